@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/* fe: messages, exit codes and the careful close of stdout. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fe.h"
+#include "gai_version.h"
+
+static const char *progname = "gai";
+
+void
+fe_setprogname(const char *name)
+{
+	progname = name;
+}
+
+const char *
+fe_progname(void)
+{
+	return progname;
+}
+
+static void
+vwarn(int errnum, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	if (errnum != 0)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
+}
+
+void
+fe_warn(int errnum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(errnum, fmt, ap);
+	va_end(ap);
+}
+
+void
+fe_err(int status, int errnum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(errnum, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+fe_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vwarn(0, fmt, ap);
+		va_end(ap);
+	}
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	exit(GAI_EXIT_ERROR);
+}
+
+void
+fe_version(void)
+{
+	char details[256];
+
+	gai_version_details(details, sizeof details);
+	printf("%s (gai) %s\n%s\n", progname, PACKAGE_VERSION, details);
+	exit(fe_close_stdout(GAI_EXIT_OK));
+}
+
+void
+fe_help(const char *text)
+{
+	fputs(text, stdout);
+	exit(fe_close_stdout(GAI_EXIT_OK));
+}
+
+int
+fe_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int
+fe_stdout_failed(void)
+{
+	return ferror(stdout);
+}
+
+int
+fe_close_stdout(int status)
+{
+	int failed, errnum;
+
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	errnum = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		errnum = errno;
+	}
+	if (!failed)
+		return status;
+	/* The reader went away (SIGPIPE ignored by our parent): quiet, as xz. */
+	if (errnum != EPIPE)
+		fe_warn(errnum, "write error");
+	return GAI_EXIT_ERROR;
+}
+
+const char *
+fe_quote(const char *name)
+{
+	static char buf[1024];
+	size_t i;
+
+	for (i = 0; name[i] != '\0' && i < sizeof buf - 1; i++) {
+		unsigned char c = (unsigned char)name[i];
+		buf[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	buf[i] = '\0';
+	return buf;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_doc: split stream 1 into documents. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "gai_doc.h"
+
+void
+gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp, const char *operand)
+{
+	memset(r, 0, sizeof *r);
+	r->fp = fp;
+	r->operand = operand;
+}
+
+void
+gai_doc_reader_free(struct gai_doc_reader *r)
+{
+	free(r->raw);
+	gai_buf_free(&r->next_name);
+}
+
+static int
+set_name(struct gai_buf *name, const char *s, size_t n)
+{
+	gai_buf_clear(name);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return gai_buf_append(name, s, n);
+}
+
+int
+gai_doc_read(struct gai_doc_reader *r, struct gai_buf *name,
+    struct gai_buf *text, long *first_line, struct gai_error *err)
+{
+	ssize_t n;
+	int got = 0;
+
+	gai_buf_clear(text);
+	if (r->have_next) {
+		r->have_next = 0;
+		set_name(name, r->next_name.data, r->next_name.len);
+		got = 1;
+	} else {
+		set_name(name, r->operand, strlen(r->operand));
+	}
+	*first_line = r->line + 1;
+	for (;;) {
+		errno = 0;
+		if ((n = getline(&r->raw, &r->rawcap, r->fp)) < 0) {
+			if (ferror(r->fp))
+				return gai_error_set(err, GAI_E_IO, errno,
+				    r->line, "read error");
+			break;
+		}
+		r->line++;
+		if (r->raw[0] == '\f') {
+			if (got || text->len > 0) {
+				/* This header starts the next document. */
+				set_name(&r->next_name, r->raw + 1,
+				    (size_t)n - 1);
+				r->have_next = 1;
+				r->started = 1;
+				return GAI_OK;
+			}
+			set_name(name, r->raw + 1, (size_t)n - 1);
+			*first_line = r->line + 1;
+			got = 1;
+			continue;
+		}
+		got = 1;
+		if (gai_buf_append(text, r->raw, (size_t)n) != 0)
+			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+			    "out of memory");
+		if (r->raw[n - 1] != '\n' && gai_buf_putc(text, '\n') != 0)
+			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+			    "out of memory");
+	}
+	if (!got && r->started)
+		return GAI_EOF;
+	r->started = 1;
+	/* An empty stream is still one (empty) document, as an empty file is. */
+	return got || r->line == 0 ? GAI_OK : GAI_EOF;
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_rec: reading and writing stream 2 records, one document at a time. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_rec.h"
+
+void
+gai_rec_reader_init(struct gai_rec_reader *r, FILE *fp, const char *name)
+{
+	memset(r, 0, sizeof *r);
+	r->fp = fp;
+	r->name = name;
+}
+
+void
+gai_rec_reader_free(struct gai_rec_reader *r)
+{
+	free(r->raw);
+	gai_buf_free(&r->doc);
+	gai_buf_free(&r->key);
+	gai_buf_free(&r->value);
+}
+
+int
+gai_rec_escape(struct gai_buf *b, const char *s, size_t n)
+{
+	const char *end = s + n, *run = s;
+
+	for (; s < end; s++) {
+		const char *esc;
+
+		switch (*s) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default: continue;
+		}
+		if (gai_buf_append(b, run, (size_t)(s - run)) != 0 ||
+		    gai_buf_append(b, esc, 2) != 0)
+			return GAI_E_NOMEM;
+		run = s + 1;
+	}
+	return gai_buf_append(b, run, (size_t)(end - run));
+}
+
+int
+gai_rec_unescape(struct gai_buf *b, const char *s, size_t n)
+{
+	const char *end = s + n, *run = s;
+
+	for (; s < end; s++) {
+		char c;
+
+		if (*s != '\\' || s + 1 == end)
+			continue;
+		switch (s[1]) {
+		case 't': c = '\t'; break;
+		case 'n': c = '\n'; break;
+		case 'r': c = '\r'; break;
+		case '\\': c = '\\'; break;
+		default: continue;	/* nothing else is escaped: keep as is */
+		}
+		if (gai_buf_append(b, run, (size_t)(s - run)) != 0 ||
+		    gai_buf_putc(b, c) != 0)
+			return GAI_E_NOMEM;
+		run = s + 2;
+		s++;
+	}
+	return gai_buf_append(b, run, (size_t)(end - run));
+}
+
+int
+gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
+    struct gai_error *err)
+{
+	ssize_t n;
+	char *t1, *t2;
+
+	errno = 0;
+	if ((n = getline(&r->raw, &r->rawcap, r->fp)) < 0) {
+		if (ferror(r->fp))
+			return gai_error_set(err, GAI_E_IO, errno, r->line,
+			    "read error");
+		return GAI_EOF;
+	}
+	r->line++;
+	if (n > 0 && r->raw[n - 1] == '\n')
+		r->raw[--n] = '\0';
+	if ((t1 = memchr(r->raw, '\t', (size_t)n)) == NULL ||
+	    (t2 = memchr(t1 + 1, '\t', (size_t)(r->raw + n - t1 - 1))) == NULL ||
+	    memchr(t2 + 1, '\t', (size_t)(r->raw + n - t2 - 1)) != NULL)
+		return gai_error_set(err, GAI_E_FORMAT, 0, r->line,
+		    "not a record (doc TAB key TAB value)");
+	gai_buf_clear(&r->doc);
+	gai_buf_clear(&r->key);
+	gai_buf_clear(&r->value);
+	if (gai_rec_unescape(&r->doc, r->raw, (size_t)(t1 - r->raw)) != 0 ||
+	    gai_buf_append(&r->key, t1 + 1, (size_t)(t2 - t1 - 1)) != 0 ||
+	    gai_rec_unescape(&r->value, t2 + 1, (size_t)(r->raw + n - t2 - 1)) != 0)
+		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+		    "out of memory");
+	rec->doc = r->doc.data;
+	rec->key = r->key.data;
+	rec->value = r->value.data;
+	return GAI_OK;
+}
+
+void
+gai_recset_clear(struct gai_recset *set, const char *doc)
+{
+	gai_buf_clear(&set->doc);
+	gai_buf_puts(&set->doc, doc);
+	gai_buf_clear(&set->arena);
+	set->n = 0;
+}
+
+int
+gai_recset_add(struct gai_recset *set, const char *key, const char *value)
+{
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 256;
+		struct gai_recset_item *p;
+
+		if ((p = realloc(set->items, cap * sizeof *p)) == NULL)
+			return GAI_E_NOMEM;
+		set->items = p;
+		set->cap = cap;
+	}
+	set->items[set->n].key = set->arena.len;
+	if (gai_buf_append(&set->arena, key, strlen(key) + 1) != 0)
+		return GAI_E_NOMEM;
+	set->items[set->n].value = set->arena.len;
+	if (gai_buf_append(&set->arena, value, strlen(value) + 1) != 0)
+		return GAI_E_NOMEM;
+	set->n++;
+	return 0;
+}
+
+int
+gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
+    struct gai_error *err)
+{
+	struct gai_rec rec;
+	int rc;
+
+	if (r->pending) {
+		/* The record that ended the last document starts this one. */
+		r->pending = 0;
+		gai_recset_clear(set, r->doc.data);
+		if (gai_recset_add(set, r->key.data, r->value.data) != 0)
+			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+			    "out of memory");
+	}
+	for (;;) {
+		if ((rc = gai_rec_next(r, &rec, err)) != GAI_OK)
+			return rc == GAI_EOF && set->n > 0 ? GAI_OK : rc;
+		if (set->n > 0 && strcmp(rec.doc, set->doc.data) != 0) {
+			r->pending = 1;
+			return GAI_OK;
+		}
+		if (set->n == 0)
+			gai_recset_clear(set, rec.doc);
+		if (gai_recset_add(set, rec.key, rec.value) != 0)
+			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+			    "out of memory");
+	}
+}
+
+const char *
+gai_recset_get(const struct gai_recset *set, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(gai_recset_key(set, i), key) == 0)
+			return gai_recset_value(set, i);
+	return NULL;
+}
+
+void
+gai_recset_free(struct gai_recset *set)
+{
+	gai_buf_free(&set->doc);
+	gai_buf_free(&set->arena);
+	free(set->items);
+	set->items = NULL;
+	set->n = set->cap = 0;
+}
+
+int
+gai_rec_write(FILE *fp, const char *doc, const char *key, const char *value)
+{
+	static struct gai_buf line;	/* reused: no allocation per record */
+
+	gai_buf_clear(&line);
+	if (gai_rec_escape(&line, doc, strlen(doc)) != 0 ||
+	    gai_buf_putc(&line, '\t') != 0 || gai_buf_puts(&line, key) != 0 ||
+	    gai_buf_putc(&line, '\t') != 0 ||
+	    gai_rec_escape(&line, value, strlen(value)) != 0 ||
+	    gai_buf_putc(&line, '\n') != 0)
+		return GAI_E_NOMEM;
+	if (fwrite(line.data, 1, line.len, fp) != line.len)
+		return GAI_E_IO;
+	return 0;
+}

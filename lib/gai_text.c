@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_text: width and space folding, and UTF-8 decoding. */
+#include <config.h>
+
+#include "gai_error.h"
+#include "gai_text.h"
+
+unsigned long
+gai_text_decode(const char *str, size_t n, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long cp, min;
+	size_t need, i;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		need = 2;
+		cp = s[0] & 0x1F;
+		min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		need = 3;
+		cp = s[0] & 0x0F;
+		min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		need = 4;
+		cp = s[0] & 0x07;
+		min = 0x10000;
+	} else {
+		*len = 1;
+		return 0xFFFD;
+	}
+	if (n < need) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	for (i = 1; i < need; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*len = 1;
+			return 0xFFFD;
+		}
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = need;
+	return cp;
+}
+
+size_t
+gai_text_valid_utf8(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (gai_text_decode(s + i, n - i, &len) == 0xFFFD && len == 1)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* What a non-ASCII code point folds to: itself, a replacement, or nothing. */
+static long
+fold_cp(unsigned long cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return (long)(cp - 0xFEE0);
+	switch (cp) {
+	case 0x00A0: case 0x3000: case 0x202F: case 0x205F:
+		return ' ';
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
+	case 0xFEFF:
+		return -1;
+	case 0x2028: case 0x2029:
+		return '\n';
+	}
+	if (cp >= 0x2000 && cp <= 0x200A)
+		return ' ';
+	return (long)cp;
+}
+
+int
+gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
+    size_t n)
+{
+	const char *p = src, *end = src + n, *run = src;
+
+	if (gai_buf_reserve(dst, n) != 0)
+		return GAI_E_NOMEM;
+	if (st->pending_cr) {
+		st->pending_cr = 0;
+		if (gai_buf_putc(dst, '\n') != 0)
+			return GAI_E_NOMEM;
+		if (p < end && *p == '\n')
+			run = ++p;
+	}
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		unsigned long cp;
+		size_t len;
+		long to;
+
+		/* Most bytes are printable ASCII or Han: copy them in runs. */
+		if (c >= 0x20 ? c < 0x7F || (c >= 0xE4 && c <= 0xE9) :
+		    c == '\t' || c == '\n') {
+			p += c >= 0xE4 ? 3 : 1;
+			continue;
+		}
+		if (gai_buf_append(dst, run, (size_t)(p - run)) != 0)
+			return GAI_E_NOMEM;
+		if (c < 0x80) {
+			len = 1;
+			if (c == '\r') {
+				if (p + 1 == end)
+					st->pending_cr = 1;
+				else if (gai_buf_putc(dst, '\n') != 0)
+					return GAI_E_NOMEM;
+				else if (p[1] == '\n')
+					len = 2;
+			} else if (c == '\0') {
+				st->nuls++;
+			} else if (c == '\f' || c == '\v') {
+				if (gai_buf_putc(dst, '\n') != 0)
+					return GAI_E_NOMEM;
+			} else if (gai_buf_putc(dst, c) != 0) {
+				return GAI_E_NOMEM;
+			}
+			p += len;
+			run = p;
+			continue;
+		}
+		cp = gai_text_decode(p, (size_t)(end - p), &len);
+		to = fold_cp(cp);
+		if (to >= 0 && (unsigned long)to == cp) {
+			if (gai_buf_append(dst, p, len) != 0)
+				return GAI_E_NOMEM;
+		} else if (to >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0) {
+			return GAI_E_NOMEM;
+		}
+		p += len;
+		run = p;
+	}
+	if (run < end && gai_buf_append(dst, run, (size_t)(end - run)) != 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+int
+gai_text_fold_end(struct gai_fold *st, struct gai_buf *dst)
+{
+	if (!st->pending_cr)
+		return 0;
+	st->pending_cr = 0;
+	return gai_buf_putc(dst, '\n');
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bats
+# The command-line rules every tool keeps (DESIGN.md "Every tool").
+
+load helpers
+
+TOOLS="gai-normalize gai-extract gai-check gai-tsv"
+
+# A valid input for each tool, so the error cases have something to do.
+input_for() {
+	case $1 in
+	gai-normalize) echo "$SEEDS/000_6f6c780c05ed1855.txt" ;;
+	gai-extract) echo "$FIX/common/stream1.txt" ;;
+	gai-check | gai-tsv) echo "$FIX/common/records.tsv" ;;
+	esac
+}
+
+@test "--help: stdout, exit 0, names the tool, same as -h" {
+	for t in $TOOLS; do
+		run --separate-stderr -0 "$t" --help
+		[ -z "$stderr" ]
+		[[ ${lines[0]} == "Usage: $t "* ]]
+		[[ $output == *"Exit status"* ]]
+		help=$output
+		run -0 "$t" -h
+		[ "$output" = "$help" ]
+	done
+}
+
+@test "--version: tool, package and version on line 1, libraries on line 2" {
+	for t in $TOOLS; do
+		run --separate-stderr -0 "$t" --version
+		[ -z "$stderr" ]
+		[[ ${lines[0]} =~ ^$t\ \(gai\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+		[[ ${lines[1]} == *PCRE2*libxml2* ]]
+	done
+}
+
+@test "a bad option: exit 2, names it, gives the --help hint, no output" {
+	for t in $TOOLS; do
+		run --separate-stderr -2 "$t" --no-such-option
+		[ -z "$output" ]
+		[[ $stderr == *"no-such-option"* ]]
+		[[ $stderr == *"Try '$t --help' for more information."* ]]
+	done
+}
+
+@test "a missing file: message naming it, the other files still done, exit 2" {
+	for t in $TOOLS; do
+		in=$(input_for "$t")
+		"$t" "$in" >"$BATS_TEST_TMPDIR/want" 2>/dev/null || true
+		run --separate-stderr -2 "$t" "$BATS_TEST_TMPDIR/missing" "$in"
+		[[ $stderr == "$t: $BATS_TEST_TMPDIR/missing: No such file or directory"* ]]
+		[ -s "$BATS_TEST_TMPDIR/want" ]
+		# Same output as the good file alone, but for the name header
+		# gai-normalize adds when given two files.
+		[[ $output == *"$(tail -n 3 "$BATS_TEST_TMPDIR/want")" ]]
+	done
+}
+
+@test "a full disk: exit 2 and 'write error'" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	for t in $TOOLS; do
+		run --separate-stderr -2 sh -c "$t \"\$1\" >/dev/full" sh "$(input_for "$t")"
+		[[ $stderr == "$t: write error: No space left on device" ]]
+	done
+}
+
+@test "a reader that closes the pipe early: quiet" {
+	for t in $TOOLS; do
+		in=$(input_for "$t")
+		run --separate-stderr sh -c "$t \"\$1\" \"\$1\" \"\$1\" | head -1 >/dev/null" sh "$in"
+		[ -z "$stderr" ]
+	done
+}
