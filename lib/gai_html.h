@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_html: an HTML page, already decoded to UTF-8, to stream 1 lines. */
+#ifndef GAI_HTML_H
+#define GAI_HTML_H
+
+#include <stddef.h>
+
+#include "gai_buf.h"
+#include "gai_error.h"
+
+struct gai_html;
+
+/* 1 when the first bytes of a document look like HTML, else 0. */
+int gai_html_sniff(const char *bytes, size_t n);
+
+/*
+ * A parser for one document whose lines are appended to out: the <title>
+ * text first, then one line per block, a table row as its cells joined by
+ * TAB, text folded as gai_text_fold does.  The caller may write out and
+ * clear it between calls.  NULL when out of memory.
+ */
+struct gai_html *gai_html_new(struct gai_buf *out);
+
+/* Feed the next UTF-8 chunk (any split, even inside a tag or character). */
+int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
+    struct gai_error *err);
+
+/* The document is complete: flush what is pending. */
+int gai_html_end(struct gai_html *h, struct gai_error *err);
+
+void gai_html_free(struct gai_html *h);
+
+#endif
