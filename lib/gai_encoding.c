@@ -249,7 +249,7 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
     struct gai_error *err)
 {
 	char out[OUTCHUNK], *in, *o;
-	size_t inleft, oleft;
+	size_t inleft, oleft, unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
 	iconv_t cd;
 	int rc = 0;
 
@@ -270,8 +270,9 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 		r = iconv(cd, &in, &inleft, &o, &oleft);
 		if (r == (size_t)-1 && errno != E2BIG) {
 			/* EILSEQ, or EINVAL: a sequence cut off by the end. */
-			if (stats->bad++ == 0)
+			if (stats->bad == 0)
 				stats->first_bad = (size_t)(in - bytes);
+			stats->bad += unit <= inleft ? unit : inleft;
 			if (oleft < 3) {
 				if ((rc = sink(ctx, out, (size_t)(o - out))) != 0)
 					break;
@@ -280,9 +281,12 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 			}
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
-			/* Skip the bad byte; the rest of the sequence may decode. */
-			in++;
-			inleft--;
+			/*
+			 * Skip the bad unit (a byte, or two in UTF-16); the
+			 * rest of the sequence may decode.
+			 */
+			in += unit <= inleft ? unit : inleft;
+			inleft -= unit <= inleft ? unit : inleft;
 		}
 		if (o > out)
 			rc = sink(ctx, out, (size_t)(o - out));

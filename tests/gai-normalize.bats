@@ -142,6 +142,13 @@ normalizes_to() {
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/bad: 2 bytes were not valid UTF-8 (first at offset 2), replaced by U+FFFD" ]
 }
 
+@test "an unpaired surrogate in UTF-16: one U+FFFD, the rest decodes" {
+	printf '\377\376a\000\000\330b\000\n\000' >"$BATS_TEST_TMPDIR/u16"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/u16"
+	[ "$output" = "$(printf 'a\357\277\275b')" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/u16: 2 bytes were not valid UTF-16LE (first at offset 4), replaced by U+FFFD" ]
+}
+
 @test "NUL bytes are dropped and counted" {
 	printf 'a\0b\0\0c\n' >"$BATS_TEST_TMPDIR/nul"
 	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/nul"
