@@ -489,34 +489,43 @@ gai_html_new(struct gai_buf *out)
 	return h;
 }
 
+/* Does s[0..n) start as w does, ignoring ASCII case after "</"? */
+static int
+tag_prefix(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n && w[i] != '\0'; i++)
+		if ((s[i] | (i > 1 ? 0x20 : 0)) != w[i])
+			return 0;
+	return 1;
+}
+
 /*
- * "</body" or "</html" then white space and ">", case-insensitive, at s:
- * its length, 0 for something else, -1 when s ends before we can tell.
+ * At s, "</body" or "</html", white space and ">" (case-insensitive): its
+ * length, to be dropped.  -1 when s ends too early to tell, or inside a
+ * "</script" or "</style" end tag: libxml2 2.9.14's push parser misses an
+ * end tag of those cut between chunks and takes the rest of the page for
+ * script.  0 for anything else.
  */
 static long
 end_tag_len(const char *s, size_t n)
 {
-	static const char *const names[] = { "</body", "</html" };
-	size_t i, k;
+	size_t i;
 
-	for (k = 0; k < 2; k++) {
-		for (i = 0; i < 6 && i < n; i++)
-			if ((s[i] | (i > 1 ? 0x20 : 0)) != names[k][i])
-				break;
-		if (i == n)
-			return -1;
-		if (i < 6)
-			continue;
-		for (; i < n && i < 64; i++) {
-			if (s[i] == '>')
-				return (long)i + 1;
-			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-			    s[i] != '\r' && s[i] != '\f')
-				return 0;
-		}
-		return i == n ? -1 : 0;
+	if (n <= 8 && (tag_prefix(s, n, "</script") ||
+	    tag_prefix(s, n, "</style")))
+		return -1;
+	if (!tag_prefix(s, n, "</body") && !tag_prefix(s, n, "</html"))
+		return 0;
+	for (i = 6; i < n && i < 64; i++) {
+		if (s[i] == '>')
+			return (long)i + 1;
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f')
+			return 0;
 	}
-	return 0;
+	return i >= n ? -1 : 0;
 }
 
 /*
@@ -553,17 +562,18 @@ sanitize(struct gai_html *h, const char *p, size_t n, int final)
 			continue;
 		}
 		if (c == '<') {
-			if ((m = end_tag_len(p + i, n - i)) == 0) {
+			if ((m = end_tag_len(p + i, n - i)) == 0 ||
+			    (m < 0 && final)) {
 				i++;
 				continue;
 			}
 			if (gai_buf_append(&h->in, p + run, i - run) != 0)
 				return GAI_E_NOMEM;
-			if (m < 0 && !final) {
+			if (m < 0) {
 				run = i;
 				break;
 			}
-			i += m < 0 ? n - i : (size_t)m;
+			i += (size_t)m;
 			run = i;
 			continue;
 		}
