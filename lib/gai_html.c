@@ -620,8 +620,8 @@ push(struct gai_html *h, const char *p, size_t n, int final,
 		goto failed;
 	if (h->carry.len > 0) {
 		gai_buf_clear(&h->pend);
-		if (gai_buf_append(&h->pend, h->carry.data, h->carry.len) != 0 ||
-		    gai_buf_append(&h->pend, p, n) != 0)
+		if (gai_buf_append(&h->pend, h->carry.data,
+		    h->carry.len) != 0 || gai_buf_append(&h->pend, p, n) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 			    "out of memory");
 		src = h->pend.data;

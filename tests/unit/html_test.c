@@ -58,12 +58,14 @@ convert(const char *page, size_t n, size_t step, struct gai_buf *got,
 	for (i = 0; i < n && r == 0; i += k) {
 		k = step == 0 || n - i < step ? n - i : step;
 		r = gai_html_feed(h, page + i, k, err);
-		gai_buf_append(got, out.data, out.len);
+		if (out.len > 0)
+			gai_buf_append(got, out.data, out.len);
 		gai_buf_clear(&out);
 	}
 	if (r == 0)
 		r = gai_html_end(h, err);
-	gai_buf_append(got, out.data, out.len);
+	if (out.len > 0)
+		gai_buf_append(got, out.data, out.len);
 	gai_html_free(h);
 	gai_buf_free(&out);
 	return r;
@@ -77,8 +79,9 @@ show_diff(const char *name, const struct gai_buf *got,
 
 	while (i < got->len && i < want->len && got->data[i] == want->data[i])
 		i++;
-	fprintf(stderr, "%s: first difference at byte %zu\n--- got\n%s--- want\n%s---\n",
-	    name, i, got->data ? got->data : "", want->data ? want->data : "");
+	fprintf(stderr, "%s: first difference at byte %zu\n"
+	    "--- got\n%s--- want\n%s---\n", name, i,
+	    got->data ? got->data : "", want->data ? want->data : "");
 }
 
 static int
@@ -177,8 +180,9 @@ expect(const char *what, const char *page, size_t n, const char *want)
 		else if (strcmp(got.data ? got.data : "", want) != 0 ||
 		    got.len != strlen(want)) {
 			failf(what, "unexpected output");
-			fprintf(stderr, "--- got (chunks of %zu)\n%s--- want\n%s---\n",
-			    steps[s], got.data ? got.data : "", want);
+			fprintf(stderr, "--- got (chunks of %zu)\n"
+			    "%s--- want\n%s---\n", steps[s],
+			    got.data ? got.data : "", want);
 		}
 	}
 	gai_buf_free(&got);
@@ -202,7 +206,8 @@ test_bytes(void)
 	EXPECT("truncated char at end", "<p>a</p>\xE4\xB8",
 	    "a\n\xEF\xBF\xBD\xEF\xBF\xBD\n");
 	EXPECT("empty page", "", "");
-	EXPECT("text only", "收入<100万元，a < b", "收入<100万元,a < b\n");
+	EXPECT("text only", "收入<100万元，a < b",
+	    "收入<100万元,a < b\n");
 	/* libxml2 2.9 alone would drop all that follows </html>. */
 	EXPECT("content after </html>", "<html><body><p>a</p></body></html>\n"
 	    "<p>late</p>tail</BODY >", "a\nlate\ntail\n");
@@ -262,7 +267,8 @@ test_sniff(void)
 		{ "<P class=MsoNormal>", 1 },
 		{ "<!-- saved from url=(0014)about:internet -->\n<html>", 1 },
 		{ "<!--[if IE]><![endif]--><!DOCTYPE html>", 1 },
-		{ "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>", 1 },
+		{ "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<!DOCTYPE html>", 1 },
 		{ "<?xml version=\"1.0\"?><html>", 1 },
 		{ "garbage from a crawler\n<html><body>x</body></html>", 1 },
 		{ "第一行\n第二行<table><tr>", 1 },
