@@ -84,6 +84,7 @@ process(struct opts *op, const char *path)
 	struct gai_rec_reader rd;
 	struct gai_error err;
 	FILE *fp;
+	char where[1024];
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	int rc, status = GAI_EXIT_OK;
 	size_t i;
@@ -101,11 +102,14 @@ process(struct opts *op, const char *path)
 		rc = gai_recset_read(&rd, &set, &err);
 		if (rc == GAI_E_FORMAT) {
 			/* Say where, and go on: the set keeps its records. */
-			if (!op->silent)
-				fe_warn(0, "%s:%ld: %s%s%s", fe_quote(name),
-				    err.line, set.n > 0 ? "in " : "",
-				    set.n > 0 ? fe_quote(set.doc.data) : "",
-				    set.n > 0 ? ": not a record" : err.msg);
+			/* fe_quote has one buffer: quote the name first. */
+			snprintf(where, sizeof(where), "%s", fe_quote(name));
+			if (!op->silent && set.n > 0)
+				fe_warn(0, "%s:%ld: in %s: not a record", where,
+				    err.line, fe_quote(set.doc.data));
+			else if (!op->silent)
+				fe_warn(0, "%s:%ld: %s", where, err.line,
+				    err.msg);
 			status = GAI_EXIT_ERROR;
 			continue;
 		}
