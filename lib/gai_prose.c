@@ -33,7 +33,7 @@ static const struct pattern {
 	{ "prose.req.carried_in",
 	    "上一?年度?" GAP(2) "[结結][转轉]" GAP(10) SP NUM SP "件", 1 },
 	{ "prose.req.answered",
-	    "(?:答复|答覆|办结|辦結)" GAP(6) SP NUM SP "件", 1 },
+	    "(?:答复|答覆|办结|辦結)" GAP(10) SP NUM SP "件", 1 },
 	{ "prose.req.carried_out",
 	    "(?:" NUM SP "件" GAP(6) "(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?"
 	    "|(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?" GAP(8) SP NUM SP "件)",
