@@ -13,6 +13,7 @@
 /* A document's records looked up by key: the first record of a key wins. */
 struct kv {
 	const char **k, **v;
+	size_t *kl;		/* key lengths */
 	size_t n, cap;
 	unsigned *slot;		/* record index + 1; 0 is empty */
 	size_t nslot;
@@ -83,9 +84,14 @@ kv_push(struct kv *d, const char *k, const char *v)
 		if (nv == NULL)
 			return GAI_E_NOMEM;
 		d->v = nv;
+		size_t *nl = realloc(d->kl, c * sizeof(*nl));
+		if (nl == NULL)
+			return GAI_E_NOMEM;
+		d->kl = nl;
 		d->cap = c;
 	}
 	d->k[d->n] = k;
+	d->kl[d->n] = strlen(k);
 	d->v[d->n++] = v;
 	return 0;
 }
@@ -133,6 +139,7 @@ kv_free(struct kv *d)
 {
 	free(d->k);
 	free(d->v);
+	free(d->kl);
 	free(d->slot);
 }
 
@@ -554,8 +561,8 @@ eval_rule(struct gai_check *c, size_t ri, const struct kv *cur,
 		for (i = 0; i < d->n; i++)
 			for (j = 0; j < r->nvpats; j++)
 				if (r->vprev[j] == side &&
-				    gai_pat_match(r->vpats[j], d->k[i], &off,
-				    &len) &&
+				    gai_pat_match(r->vpats[j], d->k[i],
+				    d->kl[i], &off, &len) &&
 				    (rc = add_binding(c, &nb, d->k[i] + off,
 				    len)) != 0)
 					return rc;

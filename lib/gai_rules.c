@@ -199,6 +199,8 @@ parse_pat(struct lex *lx, struct gai_pat *p, int globok, int *var)
 				return lex_error(lx, seg, "a rule uses either "
 				    "'*' or '**', not both");
 			*var = p->var = k;
+			p->prelen = (size_t)(seg - w);
+			p->suflen = (size_t)(e - q);
 			if ((p->pre = dupn(w, (size_t)(seg - w))) == NULL ||
 			    (p->suf = dupn(q, (size_t)(e - q))) == NULL)
 				return GAI_E_NOMEM;
@@ -681,17 +683,14 @@ gai_rules_free(struct gai_rules *rules)
 }
 
 int
-gai_pat_match(const struct gai_pat *p, const char *key, size_t *off,
-    size_t *len)
+gai_pat_match(const struct gai_pat *p, const char *key, size_t kl,
+    size_t *off, size_t *len)
 {
-	size_t kl, pl, sl;
+	size_t pl = p->prelen, sl = p->suflen;
 	const char *m;
 
 	if (p->var == 0)
 		return strcmp(p->text, key) == 0;
-	kl = strlen(key);
-	pl = strlen(p->pre);
-	sl = strlen(p->suf);
 	if (kl <= pl + sl || memcmp(key, p->pre, pl) != 0 ||
 	    memcmp(key + kl - sl, p->suf, sl) != 0)
 		return 0;

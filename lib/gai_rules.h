@@ -15,6 +15,7 @@
 struct gai_pat {
 	char *text;		/* as written */
 	char *pre, *suf;	/* around the variable segment */
+	size_t prelen, suflen;
 	int var;		/* 0 none, 1 '*', 2 '**' */
 	int glob;		/* has '?' segments */
 	char *disp;		/* short name for messages */
@@ -86,11 +87,11 @@ int gai_rules_parse(struct gai_rules *rules, const char *text, size_t len,
 void gai_rules_free(struct gai_rules *rules);
 
 /*
- * Does key match the plain or variable pattern p?  With a variable, the
+ * Does key (kl bytes) match the plain or variable pattern p?  With a variable, the
  * binding is key[*off .. *off + *len).
  */
-int gai_pat_match(const struct gai_pat *p, const char *key, size_t *off,
-    size_t *len);
+int gai_pat_match(const struct gai_pat *p, const char *key, size_t kl,
+    size_t *off, size_t *len);
 
 /* Does key match p with '?' segments, and the variable bound to b[0..bn)? */
 int gai_pat_glob(const struct gai_pat *p, const char *b, size_t bn,
