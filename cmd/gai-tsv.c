@@ -140,8 +140,12 @@ process(const struct opts *o, const char *path)
 		if (rc == GAI_E_NOMEM)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 		/* A bad line: say where, keep the rest of the document. */
-		fe_warn(err.errnum, "%s:%ld: %s", fe_quote(name), err.line,
-		    err.msg);
+		if (set.n > 0)
+			fe_warn(err.errnum, "%s:%ld: in %s: %s", fe_quote(name),
+			    err.line, set.doc.data, err.msg);
+		else
+			fe_warn(err.errnum, "%s:%ld: %s", fe_quote(name),
+			    err.line, err.msg);
 		status = GAI_EXIT_ERROR;
 		if (rc == GAI_E_IO) {
 			gai_recset_clear(&set, "");

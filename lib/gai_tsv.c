@@ -47,18 +47,18 @@ static long *canon;		/* entry -> first entry with its key */
 long
 gai_tsv_canon(size_t i)
 {
-	size_t n = gai_fields_count(), j;
+	size_t n = gai_fields_count(), j, k;
 
 	if (canon == NULL) {
 		long *c = malloc(n * sizeof *c);
 
 		if (c == NULL)
 			abort();	/* a KB at start-up: nothing sensible to do */
-		for (i = 0; i < n; i++)
-			for (c[i] = (long)i, j = 0; j < i; j++)
+		for (k = 0; k < n; k++)
+			for (c[k] = (long)k, j = 0; j < k; j++)
 				if (strcmp(gai_fields_at(j)->key,
-				    gai_fields_at(i)->key) == 0) {
-					c[i] = (long)j;
+				    gai_fields_at(k)->key) == 0) {
+					c[k] = (long)j;
 					break;
 				}
 		canon = c;
@@ -153,7 +153,8 @@ unknown(const char *item, struct gai_error *err)
 		    "unknown key '%s'; near matches: %s", item, near.data);
 	else
 		rc = gai_error_set(err, GAI_E_USAGE, 0, 0,
-		    "unknown key '%s'", item);
+		    "unknown key '%s' (keys start with meta., active., req., "
+		    "appeal., warn., check. or prose.)", item);
 	gai_buf_free(&near);
 	return rc;
 }
@@ -318,7 +319,8 @@ distance(const char *a, const char *b)
 	return row[lb];
 }
 
-struct cand { size_t d, i; };
+/* A suggestion: its distance, FIELDS position (for ties), and text. */
+struct cand { size_t d, i; char s[128]; };
 
 static int
 bydist(const void *a, const void *b)
@@ -330,47 +332,143 @@ bydist(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* The length of key's first ndots dotted segments (with the dot), or 0. */
+static size_t
+segments(const char *key, size_t ndots)
+{
+	const char *p = key;
+
+	for (; ndots > 0; ndots--)
+		if ((p = strchr(p, '.')) == NULL)
+			return 0;
+		else
+			p++;
+	return (size_t)(p - key);
+}
+
+/* Where key's last ndots + 1 segments start, or NULL. */
+static const char *
+tail_segments(const char *key, size_t ndots)
+{
+	const char *p = key + strlen(key);
+
+	for (ndots++; p > key; p--)
+		if (p[-1] == '.' && --ndots == 0)
+			return p;
+	return ndots == 1 ? key : NULL;
+}
+
+static size_t
+count_dots(const char *s, size_t n)
+{
+	size_t i, d = 0;
+
+	for (i = 0; i < n; i++)
+		d += s[i] == '.';
+	return d;
+}
+
+/* Add a suggestion unless it is there already or (a glob) matches nothing. */
+static void
+suggest(struct cand *c, size_t *n, size_t max, size_t d, size_t i,
+    const char *a, size_t alen, const char *b, int glob)
+{
+	size_t j, nf = gai_fields_count();
+	char s[128];
+
+	if (*n >= max || alen + strlen(b) >= sizeof s)
+		return;
+	memcpy(s, a, alen);
+	strcpy(s + alen, b);
+	for (j = 0; j < *n; j++)
+		if (strcmp(c[j].s, s) == 0)
+			return;
+	for (j = 0; glob && j < nf; j++)
+		if (fnmatch(s, gai_fields_at(j)->key, 0) == 0)
+			break;
+	if (glob && j == nf)
+		return;
+	c[*n].d = d;
+	c[*n].i = i;
+	strcpy(c[*n].s, s);
+	(*n)++;
+}
+
+/*
+ * A key is compared with each FIELDS key.  A glob is compared by its
+ * literal dotted start ("req.denied.secret." of "req.denied.secret.*")
+ * with the same segments of each key, shown as that start plus the glob's
+ * rest (req.denied.security.*); or else by its literal end ("totl" of
+ * "req.*.totl"), shown as req.*.total.  A glob suggestion must match.
+ */
 int
 gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max)
 {
-	size_t nf = gai_fields_count(), n = 0, i, plen = strlen(pattern);
-	size_t limit = plen / 4 > 2 ? plen / 4 : 2, cut;
+	enum { MAXC = 64 };
+	size_t nf = gai_fields_count(), n = 0, i, cut, d;
+	size_t plen = strlen(pattern), lit = strcspn(pattern, "*?["), tl;
+	int glob = lit < plen, rc = 0;
+	const char *tail, *kt;
+	char pat[128];
 	struct cand *c;
-	int rc = 0;
 
 	gai_buf_clear(out);
-	if ((c = malloc(nf * sizeof *c)) == NULL)
+	if (plen >= sizeof pat)
+		return 0;
+	if ((c = malloc(MAXC * sizeof *c)) == NULL)
 		return GAI_E_NOMEM;
-	/* Typos first: keys within a few edits. */
-	for (i = 0; i < nf; i++) {
-		size_t d = distance(pattern, gai_fields_at(i)->key);
+	while (glob && lit > 0 && pattern[lit - 1] != '.')
+		lit--;
+	memcpy(pat, pattern, lit);
+	pat[lit] = '\0';
+	/* Typos in the key, or in the glob's start. */
+	for (i = 0; i < nf && lit > 0; i++) {
+		const char *k = gai_fields_at(i)->key;
+		size_t kl = glob ? segments(k, count_dots(pattern, lit)) :
+		    strlen(k);
+		char head[128];
 
-		if (d <= limit && gai_tsv_canon(i) == (long)i) {
-			c[n].d = d;
-			c[n++].i = i;
-		}
+		if (gai_tsv_canon(i) != (long)i || kl == 0 || kl >= sizeof head)
+			continue;
+		memcpy(head, k, kl);
+		head[kl] = '\0';
+		if ((d = distance(pat, head)) <= (lit / 4 > 2 ? lit / 4 : 2))
+			suggest(c, &n, MAXC, d, i, k, kl, pattern + (glob ? lit : plen), glob);
 	}
-	/* Else the keys sharing the longest dotted prefix, nearest first. */
-	for (cut = plen; n == 0 && cut > 0; cut--) {
+	/* Typos in the glob's end. */
+	for (tail = pattern + plen; glob && tail > pattern &&
+	    strchr("*?]", tail[-1]) == NULL; tail--)
+		;
+	if (glob && *tail == '.')
+		tail++;
+	tl = strlen(tail);
+	for (i = 0; i < nf && glob && n == 0 && tl > 0; i++) {
+		const char *k = gai_fields_at(i)->key;
+
+		if (gai_tsv_canon(i) != (long)i ||
+		    (kt = tail_segments(k, count_dots(tail, tl))) == NULL)
+			continue;
+		if ((d = distance(tail, kt)) <= (tl / 4 > 2 ? tl / 4 : 2))
+			suggest(c, &n, MAXC, d, i, pattern,
+			    (size_t)(tail - pattern), kt, 1);
+	}
+	/* Else the keys sharing the longest dotted start, nearest first. */
+	for (cut = lit; n == 0 && cut > 0; cut--) {
 		if (pattern[cut - 1] != '.')
 			continue;
 		for (i = 0; i < nf; i++) {
 			const char *k = gai_fields_at(i)->key;
 
 			if (strncmp(k, pattern, cut) == 0 &&
-			    gai_tsv_canon(i) == (long)i) {
-				c[n].d = distance(pattern, k);
-				c[n++].i = i;
-			}
+			    gai_tsv_canon(i) == (long)i)
+				suggest(c, &n, MAXC, distance(pattern, k), i,
+				    k, strlen(k), "", 0);
 		}
 	}
 	qsort(c, n, sizeof *c, bydist);
-	for (i = 0; i < n && i < max && rc == 0; i++) {
-		if (i > 0)
-			rc = gai_buf_puts(out, ", ");
-		if (rc == 0)
-			rc = gai_buf_puts(out, gai_fields_at(c[i].i)->key);
-	}
+	for (i = 0; i < n && i < max && rc == 0; i++)
+		rc = (i > 0 ? gai_buf_puts(out, ", ") : 0) |
+		    gai_buf_puts(out, c[i].s);
 	free(c);
 	return rc;
 }
