@@ -93,6 +93,22 @@ static struct gai_tsv_sel sel;
 static struct gai_tsv_work work;
 static struct gai_recset set = GAI_RECSET_INIT;
 static struct gai_buf out;
+static int write_errno;		/* errno of the first failed write */
+
+/*
+ * Write the buffer.  A write that fails inside fwrite sets the error flag,
+ * and by the time fe_close_stdout flushes, errno no longer says why: keep
+ * it now.
+ */
+static void
+put(const struct gai_buf *b, int flush)
+{
+	errno = 0;
+	if (fwrite(b->data, 1, b->len, stdout) != b->len ||
+	    (flush && fflush(stdout) != 0))
+		if (write_errno == 0)
+			write_errno = errno;
+}
 
 static int
 emit(const struct opts *o)
@@ -108,9 +124,7 @@ emit(const struct opts *o)
 		rc = gai_tsv_row(&out, &sel, &work, &set, o->fmt, o->zh);
 	if (rc != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(set.doc.data));
-	fwrite(out.data, 1, out.len, stdout);
-	if (o->line_buffered)
-		fflush(stdout);
+	put(&out, o->line_buffered);
 	/* The set was handed out: the next read starts a new document. */
 	gai_recset_clear(&set, "");
 	return ferror(stdout) ? GAI_EXIT_ERROR : GAI_EXIT_OK;
@@ -238,14 +252,12 @@ main(int argc, char *argv[])
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "start-up");
 
 	/* 2. The BOM and the header, once, before the first record. */
-	if (o.bom)
-		fputs("\xEF\xBB\xBF", stdout);
+	if (o.bom && fputs("\xEF\xBB\xBF", stdout) == EOF)
+		write_errno = errno;
 	if (o.header && o.table == GAI_T_META) {
 		if (gai_tsv_header(&out, &sel, o.fmt, o.zh) != 0)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "header");
-		fwrite(out.data, 1, out.len, stdout);
-		if (o.line_buffered)
-			fflush(stdout);
+		put(&out, o.line_buffered);
 	}
 
 	/* 3. Work: one call per operand; "-" or no operands means stdin. */
@@ -259,5 +271,12 @@ main(int argc, char *argv[])
 	gai_tsv_sel_free(&sel);
 	gai_recset_free(&set);
 	gai_buf_free(&out);
+	if (write_errno != 0) {
+		/* As fe_close_stdout would say it, with the reason kept. */
+		if (write_errno != EPIPE)
+			fe_warn(write_errno, "write error");
+		fclose(stdout);
+		return GAI_EXIT_ERROR;
+	}
 	return fe_close_stdout(status);
 }
