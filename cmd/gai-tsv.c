@@ -104,7 +104,7 @@ static void
 put(const struct gai_buf *b, int flush)
 {
 	errno = 0;
-	if (fwrite(b->data, 1, b->len, stdout) != b->len ||
+	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
 	    (flush && fflush(stdout) != 0))
 		if (write_errno == 0)
 			write_errno = errno;
