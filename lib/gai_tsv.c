@@ -41,49 +41,16 @@ glob_may_be_extra(const char *pat)
 	return 0;
 }
 
-static long *canon;		/* entry -> first entry with its key */
-
-/* Built on first use, like gai_fields itself; lives as long as the process. */
-long
-gai_tsv_canon(size_t i)
-{
-	size_t n = gai_fields_count(), j, k;
-
-	if (canon == NULL) {
-		long *c = malloc(n * sizeof *c);
-
-		if (c == NULL)
-			abort();	/* a KB at start-up: nothing sensible to do */
-		for (k = 0; k < n; k++)
-			for (c[k] = (long)k, j = 0; j < k; j++)
-				if (strcmp(gai_fields_at(j)->key,
-				    gai_fields_at(k)->key) == 0) {
-					c[k] = (long)j;
-					break;
-				}
-		canon = c;
-	}
-	return i < n ? canon[i] : -1;
-}
-
-long
-gai_tsv_field(const char *key)
-{
-	long f = gai_fields_index(key);
-
-	return f >= 0 ? gai_tsv_canon((size_t)f) : -1;
-}
-
 const char *
 gai_tsv_label(const char *key, unsigned ed)
 {
-	size_t i, n = gai_fields_count();
+	long f = gai_fields_index(key);
 
-	for (i = 0; i < n; i++)
-		if ((gai_fields_at(i)->editions & ed) &&
-		    strcmp(gai_fields_at(i)->key, key) == 0)
-			return gai_fields_at(i)->label;
-	return "";
+	if (f < 0)
+		return "";
+	/* Both editions asked for: the field's main wording. */
+	return gai_fields_label(gai_fields_at((size_t)f),
+	    ed == GAI_ED_2019 ? GAI_ED_2019 : GAI_ED_2021);
 }
 
 static int
@@ -168,7 +135,7 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 	int k, matched = 0;
 
 	if (strpbrk(item, "*?[") == NULL) {
-		if ((idx = gai_tsv_field(item)) >= 0)
+		if ((idx = gai_fields_index(item)) >= 0)
 			return s->fieldpos[idx] >= 0 ? 0 :
 			    add_col(s, GAI_TSV_FIELD, idx, item);
 		if ((k = pseudo(item)) >= 0) {
@@ -187,7 +154,7 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 	for (i = 0; i < nf; i++) {
 		const struct gai_field *f = gai_fields_at(i);
 
-		if (gai_tsv_canon(i) != (long)i || fnmatch(item, f->key, 0) != 0)
+		if (fnmatch(item, f->key, 0) != 0)
 			continue;
 		matched++;
 		if (s->fieldpos[i] < 0 &&
@@ -246,7 +213,7 @@ gai_tsv_sel_init(struct gai_tsv_sel *s, enum gai_tsv_mode mode,
 			return 0;
 		}
 		for (i = 0; i < s->nfields; i++)
-			if (gai_tsv_canon(i) == (long)i && add_col(s,
+			if (add_col(s,
 			    GAI_TSV_FIELD, (long)i, gai_fields_at(i)->key) != 0)
 				return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 				    "out of memory");
@@ -428,7 +395,7 @@ gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max)
 		    strlen(k);
 		char head[128];
 
-		if (gai_tsv_canon(i) != (long)i || kl == 0 || kl >= sizeof head)
+		if (kl == 0 || kl >= sizeof head)
 			continue;
 		memcpy(head, k, kl);
 		head[kl] = '\0';
@@ -445,8 +412,7 @@ gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max)
 	for (i = 0; i < nf && glob && n == 0 && tl > 0; i++) {
 		const char *k = gai_fields_at(i)->key;
 
-		if (gai_tsv_canon(i) != (long)i ||
-		    (kt = tail_segments(k, count_dots(tail, tl))) == NULL)
+		if ((kt = tail_segments(k, count_dots(tail, tl))) == NULL)
 			continue;
 		if ((d = distance(tail, kt)) <= (tl / 4 > 2 ? tl / 4 : 2))
 			suggest(c, &n, MAXC, d, i, pattern,
@@ -459,8 +425,7 @@ gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max)
 		for (i = 0; i < nf; i++) {
 			const char *k = gai_fields_at(i)->key;
 
-			if (strncmp(k, pattern, cut) == 0 &&
-			    gai_tsv_canon(i) == (long)i)
+			if (strncmp(k, pattern, cut) == 0)
 				suggest(c, &n, MAXC, distance(pattern, k), i,
 				    k, strlen(k), "", 0);
 		}
@@ -543,10 +508,10 @@ field_of(struct gai_tsv_work *w, const char *key)
 
 	if ((size_t)i < w->nfields && strcmp(gai_fields_at((size_t)i)->key,
 	    key) == 0)
-		return gai_tsv_canon((size_t)(w->hint = i));
+		return (w->hint = i);
 	if ((i = gai_fields_index(key)) >= 0)
 		w->hint = i;
-	return i >= 0 ? gai_tsv_canon((size_t)i) : -1;
+	return i;
 }
 
 int
@@ -664,7 +629,7 @@ long_record(struct gai_buf *b, const char *doc, const char *key,
 	    gai_tsv_cell(b, fmt, 0, val);
 
 	if (zh) {
-		long f = gai_tsv_field(key);
+		long f = gai_fields_index(key);
 
 		rc |= gai_tsv_cell(b, fmt, 0,
 		    f >= 0 ? gai_fields_at((size_t)f)->label : "");

@@ -117,15 +117,6 @@ int gai_tsv_table(struct gai_buf *b, enum gai_table t,
     const struct gai_tsv_work *w, const struct gai_recset *set,
     enum gai_tsv_fmt fmt);
 
-/*
- * The FIELDS index of key's first entry, or -1.  A few keys belong to both
- * editions with a different label in each (active.license.decisions is
- * 本年处理决定数量 in 2021 and 处理决定数量 in 2019) and so have two
- * entries; gai-tsv gives each key one column, at its first entry.
- */
-long gai_tsv_field(const char *key);
-/* The same for the i-th entry of gai_fields. */
-long gai_tsv_canon(size_t i);
 /* The label of key in edition ed (GAI_ED_* bit), or "". */
 const char *gai_tsv_label(const char *key, unsigned ed);
 

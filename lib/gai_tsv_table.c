@@ -90,7 +90,7 @@ label_of(const char *key)
 static const char *
 value_of(const struct gai_tsv_work *w, const char *key)
 {
-	long f = gai_tsv_field(key);
+	long f = gai_fields_index(key);
 	const char *v = f >= 0 ? w->byfield[f] : NULL;
 
 	return v != NULL ? v : "";
@@ -113,7 +113,7 @@ line(struct gai_buf *b, enum gai_tsv_fmt fmt, size_t width,
 unsigned
 gai_tsv_edition(const struct gai_tsv_work *w)
 {
-	long f = gai_tsv_field("meta.edition");
+	long f = gai_fields_index("meta.edition");
 	const char *ed = f >= 0 ? w->byfield[f] : NULL;
 	size_t i, n19 = 0, n21 = 0;
 
@@ -286,7 +286,7 @@ gai_tsv_table(struct gai_buf *b, enum gai_table t,
 		"四、政府信息公开行政复议、行政诉讼情况"
 	};
 	const char *cells[3];
-	long f = gai_tsv_field("meta.title");
+	long f = gai_fields_index("meta.title");
 	int rc;
 
 	/* Which document, and which table of it: the line to look for. */
