@@ -53,12 +53,18 @@ static void
 trace(const char *doc, const struct gai_extract_rec *r)
 {
 	char where[512];
+	size_t n = r->cell_len;
 
 	if (r->cell == NULL || strncmp(r->key, "warn.", 5) == 0)
 		return;
+	/* a prose line the year came from: enough of it, whole characters */
+	if (n > 120)
+		for (n = 120; n > 0 && (r->cell[n] & 0xc0) == 0x80; n--)
+			;
 	snprintf(where, sizeof where, "%s", fe_quote(doc));
-	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s\"\n", fe_progname(),
-	    where, r->line, r->key, r->value, (int)r->cell_len, r->cell);
+	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"\n",
+	    fe_progname(), where, r->line, r->key, r->value, (int)n, r->cell,
+	    n < r->cell_len ? "..." : "");
 }
 
 static int

@@ -169,6 +169,8 @@ struct gai_extract {
 	int year;		/* meta.year once known, else 0 */
 	int edition;		/* GAI_ED_* decided, 0 unknown */
 	int found_any;		/* some row label or value was found */
+	int subtotal;		/* req column of a 法人 subtotal, 0 none */
+	int subtotal_said;
 };
 
 /* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq with its map. */

@@ -71,7 +71,10 @@ add_cell(struct row_read *rr, const char *s, size_t n, int kind, long line)
 	rr->n++;
 }
 
-/* Numbers glued to the end of the label cell: "申请数量640020470". */
+/*
+ * Numbers glued to the label cell: after the label proper ("规章 0 0 3"),
+ * or run into the end of a label that goes on ("申请数量640020470").
+ */
 static void
 glued(struct gai_extract *x, size_t t, struct row_read *rr)
 {
@@ -89,11 +92,18 @@ glued(struct gai_extract *x, size_t t, struct row_read *rr)
 			break;
 		gai_buf_clear(&x->numbuf);
 		if (gx_num_parse(p, (size_t)(q - p), &x->numbuf, &fl) != 1) {
-			rr->n = 0;	/* the label goes on: not numbers */
-			return;
+			rr->n = 0;	/* the label goes on */
+			break;
 		}
 		add_cell(rr, p, (size_t)(q - p), GX_T_NUM, tok_line(x, t));
 	}
+	if (rr->n > 0)
+		return;
+	/* digits at the very end, right after a character of the label */
+	for (p = e; p > s && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	if (p < e && p > s && (unsigned char)p[-1] >= 0x80)
+		add_cell(rr, p, (size_t)(e - p), GX_T_NUM, tok_line(x, t));
 }
 
 /*
@@ -242,6 +252,27 @@ extra_cell(struct gai_extract *x, size_t ti, size_t r, int ncols,
 			    "%d cells for %d columns", ncols + 1, ncols);
 			return -1;
 		}
+	}
+	if (x->subtotal > 0 && t->cols != NULL && ncols == 7) {
+		/* the header said where the subtotal is: drop it, check it */
+		int64_t s = 0;
+
+		p = x->subtotal;
+		for (c = p == 1 ? 2 : 1; c <= (p == 1 ? 6 : 5); c++)
+			s += all[c];
+		if (!x->subtotal_said && gx_warn(x, "subtotal", "req: an "
+		    "eighth column, a 法人或其他组织 subtotal, read, checked "
+		    "against the five columns and left out") < 0)
+			return GAI_E_NOMEM;
+		x->subtotal_said = 1;
+		if (s != all[p] && gx_warn(x, "subtotal", "%s: the 法人或其他组织 "
+		    "subtotal says %.*s, the five columns add up to %lld", name,
+		    (int)rr->c[p].n, rr->c[p].s, (long long)s) < 0)
+			return GAI_E_NOMEM;
+		memmove(rr->c + p, rr->c + p + 1,
+		    (size_t)(ncols - p) * sizeof rr->c[0]);
+		rr->n = ncols;
+		return 0;
 	}
 	for (p = 0; p <= ncols; p++) {
 		int subtotal = 0;
@@ -462,6 +493,36 @@ find_label(const struct gai_extract *x, int r, size_t from, size_t rs,
 	return -1;
 }
 
+/*
+ * An eighth column in the request table's header: 小计 (or 合计) before
+ * 商业企业 is column 1, after the five 法人 columns it is column 6.
+ */
+static int
+find_subtotal(struct gai_extract *x, size_t rs, size_t re)
+{
+	size_t i;
+	int sub = 0, seen_first = 0;
+
+	x->subtotal = 0;
+	for (i = rs; i < re && x->label[i] < 0; i++) {
+		if (x->toks.v[i].kind != GX_T_TEXT || x->toks.v[i].len > 60)
+			continue;
+		if (gx_squeeze(x, tok_s(x, i), x->toks.v[i].len) < 0)
+			return GAI_E_NOMEM;
+		if (strstr(x->sq.data, "小计") != NULL ||
+		    strstr(x->sq.data, "小計") != NULL ||
+		    strstr(x->sq.data, "合计") != NULL ||
+		    strstr(x->sq.data, "合計") != NULL)
+			sub = seen_first ? 6 : 1;
+		if (strstr(x->sq.data, "商业") != NULL ||
+		    strstr(x->sq.data, "商業") != NULL)
+			seen_first = 1;
+	}
+	x->subtotal = sub;
+	x->subtotal_said = 0;
+	return 0;
+}
+
 static int
 walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
@@ -472,6 +533,8 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	char name[96], lab[256];
 
 	if (classify(x, ti, rs, re) < 0)
+		return GAI_E_NOMEM;
+	if (t->cols != NULL && find_subtotal(x, rs, re) < 0)
 		return GAI_E_NOMEM;
 	for (r = 0; t->rows[r].key != NULL; r++) {
 		const struct gx_row *row = &t->rows[r];

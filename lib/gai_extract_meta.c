@@ -51,11 +51,20 @@ line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 	return gx_squeeze(x, *raw, e - s);
 }
 
+/* Set meta field key to v; the line it came from is the trace's cell. */
 static int
 set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
     long line)
 {
-	struct gx_cell_ref c = { v, n, GX_T_TEXT, line };
+	size_t i = (size_t)(line - x->first_line), e;
+	struct gx_cell_ref c = { NULL, 0, GX_T_TEXT, line };
+
+	if (i < x->toks.nlines) {
+		e = i + 1 < x->toks.nlines ? x->toks.lines[i + 1] - 1 :
+		    x->text.len;
+		c.s = x->text.data + x->toks.lines[i];
+		c.n = e - x->toks.lines[i];
+	}
 
 	return gx_set(x, gai_fields_index(key), v, n, &c);
 }
