@@ -13,6 +13,8 @@
 #include "gai_fields.h"
 #include "gai_text.h"
 
+static int nojit;		/* set once a pattern fails to JIT-compile */
+
 void *
 gx_compile(const char *pat, int anchored, struct gai_error *err)
 {
@@ -35,8 +37,8 @@ gx_compile(const char *pat, int anchored, struct gai_error *err)
 		gai_error_set(err, GAI_E_USAGE, 0, 0,
 		    "pattern %s: %s at offset %zu", pat, (char *)msg,
 		    (size_t)eo);
-	} else
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	} else if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+		nojit = 1;	/* pcre2_match interprets it */
 	gai_buf_free(&b);
 	return re;
 }
@@ -77,8 +79,11 @@ gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
 
 	if (re == NULL)
 		return 0;
-	rc = pcre2_match(re, (PCRE2_SPTR)x->sq.data, x->sq.len, 0,
-	    PCRE2_NO_UTF_CHECK, x->mdata, NULL);
+	/* the direct JIT call skips pcre2_match's checks: labels are many */
+	rc = x->nojit ? pcre2_match(re, (PCRE2_SPTR)x->sq.data, x->sq.len, 0,
+	    PCRE2_NO_UTF_CHECK, x->mdata, NULL) :
+	    pcre2_jit_match(re, (PCRE2_SPTR)x->sq.data, x->sq.len, 0, 0,
+	    x->mdata, NULL);
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(x->mdata);
@@ -125,6 +130,8 @@ gx_set(struct gai_extract *x, long fi, const char *v, size_t vn,
 	if (fi < 0 || (size_t)fi >= x->nfields)
 		return 0;
 	val = &x->vals[fi];
+	if (!val->set)
+		x->setlist[x->nset++] = fi;
 	val->set = 1;
 	val->voff = x->arena.len;
 	val->line = c != NULL ? c->line : 0;
@@ -203,7 +210,8 @@ gai_extract_new(struct gai_error *err)
 	x->nfields = gai_fields_count();
 	x->mdata = pcre2_match_data_create(16, NULL);
 	x->vals = calloc(x->nfields, sizeof *x->vals);
-	if (x->mdata == NULL || x->vals == NULL) {
+	x->setlist = calloc(x->nfields, sizeof *x->setlist);
+	if (x->mdata == NULL || x->vals == NULL || x->setlist == NULL) {
 		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
 		goto fail;
 	}
@@ -255,6 +263,7 @@ gai_extract_new(struct gai_error *err)
 	}
 	if (gx_meta_compile(x, err) < 0)
 		goto fail;
+	x->nojit = nojit;
 	return x;
 fail:
 	gai_extract_free(x);
@@ -285,6 +294,7 @@ gai_extract_free(struct gai_extract *x)
 	free(x->label);
 	free(x->labend);
 	free(x->vals);
+	free(x->setlist);
 	gai_buf_free(&x->arena);
 	free(x->warns);
 	free(x->recs);
@@ -316,6 +326,20 @@ add_rec(struct gai_extract *x, const char *key, const char *value, long line,
 	return 0;
 }
 
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+sort_longs(long *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_long);
+}
+
 /* Warnings in FIELDS.md order of what they are about; stable. */
 static void
 sort_warns(struct gx_warn *w, size_t n)
@@ -336,12 +360,14 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
     long first_line, struct gai_error *err)
 {
 	struct gai_fold st = { 0, 0 };
-	size_t i;
+	size_t i, k;
 	int rc;
 
 	gai_buf_clear(&x->text);
 	gai_buf_clear(&x->arena);
-	memset(x->vals, 0, x->nfields * sizeof *x->vals);
+	for (i = 0; i < x->nset; i++)
+		x->vals[x->setlist[i]].set = 0;
+	x->nset = 0;
 	x->nwarn = x->nrec = 0;
 	x->first_line = first_line;
 	x->year = x->edition = x->found_any = 0;
@@ -363,8 +389,11 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 		    "found (二、主动公开, 三、申请, 四、复议诉讼)") < 0)
 			goto nomem;
 	}
-	/* The records, pointing into the arena now that it stops growing. */
-	for (i = 0; i < x->nfields; i++) {
+	/* The records, pointing into the arena now that it stops growing;
+	 * in FIELDS.md order, which is the order of the field indexes. */
+	sort_longs(x->setlist, x->nset);
+	for (k = 0; k < x->nset; k++) {
+		i = (size_t)x->setlist[k];
 		const struct gx_val *v = &x->vals[i];
 
 		if (v->set && add_rec(x, gai_fields_at(i)->key,

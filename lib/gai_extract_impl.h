@@ -159,6 +159,9 @@ struct gai_extract {
 	size_t *labend;		/* per token: text offset the label ends */
 	size_t labcap;
 	struct gx_val *vals;	/* per field index */
+	long *setlist;		/* the fields set, to clear them fast */
+	size_t nset;
+	int nojit;		/* some pattern has no JIT code */
 	struct gai_buf arena;	/* values, warning keys and texts */
 	struct gx_warn *warns;
 	size_t nwarn, wcap;

@@ -644,6 +644,26 @@ table_index(const char *name, unsigned edition)
 	return 0;
 }
 
+/* Does s hold 况/況, 题/題 or 项/項, the last character of every heading? */
+static int
+heading_end(const char *s, size_t n)
+{
+	static const char ends[][4] = {
+		"况", "況", "题", "題", "项", "項"
+	};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, k;
+
+	for (i = 0; i + 3 <= n; i++) {
+		if (p[i] != 0xe5 && p[i] != 0xe6 && p[i] != 0xe9)
+			continue;
+		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+			if (memcmp(p + i, ends[k], 3) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int
 gx_match_tables(struct gai_extract *x)
 {
@@ -672,7 +692,10 @@ gx_match_tables(struct gai_extract *x)
 	for (i = 0; i < n; i++) {
 		const struct gx_tok *tk = &x->toks.v[i];
 
-		if (tk->kind != GX_T_TEXT || tk->len > 150)
+		if (tk->kind != GX_T_TEXT || tk->len > 150 || tk->len < 9)
+			continue;
+		/* every heading ends in 情况, 问题 or 事项: skip the rest cheaply */
+		if (!heading_end(tok_s(x, i), tk->len))
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), tk->len) < 0)
 			return GAI_E_NOMEM;

@@ -52,6 +52,15 @@ line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 }
 
 /* Set meta field key to v; the line it came from is the trace's cell. */
+static size_t
+line_len(const struct gai_extract *x, size_t i)
+{
+	size_t e = i + 1 < x->toks.nlines ? x->toks.lines[i + 1] - 1 :
+	    x->text.len;
+
+	return e > x->toks.lines[i] ? e - x->toks.lines[i] : 0;
+}
+
 static int
 set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
     long line)
@@ -93,6 +102,10 @@ gx_meta(struct gai_extract *x, int before_tables)
 	/* 1. The title, in the first lines; a short line before a title that
 	 * starts with its year is the body's name broken off it. */
 	for (i = 0; i < n && i < 60 && !have_title; i++) {
+		if (line_len(x, i) > 400) {
+			prev_len = 0;	/* prose */
+			continue;
+		}
 		if (line_sq(x, i, &raw, &rawlen) < 0)
 			return GAI_E_NOMEM;
 		if (x->sq.len == 0)
@@ -142,12 +155,14 @@ gx_meta(struct gai_extract *x, int before_tables)
 		}
 	}
 	/* 2. The date the page states, and the year from the prose. */
-	for (i = 0; i < n && i < 80; i++) {
+	for (i = 0; i < n && i < 80 && (x->year == 0 || !have_date); i++) {
+		if (x->year != 0 && line_len(x, i) > 300)
+			continue;
 		if (line_sq(x, i, &raw, &rawlen) < 0)
 			return GAI_E_NOMEM;
-		if (x->sq.len == 0 || x->sq.len > 4000)
+		if (x->sq.len == 0)
 			continue;
-		if (!have_date && gx_match(x, x->meta_re[M_DATE], NULL, 1, &gs,
+		if (!have_date && x->sq.len < 300 && gx_match(x, x->meta_re[M_DATE], NULL, 1, &gs,
 		    &ge)) {
 			char d[16];
 			size_t ms, me, ds, de;

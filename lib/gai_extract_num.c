@@ -6,29 +6,23 @@
 
 #include "gai_extract_impl.h"
 
-/* Does s[0..n) start with the UTF-8 string w?  Returns its length or 0. */
-static size_t
-starts(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-
-	return k <= n && memcmp(s, w, k) == 0 ? k : 0;
-}
+#define W(s) { s, sizeof s - 1 }
 
 /* Cells that say "nothing" where a count belongs. */
-static const char *const dashes[] = {
-	"-", "--", "—", "——", "―", "–", "/", "无", "無", "－", NULL
+static const struct word { const char *s; size_t n; } dashes[] = {
+	W("-"), W("--"), W("—"), W("——"), W("―"), W("–"), W("/"), W("无"),
+	W("無"), W("－"), { NULL, 0 }
 };
 
 /* Units a count or an amount may carry in its cell, longest first. */
-static const struct unit { const char *s; unsigned flag; } units[] = {
-	{ "万元", GX_NF_WAN }, { "萬元", GX_NF_WAN }, { "元", GX_NF_YUAN },
-	{ "万", GX_NF_WAN }, { "萬", GX_NF_WAN },
-	{ "件", GX_NF_UNIT }, { "个", GX_NF_UNIT }, { "個", GX_NF_UNIT },
-	{ "项", GX_NF_UNIT }, { "項", GX_NF_UNIT }, { "条", GX_NF_UNIT },
-	{ "條", GX_NF_UNIT }, { "次", GX_NF_UNIT }, { "份", GX_NF_UNIT },
-	{ "宗", GX_NF_UNIT }, { "人", GX_NF_UNIT }, { "家", GX_NF_UNIT },
-	{ NULL, 0 }
+static const struct unit { const char *s; size_t n; unsigned flag; } units[] = {
+	{ "万元", 6, GX_NF_WAN }, { "萬元", 6, GX_NF_WAN },
+	{ "元", 3, GX_NF_YUAN }, { "万", 3, GX_NF_WAN }, { "萬", 3, GX_NF_WAN },
+	{ "件", 3, GX_NF_UNIT }, { "个", 3, GX_NF_UNIT }, { "個", 3, GX_NF_UNIT },
+	{ "项", 3, GX_NF_UNIT }, { "項", 3, GX_NF_UNIT }, { "条", 3, GX_NF_UNIT },
+	{ "條", 3, GX_NF_UNIT }, { "次", 3, GX_NF_UNIT }, { "份", 3, GX_NF_UNIT },
+	{ "宗", 3, GX_NF_UNIT }, { "人", 3, GX_NF_UNIT }, { "家", 3, GX_NF_UNIT },
+	{ NULL, 0, 0 }
 };
 
 int
@@ -45,11 +39,18 @@ gx_num_parse(const char *s, size_t n, struct gai_buf *out, unsigned *flags)
 		n--;
 	if (n == 0)
 		return 0;
-	for (i = 0; dashes[i] != NULL; i++)
-		if (strlen(dashes[i]) == n && memcmp(s, dashes[i], n) == 0) {
-			*flags = GX_NF_DASH;
-			return gai_buf_putc(out, '0') < 0 ? -1 : 1;
-		}
+	if (!(s[0] >= '0' && s[0] <= '9') && s[0] != '+') {
+		/* the hot path for text: one byte says it is no number */
+		if (s[0] != '-' && s[0] != '/' && (unsigned char)s[0] != 0xe2 &&
+		    (unsigned char)s[0] != 0xe6 && (unsigned char)s[0] != 0xe7 &&
+		    (unsigned char)s[0] != 0xef)
+			return -1;
+		for (i = 0; dashes[i].s != NULL; i++)
+			if (dashes[i].n == n && memcmp(s, dashes[i].s, n) == 0) {
+				*flags = GX_NF_DASH;
+				return gai_buf_putc(out, '0') < 0 ? -1 : 1;
+			}
+	}
 	i = 0;
 	if (s[0] == '-' || s[0] == '+') {
 		neg = s[0] == '-';
@@ -85,7 +86,7 @@ gx_num_parse(const char *s, size_t n, struct gai_buf *out, unsigned *flags)
 		i++;
 	if (i < n) {
 		for (u = units; u->s != NULL; u++)
-			if (starts(s + i, n - i, u->s) == n - i)
+			if (u->n == n - i && memcmp(s + i, u->s, u->n) == 0)
 				break;
 		if (u->s == NULL)
 			return -1;
@@ -100,13 +101,16 @@ gx_num_parse(const char *s, size_t n, struct gai_buf *out, unsigned *flags)
 
 		while (z < j - 1 && (s[z] == '0' || s[z] == ','))
 			z++;
-		if (neg && gai_buf_putc(out, '-') < 0)
+		if (gai_buf_reserve(out, k - start + 2) < 0)
 			return -1;
+		if (neg)
+			out->data[out->len++] = '-';
 		for (; z < j; z++)
-			if (s[z] != ',' && gai_buf_putc(out, s[z]) < 0)
-				return -1;
-		if (j < k && gai_buf_append(out, s + j, k - j) < 0)
-			return -1;
+			if (s[z] != ',')
+				out->data[out->len++] = s[z];
+		memcpy(out->data + out->len, s + j, k - j);
+		out->len += k - j;
+		out->data[out->len] = '\0';
 		for (z = outlen0; z < out->len; z++)
 			if (out->data[z] >= '1' && out->data[z] <= '9')
 				nonzero = 1;
