@@ -84,7 +84,8 @@ void gx_toks_free(struct gx_toks *t);
 enum {
 	GX_ROW_ALT_ONE = 1 << 0,	/* (六) as one row: when values follow */
 	GX_ROW_ALT_SPLIT = 1 << 1,	/* (六) split in three rows */
-	GX_ROW_NOLABEL = 1 << 2		/* values follow the heading */
+	GX_ROW_NOLABEL = 1 << 2,	/* values follow the heading */
+	GX_ROW_FORWARD = 1 << 3		/* only after the rows before it */
 };
 
 struct gx_row {

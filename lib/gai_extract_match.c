@@ -477,15 +477,30 @@ row_label(size_t ti, size_t r, const struct gai_extract *x, char *buf,
 	snprintf(buf, n, "%.*s", s != NULL ? (int)(s - l) : (int)strlen(l), l);
 }
 
+/* The table's heading, from the label of its first field. */
+static const char *
+table_heading(const struct gai_extract *x, size_t ti)
+{
+	static char buf[128];
+	const char *l = gai_fields_at((size_t)x->fidx[ti][0][0])->label;
+	const char *s = strchr(l, '/');
+
+	snprintf(buf, sizeof buf, "%.*s", s != NULL ? (int)(s - l) :
+	    (int)strlen(l), l);
+	return buf;
+}
+
 static long
-find_label(const struct gai_extract *x, int r, size_t from, size_t rs,
-    size_t re)
+find_label(const struct gai_extract *x, const struct gx_row *row, int r,
+    size_t from, size_t rs, size_t re)
 {
 	size_t i;
 
 	for (i = from; i < re; i++)
 		if (x->label[i] == r)
 			return (long)i;
+	if (row->flags & GX_ROW_FORWARD)
+		return -1;
 	/* out of order: a layout that moved the label (pdftotext raw) */
 	for (i = rs; i < from && i < re; i++)
 		if (x->label[i] == r)
@@ -498,13 +513,15 @@ find_label(const struct gai_extract *x, int r, size_t from, size_t rs,
  * 商业企业 is column 1, after the five 法人 columns it is column 6.
  */
 static int
-find_subtotal(struct gai_extract *x, size_t rs, size_t re)
+find_subtotal(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
 	size_t i;
 	int sub = 0, seen_first = 0;
 
 	x->subtotal = 0;
-	for (i = rs; i < re && x->label[i] < 0; i++) {
+	/* the header: up to the first row label ("总计" may be either) */
+	for (i = rs; i < re && (x->label[i] < 0 ||
+	    (gx_tables[ti].rows[x->label[i]].flags & GX_ROW_FORWARD)); i++) {
 		if (x->toks.v[i].kind != GX_T_TEXT || x->toks.v[i].len > 60)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), x->toks.v[i].len) < 0)
@@ -527,15 +544,20 @@ static int
 walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
 	const struct gx_table *t = &gx_tables[ti];
-	size_t r, cursor = rs;
+	size_t r, i, cursor = rs;
 	int one_done = 0, split_seen = 0, rc;
 	long one_at = -1;
 	char name[96], lab[256];
 
 	if (classify(x, ti, rs, re) < 0)
 		return GAI_E_NOMEM;
-	if (t->cols != NULL && find_subtotal(x, rs, re) < 0)
+	if (t->cols != NULL && find_subtotal(x, ti, rs, re) < 0)
 		return GAI_E_NOMEM;
+	for (i = rs; i < re && x->label[i] < 0; i++)
+		;
+	if (i == re && !(t->rows[0].flags & GX_ROW_NOLABEL))
+		return gx_warn(x, "table_missing", "%s: no row of the table "
+		    "%s found", t->name, table_heading(x, ti));
 	for (r = 0; t->rows[r].key != NULL; r++) {
 		const struct gx_row *row = &t->rows[r];
 		long at;
@@ -548,7 +570,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		}
 		if ((row->flags & GX_ROW_ALT_SPLIT) && one_done)
 			continue;
-		at = find_label(x, (int)r, cursor, rs, re);
+		at = find_label(x, row, (int)r, cursor, rs, re);
 		if (row->flags & GX_ROW_ALT_ONE) {
 			/* one row only if values follow it; else a group */
 			one_at = at;
@@ -593,9 +615,6 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		    "req.other: row 三、本年度办理结果/(六)其他处理 %s",
 		    one_at >= 0 ? "found but neither its values nor its "
 		    "three sub-rows can be read" : "not found");
-	for (r = 0; t->rows[r].key != NULL; r++)
-		if ((t->rows[r].flags & GX_ROW_ALT_SPLIT) && !split_seen)
-			(void)0;
 	return 0;
 }
 
@@ -618,15 +637,12 @@ edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
 			    gx_match(x, x->detect_re[ti], NULL, 0, NULL, NULL))
 				hits[ti]++;
 	}
+	/* the description whose headings the table uses most */
 	for (ti = 0; gx_tables[ti].name != NULL; ti++)
 		if (strcmp(gx_tables[ti].name, "active") == 0 &&
-		    (hits[ti] > max || best == 0)) {
-			if (hits[ti] > max || max == 0) {
-				if (hits[ti] > max)
-					max = hits[ti];
-				if (hits[ti] == max)
-					best = ti + 1;
-			}
+		    hits[ti] > max) {
+			max = hits[ti];
+			best = ti + 1;
 		}
 	*which = best;
 	return max;
@@ -753,9 +769,8 @@ gx_match_tables(struct gai_extract *x)
 	}
 	if (walk(x, ti, rs, a_end) < 0)
 		return GAI_E_NOMEM;
-	if (!x->found_any && hits == 0)
-		x->nwarn = 0;	/* no table yet: its warnings mean nothing */
-	else if (hits == 0 && gx_warn(x, "edition", "meta.edition: the "
+	/* (a document without tables drops its warnings: see gai_extract.c) */
+	if (hits == 0 && gx_warn(x, "edition", "meta.edition: the "
 	    "active table's headings do not say; %s assumed from the %s",
 	    x->edition == GAI_ED_2021 ? "2021" : "2019",
 	    x->year > 0 ? "year" : "default") < 0)
@@ -787,7 +802,7 @@ gx_match_tables(struct gai_extract *x)
 			}
 	ti = table_index("appeal", (unsigned)x->edition);
 	if (head[H_APPEAL] < 0) {
-		if (x->found_any && gx_warn(x, "table_missing", "appeal: table "
+		if (gx_warn(x, "table_missing", "appeal: table "
 		    "四、政府信息公开行政复议、行政诉讼情况 not found") < 0)
 			return GAI_E_NOMEM;
 	} else {

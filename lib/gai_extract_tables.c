@@ -57,8 +57,9 @@ static const struct gx_row req_rows[] = {
 	  GX_ROW_ALT_SPLIT },
 	{ "other.unpaid_fee", "申请人逾期未按收费", { NULL }, GX_ROW_ALT_SPLIT },
 	{ "other.misc", "!\\(?3\\)?[.、,]?其他" E, { NULL }, GX_ROW_ALT_SPLIT },
-	/* "总计" alone is also the header of the last column */
-	{ "total", "!(?:\\(七\\)|七[、.,]?)总计" E, { NULL }, 0 },
+	/* "总计" alone is also the header of the last column: look for it
+	 * only after the rows above it */
+	{ "total", "!(?:\\(七\\)|七[、.,]?)?总计" E, { NULL }, GX_ROW_FORWARD },
 	{ "carried_out", "结转下年度", { NULL }, 0 },
 	{ NULL, NULL, { NULL }, 0 }
 };

@@ -186,3 +186,13 @@ never_wrong() {
 	run groff -k -Tutf8 -mdoc -ww -z "$man"
 	[ -z "$output" ]
 }
+
+@test "a table cut out: one warn.table_missing, the edition from the year, the rest read" {
+	awk 'NR < 15 || NR > 38' "$SEEDS/001_45cb5db47e89188a.txt" >"$BATS_TEST_TMPDIR/cut.txt"
+	run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/cut.txt"
+	[ "$(printf '%s\n' "$output" | grep -c '	warn\.table_missing	active: ')" -eq 1 ]
+	[[ $output == *"warn.edition	meta.edition: the active table's headings do not say; 2019 assumed from the year"* ]]
+	[[ $output == *"warn.row_missing	req.new: "* ]]
+	[[ $output == *"	req.carried_in.total	0"* ]]
+	[[ $output != *"	active."* ]]
+}
