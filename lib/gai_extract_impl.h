@@ -43,11 +43,12 @@ struct gx_ident {
 
 /*
  * Split the digit string d[0..n) into k numbers (no leading zeros) that
- * satisfy every identity.  Returns how many splits do (0, 1 or 2 meaning
- * "two or more"; -1 if the search was too large), the first in out[k].
+ * satisfy every identity.  Returns how many splits do, counting no
+ * further than max + 1 (-1 if the search grew too large); the first max
+ * of them are in out[0..max*k).
  */
 int gx_num_split(const char *d, size_t n, int k,
-    const struct gx_ident *id, size_t nid, int64_t *out);
+    const struct gx_ident *id, size_t nid, int64_t *out, int max);
 
 /* ---- tokens (gai_extract_tok.c) ---- */
 
@@ -140,6 +141,16 @@ struct gx_cell_ref {
 	long line;
 };
 
+/* A row whose digits ran together with several splits that fit it:
+ * decided by the columns' identities once the table is read. */
+#define GX_MAXSOL 16
+struct gx_pending {
+	size_t ti, r;
+	struct gx_cell_ref c;
+	int ns;
+	int64_t sol[GX_MAXSOL][GX_MAXCOLS];
+};
+
 struct gai_extract {
 	/* compiled once (pcre2_code *, kept opaque to the headers) */
 	void *row_re[GX_MAXTABLES][GX_MAXROWS];
@@ -175,6 +186,8 @@ struct gai_extract {
 	int found_any;		/* some row label or value was found */
 	int subtotal;		/* req column of a 法人 subtotal, 0 none */
 	int subtotal_said;
+	struct gx_pending pend[4];
+	int npend;
 };
 
 /* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq with its map. */

@@ -366,6 +366,155 @@ store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
 	return gx_set(x, fi, x->numbuf.data, x->numbuf.len, c);
 }
 
+/* Store a split of run-together digits and say so. */
+static int
+set_split(struct gai_extract *x, size_t ti, size_t r,
+    const struct gx_cell_ref *cell, const int64_t *v, const char *why)
+{
+	const struct gx_table *tb = &gx_tables[ti];
+	const char *const *cols = tb->rows[r].cols[0] != NULL ?
+	    tb->rows[r].cols : tb->cols;
+	char list[256], name[96];
+	size_t o = 0;
+	int c;
+
+	row_name(ti, r, name, sizeof name);
+	for (c = 0; cols[c] != NULL; c++) {
+		char num[24];
+		int k = snprintf(num, sizeof num, "%lld", (long long)v[c]);
+
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+		    c ? "," : "", num);
+		if (gx_set(x, x->fidx[ti][r][c], num, (size_t)k, cell) < 0)
+			return GAI_E_NOMEM;
+	}
+	if (gx_warn(x, "split", "%s: cell \"%.*s\" read as %s, %s", name,
+	    (int)cell->n, cell->s, list, why) < 0)
+		return GAI_E_NOMEM;
+	return 1;
+}
+
+/* Row key k's value in column c: from the pending split, else as read. */
+static int
+colval(struct gai_extract *x, size_t ti, const char *k, int c,
+    const struct gx_pending *p, int sol, int64_t *v)
+{
+	const struct gx_table *t = &gx_tables[ti];
+	size_t r;
+	long fi;
+	int ok;
+
+	for (r = 0; t->rows[r].key != NULL; r++)
+		if (strcmp(t->rows[r].key, k) == 0)
+			break;
+	if (t->rows[r].key == NULL)
+		return 0;
+	if (p != NULL && p->r == r) {
+		*v = p->sol[sol][c];
+		return 1;
+	}
+	fi = x->fidx[ti][r][c];
+	if (!x->vals[fi].set)
+		return 0;
+	*v = gx_num_int(x->arena.data + x->vals[fi].voff, &ok);
+	return ok;
+}
+
+/*
+ * Does split sol of p fit the columns of the request table?  For every
+ * column: new + carried_in = total + carried_out, and total = the sum of
+ * the results rows.  1 fits, 0 does not, -1 cannot tell (rows missing).
+ */
+static int
+fits_columns(struct gai_extract *x, const struct gx_pending *p, int sol)
+{
+	static const char *const results[] = {
+		"granted", "partial", "denied.state_secret", "denied.prohibited",
+		"denied.security", "denied.third_party", "denied.internal",
+		"denied.deliberative", "denied.enforcement", "denied.query",
+		"unavailable.not_held", "unavailable.needs_creation",
+		"unavailable.unclear", "not_processed.petition",
+		"not_processed.duplicate", "not_processed.publication",
+		"not_processed.excessive", "not_processed.confirmation", NULL
+	};
+	static const char *const other3[] = {
+		"other.no_correction", "other.unpaid_fee", "other.misc", NULL
+	};
+	const char *pk = gx_tables[p->ti].rows[p->r].key;
+	int c, i, told = 0, in_results = strcmp(pk, "total") == 0;
+	int64_t a, b, d, e, sum, v;
+
+	for (i = 0; results[i] != NULL; i++)
+		in_results |= strcmp(pk, results[i]) == 0;
+	in_results |= strncmp(pk, "other", 5) == 0;
+	for (c = 0; c < 7; c++) {
+		if (colval(x, p->ti, "new", c, p, sol, &a) &&
+		    colval(x, p->ti, "carried_in", c, p, sol, &b) &&
+		    colval(x, p->ti, "total", c, p, sol, &d) &&
+		    colval(x, p->ti, "carried_out", c, p, sol, &e) &&
+		    !in_results) {
+			if (a + b != d + e)
+				return 0;
+			told = 1;
+		}
+		if (!in_results || !colval(x, p->ti, "total", c, p, sol, &d))
+			continue;
+		for (i = 0, sum = 0; results[i] != NULL; i++) {
+			if (!colval(x, p->ti, results[i], c, p, sol, &v))
+				break;
+			sum += v;
+		}
+		if (results[i] != NULL)
+			continue;
+		if (colval(x, p->ti, "other", c, p, sol, &v))
+			sum += v;
+		else {
+			for (i = 0; other3[i] != NULL; i++) {
+				if (!colval(x, p->ti, other3[i], c, p, sol, &v))
+					break;
+				sum += v;
+			}
+			if (other3[i] != NULL)
+				continue;
+		}
+		if (sum != d)
+			return 0;
+		told = 1;
+	}
+	return told ? 1 : -1;
+}
+
+/* Decide the pending splits by the columns, or leave them out. */
+static int
+resolve_pending(struct gai_extract *x)
+{
+	int i, s, fit, which = -1;
+	char name[96];
+
+	for (i = 0; i < x->npend; i++) {
+		const struct gx_pending *p = &x->pend[i];
+
+		for (s = 0, fit = 0; s < p->ns; s++)
+			if (fits_columns(x, p, s) == 1) {
+				fit++;
+				which = s;
+			}
+		if (fit == 1 && set_split(x, p->ti, p->r, &p->c,
+		    p->sol[which], "the only split of several fitting the row "
+		    "that also fits the columns' identities") < 0)
+			return GAI_E_NOMEM;
+		if (fit == 1)
+			continue;
+		row_name(p->ti, p->r, name, sizeof name);
+		if (gx_warn(x, "split", "%s: cell \"%.*s\" holds %d columns "
+		    "run together and %d splits fit the table's identities",
+		    name, (int)p->c.n, p->c.s, 7, fit > 1 ? fit : p->ns) < 0)
+			return GAI_E_NOMEM;
+	}
+	x->npend = 0;
+	return 0;
+}
+
 /* Read and store row r of table ti whose label is token t. */
 static int
 read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
@@ -393,40 +542,33 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 	if (rr.n == 1 && ncols > 1 && rr.c[0].kind == GX_T_NUM &&
 	    rr.c[0].n >= (size_t)ncols) {
 		/* digits run together: recover the split from the identities */
-		int64_t sp[GX_MAXCOLS];
-		int ns = gx_num_split(rr.c[0].s, rr.c[0].n, ncols, tb->ident,
-		    tb->nident, sp);
+		int64_t sp[GX_MAXSOL * GX_MAXCOLS];
+		int ns = tb->nident == 0 ? 0 : gx_num_split(rr.c[0].s,
+		    rr.c[0].n, ncols, tb->ident, tb->nident, sp, GX_MAXSOL);
 
-		if (ns != 1 || tb->nident == 0) {
-			snprintf(rr.why, sizeof rr.why, "cell \"%.*s\" holds "
-			    "%d columns run together and %s", (int)rr.c[0].n,
-			    rr.c[0].s, ncols, ns == 0 || tb->nident == 0 ?
-			    "no split fits the table's identities" :
-			    "more than one split fits the table's identities");
-			if (gx_warn(x, "split", "%s: %s", name, rr.why) < 0)
-				return GAI_E_NOMEM;
-			return 0;
+		if (ns == 1)
+			return set_split(x, ti, r, &rr.c[0], sp, "the only "
+			    "split that fits the row's identities");
+		if (ns > 1 && ns <= GX_MAXSOL && tb->cols != NULL &&
+		    x->npend < (int)(sizeof x->pend / sizeof x->pend[0])) {
+			/* the columns may decide once the table is read */
+			struct gx_pending *p = &x->pend[x->npend++];
+
+			p->ti = ti;
+			p->r = r;
+			p->c = rr.c[0];
+			p->ns = ns;
+			for (c = 0; c < ns; c++)
+				memcpy(p->sol[c], sp + c * ncols,
+				    (size_t)ncols * sizeof *sp);
+			return 1;
 		}
-		{
-			char list[256];
-			size_t o = 0;
-
-			for (c = 0; c < ncols; c++) {
-				char num[24];
-				int k = snprintf(num, sizeof num, "%lld",
-				    (long long)sp[c]);
-
-				o += (size_t)snprintf(list + o, sizeof list - o,
-				    "%s%s", c ? "," : "", num);
-				if (gx_set(x, x->fidx[ti][r][c], num,
-				    (size_t)k, &rr.c[0]) < 0)
-					return GAI_E_NOMEM;
-			}
-			return gx_warn(x, "split", "%s: cell \"%.*s\" read as "
-			    "%s, the only split that fits the table's "
-			    "identities", name, (int)rr.c[0].n, rr.c[0].s,
-			    list);
-		}
+		if (gx_warn(x, "split", "%s: cell \"%.*s\" holds %d columns "
+		    "run together and %s", name, (int)rr.c[0].n, rr.c[0].s,
+		    ncols, ns == 0 ? "no split fits the table's identities" :
+		    "more than one split fits the table's identities") < 0)
+			return GAI_E_NOMEM;
+		return 0;
 	}
 	if (rr.n != ncols) {
 		snprintf(rr.why, sizeof rr.why, "%d cells for %d columns",
@@ -782,7 +924,9 @@ gx_match_tables(struct gai_extract *x)
 	    (size_t)head[H_END];
 	if (a_end < rs)
 		a_end = rs;
-	if (walk(x, table_index("req", (unsigned)x->edition), rs, a_end) < 0)
+	x->npend = 0;
+	if (walk(x, table_index("req", (unsigned)x->edition), rs, a_end) < 0 ||
+	    resolve_pending(x) < 0)
 		return GAI_E_NOMEM;
 
 	/* 4. The appeal table, or its first header cell if the heading is

@@ -190,8 +190,9 @@ struct split {
 	int k;
 	const struct gx_ident *id;
 	size_t nid;
-	int64_t cur[GX_MAXCOLS], first[GX_MAXCOLS];
-	int found;
+	int64_t cur[GX_MAXCOLS];
+	int64_t *out;		/* room for max solutions of k numbers */
+	int max, found;
 	long budget;		/* nodes left: a bound on the search */
 };
 
@@ -224,12 +225,13 @@ split_rec(struct split *sp, size_t pos, int j)
 	size_t len, maxlen;
 	int64_t v;
 
-	if (sp->found >= 2 || --sp->budget < 0)
+	if (sp->found > sp->max || --sp->budget < 0)
 		return;
 	if (j == sp->k) {
 		if (pos == sp->n) {
-			if (sp->found == 0)
-				memcpy(sp->first, sp->cur, sizeof sp->cur);
+			if (sp->found < sp->max)
+				memcpy(sp->out + (size_t)sp->found * (size_t)sp->k,
+				    sp->cur, (size_t)sp->k * sizeof *sp->cur);
 			sp->found++;
 		}
 		return;
@@ -250,7 +252,7 @@ split_rec(struct split *sp, size_t pos, int j)
 
 int
 gx_num_split(const char *d, size_t n, int k, const struct gx_ident *id,
-    size_t nid, int64_t *out)
+    size_t nid, int64_t *out, int max)
 {
 	struct split sp;
 	size_t i;
@@ -266,11 +268,11 @@ gx_num_split(const char *d, size_t n, int k, const struct gx_ident *id,
 	sp.k = k;
 	sp.id = id;
 	sp.nid = nid;
+	sp.out = out;
+	sp.max = max;
 	sp.budget = 2000000;
 	split_rec(&sp, 0, 0);
 	if (sp.budget < 0)
 		return -1;
-	if (sp.found > 0)
-		memcpy(out, sp.first, (size_t)k * sizeof *out);
 	return sp.found;
 }

@@ -114,8 +114,12 @@ never_wrong() {
 @test "run-together digits: read only when exactly one split fits" {
 	run -0 gai-extract "$X/ok-run-together.txt"
 	[[ $output == *'warn.split	req.new: cell "640020470" read as 64,0,0,2,0,4,70'* ]]
-	[[ $output == *'warn.split	req.carried_in: cell "110000011" holds 7 columns run together and more than one split'* ]]
+	[[ $output == *'warn.split	req.carried_in: cell "110000011" holds 7 columns run together and 2 splits fit'* ]]
 	[[ $output != *"req.carried_in.natural_person"* ]]
+	# two fit the row, one of them the columns too: that one, said
+	run -0 gai-extract "$X/ok-run-together-columns.txt"
+	[[ $output == *'warn.split	req.carried_in: cell "101000011" read as 10,1,0,0,0,0,11, the only split of several'* ]]
+	[[ $output == *"	req.carried_in.natural_person	10"$'\n'* ]]
 }
 
 @test "values: units, separators, dashes, 元 to 万元, blanks, non-numbers" {

@@ -51,10 +51,10 @@ static void
 split(const char *d, int k, const struct gx_ident *id, size_t nid,
     int want_n, const char *want)
 {
-	int64_t v[GX_MAXCOLS];
+	int64_t v[2 * GX_MAXCOLS];
 	char got[256] = "";
 	size_t o = 0;
-	int i, n = gx_num_split(d, strlen(d), k, id, nid, v);
+	int i, n = gx_num_split(d, strlen(d), k, id, nid, v, 1);
 
 	if (n == 1)
 		for (i = 0; i < k; i++)
