@@ -200,3 +200,33 @@ never_wrong() {
 	[[ $output == *"	req.carried_in.total	0"* ]]
 	[[ $output != *"	active."* ]]
 }
+
+@test "man: every warn.* key the code can emit is in the page" {
+	man="$GAI_SRCDIR/man/gai-extract.1"
+	for k in $(grep -oh 'gx_warn(x, [^,]*' "$GAI_SRCDIR"/lib/gai_extract*.c |
+	    grep -o '"[a-z_]*"' | tr -d '"' | sort -u); do
+		grep -q "^\.It Li warn\.$k\$" "$man" || { echo "missing warn.$k"; return 1; }
+	done
+}
+
+@test "man example: the pipeline" {
+	command -v gai-normalize >/dev/null && command -v gai-check >/dev/null ||
+	    skip "gai-normalize or gai-check not built"
+	run -0 sh -c "gai-normalize \"\$1\" | gai-extract | gai-check" sh \
+	    "$SEEDS/001_45cb5db47e89188a.txt"
+	[[ $output == *"	req.new.total	0"* ]]
+}
+
+@test "man example: what could not be read, by reason" {
+	run -0 sh -c "gai-extract \"\$1\" | cut -f2 | grep '^warn' | sort | uniq -c" \
+	    sh "$X/ok-values.txt"
+	[ "$(printf '%s\n' "$output" | tr -s ' ' | sed 's/^ //')" = "4 warn.dash_zero
+1 warn.not_number
+1 warn.unit" ]
+}
+
+@test "man example: where a number came from" {
+	cd "$X"
+	run -0 sh -c "gai-extract --trace ok-markdown.txt 2>&1 >/dev/null | grep req.new.total"
+	[ "$output" = 'gai-extract: ok-markdown.txt:30: req.new.total = 34 from "34"' ]
+}
