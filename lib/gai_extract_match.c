@@ -37,7 +37,7 @@ static int
 classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
 	const struct gx_table *t = &gx_tables[ti];
-	size_t i, r, end;
+	size_t i, r, end, nlab = 0;
 
 	for (i = rs; i < re; i++) {
 		const struct gx_tok *k = &x->toks.v[i];
@@ -52,10 +52,13 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			    NULL)) {
 				x->label[i] = (int)r;
 				x->labend[i] = end;
-				x->found_any = 1;
+				nlab++;
 				break;
 			}
 	}
+	/* a news page may name 行政许可 once; a table names its rows */
+	if (nlab >= 3)
+		x->found_any = 1;
 	return 0;
 }
 
@@ -72,33 +75,46 @@ add_cell(struct row_read *rr, const char *s, size_t n, int kind, long line)
 }
 
 /*
- * Numbers glued to the label cell: after the label proper ("规章 0 0 3"),
- * or run into the end of a label that goes on ("申请数量640020470").
+ * Numbers in the label's own cell: after the label ("规章 0 0 3"), after a
+ * label that goes on ("申请数量 3 0 0 0 0 0 3", one space apart), or run
+ * into its last character ("申请数量640020470").
  */
 static void
 glued(struct gai_extract *x, size_t t, struct row_read *rr)
 {
 	const char *s = x->text.data + x->labend[t];
 	const char *e = tok_s(x, t) + x->toks.v[t].len;
-	const char *p, *q;
+	const char *p, *q, *from = e;
 	unsigned fl;
 
-	for (p = s; p < e; p = q) {
-		while (p < e && *p == ' ')
-			p++;
-		for (q = p; q < e && *q != ' '; q++)
+	/* the longest run of space-separated numbers that ends the cell */
+	for (q = e; q > s; ) {
+		while (q > s && q[-1] == ' ')
+			q--;
+		for (p = q; p > s && p[-1] != ' '; p--)
 			;
-		if (q == p)
+		if (p == q)
 			break;
 		gai_buf_clear(&x->numbuf);
-		if (gx_num_parse(p, (size_t)(q - p), &x->numbuf, &fl) != 1) {
-			rr->n = 0;	/* the label goes on */
+		if (gx_num_parse(p, (size_t)(q - p), &x->numbuf, &fl) != 1)
 			break;
-		}
-		add_cell(rr, p, (size_t)(q - p), GX_T_NUM, tok_line(x, t));
+		if (p > s && p[-1] != ' ')
+			break;	/* "数量3": part of a word, see below */
+		from = p;
+		q = p;
 	}
-	if (rr->n > 0)
+	if (from < e) {
+		for (p = from; p < e; p = q) {
+			while (p < e && *p == ' ')
+				p++;
+			for (q = p; q < e && *q != ' '; q++)
+				;
+			if (q > p)
+				add_cell(rr, p, (size_t)(q - p), GX_T_NUM,
+				    tok_line(x, t));
+		}
 		return;
+	}
 	/* digits at the very end, right after a character of the label */
 	for (p = e; p > s && p[-1] >= '0' && p[-1] <= '9'; p--)
 		;
@@ -134,16 +150,16 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 			add_cell(rr, tok_s(x, j), v[j].len, v[j].kind,
 			    tok_line(x, j));
 		}
-		/* leading and trailing empty cells are the table's frame */
-		for (first = 0; first < (size_t)rr->n &&
-		    rr->c[first].kind == GX_T_EMPTY; first++)
-			;
-		n = rr->n > GX_MAXCOLS + 2 ? GX_MAXCOLS + 2 : rr->n;
 		if (rr->n > GX_MAXCOLS + 2) {
 			snprintf(rr->why, sizeof rr->why,
 			    "%d cells on its line", rr->n);
 			return -1;
 		}
+		/* leading and trailing empty cells are the table's frame */
+		for (first = 0; first < (size_t)rr->n &&
+		    rr->c[first].kind == GX_T_EMPTY; first++)
+			;
+		n = rr->n;
 		while (n > (int)first && rr->c[n - 1].kind == GX_T_EMPTY)
 			n--;
 		memmove(rr->c, rr->c + first, (size_t)(n - (int)first) *
@@ -333,6 +349,17 @@ extra_cell(struct gai_extract *x, size_t ti, size_t r, int ncols,
 	return 0;
 }
 
+/* At most max bytes of s[0..n), ending on a character boundary. */
+static int
+clip(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return (int)n;
+	for (n = max; n > 0 && (s[n] & 0xc0) == 0x80; n--)
+		;
+	return (int)n;
+}
+
 /* Store the value of cell c as field fi (name key); warn as needed. */
 static int
 store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
@@ -347,8 +374,9 @@ store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
 	rc = c->kind == GX_T_NUM ?
 	    gx_num_parse(c->s, c->n, &x->numbuf, &fl) : -1;
 	if (rc != 1 || ((fl & (GX_NF_YUAN | GX_NF_WAN)) && !f->amount))
-		return gx_warn(x, "not_number", "%s: cell \"%.*s\" is not a "
-		    "number", f->key, (int)c->n, c->s);
+		return gx_warn(x, "not_number", "%s: cell \"%.*s%s\" is not a "
+		    "number", f->key, clip(c->s, c->n, 90), c->s,
+		    (size_t)clip(c->s, c->n, 90) < c->n ? "..." : "");
 	if (fl & GX_NF_DASH) {
 		if (gx_warn(x, "dash_zero", "%s: cell \"%.*s\" read as 0",
 		    f->key, (int)c->n, c->s) < 0)
@@ -621,14 +649,12 @@ row_label(size_t ti, size_t r, const struct gai_extract *x, char *buf,
 
 /* The table's heading, from the label of its first field. */
 static const char *
-table_heading(const struct gai_extract *x, size_t ti)
+table_heading(const struct gai_extract *x, size_t ti, char *buf, size_t n)
 {
-	static char buf[128];
 	const char *l = gai_fields_at((size_t)x->fidx[ti][0][0])->label;
 	const char *s = strchr(l, '/');
 
-	snprintf(buf, sizeof buf, "%.*s", s != NULL ? (int)(s - l) :
-	    (int)strlen(l), l);
+	snprintf(buf, n, "%.*s", s != NULL ? (int)(s - l) : (int)strlen(l), l);
 	return buf;
 }
 
@@ -699,7 +725,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		;
 	if (i == re && !(t->rows[0].flags & GX_ROW_NOLABEL))
 		return gx_warn(x, "table_missing", "%s: no row of the table "
-		    "%s found", t->name, table_heading(x, ti));
+		    "%s found", t->name, table_heading(x, ti, lab, sizeof lab));
 	for (r = 0; t->rows[r].key != NULL; r++) {
 		const struct gx_row *row = &t->rows[r];
 		long at;

@@ -230,3 +230,16 @@ never_wrong() {
 	run -0 sh -c "gai-extract --trace ok-markdown.txt 2>&1 >/dev/null | grep req.new.total"
 	[ "$output" = 'gai-extract: ok-markdown.txt:30: req.new.total = 34 from "34"' ]
 }
+
+@test "numbers one space after the label, in its own cell" {
+	printf '%s\n' '二、主动公开政府信息情况' '信息内容 本年制发件数 本年废止件数 现行有效件数' \
+	    '规章 1 0 2' '行政规范性文件 3 1 9' '三、收到和处理政府信息公开申请情况' \
+	    '一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3' \
+	    '二、上年结转政府信息公开申请数量1000001' >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-extract "$BATS_TEST_TMPDIR/in"
+	[[ $output == *"	active.rules.in_force	2"$'\n'* ]]
+	[[ $output == *"	active.normative.in_force	9"$'\n'* ]]
+	[[ $output == *"	req.new.total	3"$'\n'* ]]
+	[[ $output == *"	req.carried_in.total	1"$'\n'* ]]
+	[[ $output == *'warn.split	req.carried_in: cell "1000001" read as 1,0,0,0,0,0,1'* ]]
+}
