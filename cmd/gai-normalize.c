@@ -57,7 +57,7 @@ static int
 to_stdout(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
-	return fwrite(s, 1, n, stdout) == n ? 0 : GAI_E_IO;
+	return fe_write(s, n) == 0 ? 0 : GAI_E_IO;
 }
 
 /* Say what was not clean about a document; the text is out already. */

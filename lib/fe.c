@@ -11,6 +11,7 @@
 #include "gai_version.h"
 
 static const char *progname = "gai";
+static int write_errno;		/* why the first failed write failed */
 
 void
 fe_setprogname(const char *name)
@@ -93,6 +94,16 @@ fe_worse(int a, int b)
 }
 
 int
+fe_write(const void *p, size_t n)
+{
+	if (fwrite(p, 1, n, stdout) == n)
+		return 0;
+	if (write_errno == 0)
+		write_errno = errno;
+	return -1;
+}
+
+int
 fe_stdout_failed(void)
 {
 	return ferror(stdout);
@@ -112,6 +123,8 @@ fe_close_stdout(int status)
 	}
 	if (!failed)
 		return status;
+	if (write_errno != 0)
+		errnum = write_errno;
 	/* The reader went away (SIGPIPE ignored by our parent): quiet, as xz. */
 	if (errnum != EPIPE)
 		fe_warn(errnum, "write error");

@@ -35,6 +35,12 @@ _Noreturn void fe_help(const char *text);
 /* The worse of two exit statuses: trouble beats findings beats ok. */
 int fe_worse(int a, int b);
 
+/*
+ * Write n bytes to stdout; 0, or -1 after a failure whose errno is kept
+ * for fe_close_stdout's message (stdio forgets it once the buffer is gone).
+ */
+int fe_write(const void *p, size_t n);
+
 /* Nonzero once a write to stdout has failed; the caller stops reading. */
 int fe_stdout_failed(void);
 

@@ -181,20 +181,6 @@ gx_warn(struct gai_extract *x, const char *key, const char *fmt, ...)
 	return 0;
 }
 
-/* The index of key in FIELDS.md order for an edition: some keys (the
- * active table's decisions) belong to both editions' rows. */
-static long
-field_for(const char *key, unsigned edition)
-{
-	size_t i;
-
-	for (i = 0; i < gai_fields_count(); i++)
-		if ((gai_fields_at(i)->editions & edition) &&
-		    strcmp(gai_fields_at(i)->key, key) == 0)
-			return (long)i;
-	return gai_fields_index(key);
-}
-
 struct gai_extract *
 gai_extract_new(struct gai_error *err)
 {
@@ -243,7 +229,7 @@ gai_extract_new(struct gai_error *err)
 			for (c = 0; cols[c] != NULL; c++) {
 				snprintf(key, sizeof key, "%s.%s%s%s", t->name,
 				    row->key, row->key[0] ? "." : "", cols[c]);
-				x->fidx[ti][r][c] = field_for(key, t->edition);
+				x->fidx[ti][r][c] = gai_fields_index(key);
 				if (x->fidx[ti][r][c] < 0) {
 					gai_error_set(err, GAI_E_USAGE, 0, 0,
 					    "%s: not a FIELDS.md key", key);
@@ -326,18 +312,20 @@ add_rec(struct gai_extract *x, const char *key, const char *value, long line,
 	return 0;
 }
 
-static int
-cmp_long(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	return x < y ? -1 : x > y;
-}
-
+/* Field indexes in the order the edition's tables list them; stable. */
 static void
-sort_longs(long *v, size_t n)
+sort_fields(long *v, size_t n, unsigned edition)
 {
-	qsort(v, n, sizeof *v, cmp_long);
+	size_t i, j;
+	long t;
+
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (j = i; j > 0 && gai_fields_rank((size_t)v[j - 1], edition) >
+		    gai_fields_rank((size_t)t, edition); j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
 }
 
 /* Warnings in FIELDS.md order of what they are about; stable. */
@@ -391,7 +379,7 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	}
 	/* The records, pointing into the arena now that it stops growing;
 	 * in FIELDS.md order, which is the order of the field indexes. */
-	sort_longs(x->setlist, x->nset);
+	sort_fields(x->setlist, x->nset, (unsigned)x->edition);
 	for (k = 0; k < x->nset; k++) {
 		i = (size_t)x->setlist[k];
 		const struct gx_val *v = &x->vals[i];

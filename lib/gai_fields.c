@@ -138,6 +138,7 @@ static const char *const appeal_col_labels[] = {
 
 static struct gai_field *fields;
 static size_t nfields;
+static long slot;		/* entries of FIELDS.md's lists added so far */
 static size_t *sorted;		/* indexes of fields in key order */
 
 static int
@@ -155,6 +156,7 @@ add(const char *key, const char *label, enum gai_table t, unsigned ed,
 			fields[i].editions |= ed;
 			if (strcmp(fields[i].label, label) != 0)
 				fields[i].label2019 = label;
+			fields[i].rank2019 = slot++;
 			return 1;
 		}
 	f = &fields[nfields++];
@@ -164,6 +166,7 @@ add(const char *key, const char *label, enum gai_table t, unsigned ed,
 	f->table = t;
 	f->editions = ed;
 	f->amount = amount;
+	f->rank = f->rank2019 = slot++;
 	return 1;
 }
 
@@ -242,6 +245,15 @@ gai_fields_label(const struct gai_field *f, unsigned edition)
 {
 	return edition == GAI_ED_2019 && f->label2019 != NULL ?
 	    f->label2019 : f->label;
+}
+
+long
+gai_fields_rank(size_t i, unsigned edition)
+{
+	build();
+	if (i >= nfields)
+		return -1;
+	return edition == GAI_ED_2019 ? fields[i].rank2019 : fields[i].rank;
 }
 
 long

@@ -17,6 +17,7 @@ struct gai_field {
 	enum gai_table table;
 	unsigned editions;	/* GAI_ED_* bits; meta fields have both */
 	int amount;		/* 1 for 万元 amounts, 0 for counts and meta */
+	long rank, rank2019;	/* place in FIELDS.md's lists, per edition */
 };
 
 /*
@@ -29,6 +30,13 @@ const struct gai_field *gai_fields_at(size_t i);
 
 /* The field's label in an edition's wording (GAI_ED_2019 or GAI_ED_2021). */
 const char *gai_fields_label(const struct gai_field *f, unsigned edition);
+
+/*
+ * Where field i stands in an edition's records: its index, except for the
+ * keys both editions have, which the 2019 table lists elsewhere.  Sort by
+ * it to write a report's records in its own table's order.
+ */
+long gai_fields_rank(size_t i, unsigned edition);
 
 /* The index of key, or -1 when it is not a FIELDS.md key. */
 long gai_fields_index(const char *key);

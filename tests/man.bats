@@ -11,7 +11,7 @@ TOOLS="gai-normalize gai-extract gai-check gai-tsv"
 		[ -f "$page" ]
 		for opt in $("$t" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 			# mdoc writes --from as "Fl -from".
-			grep -q -- "Fl ${opt#-}" "$page" || { echo "$t: $opt not in $page"; return 1; }
+			grep -qE -- "Fl ${opt#-}([^a-z-]|$)" "$page" || { echo "$t: $opt not in $page"; return 1; }
 		done
 	done
 }
