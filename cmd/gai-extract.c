@@ -13,6 +13,7 @@
 #include "gai_buf.h"
 #include "gai_doc.h"
 #include "gai_extract.h"
+#include "gai_normalize.h"
 #include "gai_rec.h"
 
 static const char help_text[] =
@@ -47,6 +48,8 @@ struct opts {
 	int trace;
 	struct gai_extract *x;
 	struct gai_buf name, text;
+	struct gai_buf raw;		/* a page that is not stream 1 yet */
+	struct gai_normalizer nz;
 };
 
 static void
@@ -67,14 +70,90 @@ trace(const char *doc, const struct gai_extract_rec *r)
 	    n < r->cell_len ? "..." : "");
 }
 
+/*
+ * Extract the document in op->name and op->text and write its records;
+ * encoding, when not NULL, is written as meta.encoding after the other
+ * meta.* records.  Returns an exit status.
+ */
+static int
+extract(struct opts *op, long first, const char *encoding)
+{
+	struct gai_error err;
+	size_t i;
+	int rc;
+
+	memset(&err, 0, sizeof err);
+	rc = gai_extract_doc(op->x, op->text.data, op->text.len, first, &err);
+	if (rc < 0) {
+		fe_warn(0, "%s: %s", fe_quote(op->name.data), err.msg);
+		return GAI_EXIT_ERROR;
+	}
+	for (i = 0; i < gai_extract_count(op->x); i++) {
+		const struct gai_extract_rec *r = gai_extract_at(op->x, i);
+
+		if (encoding != NULL && strncmp(r->key, "meta.", 5) != 0) {
+			gai_rec_write(stdout, op->name.data, "meta.encoding",
+			    encoding);
+			encoding = NULL;
+		}
+		gai_rec_write(stdout, op->name.data, r->key, r->value);
+		if (op->trace)
+			trace(op->name.data, r);
+	}
+	if (encoding != NULL)
+		gai_rec_write(stdout, op->name.data, "meta.encoding", encoding);
+	return rc == GAI_EOF ? GAI_EXIT_FINDINGS : GAI_EXIT_OK;
+}
+
+static int
+append(void *ctx, const char *s, size_t n)
+{
+	return gai_buf_append(ctx, s, n);
+}
+
+/* A page that is not stream 1 (HTML, GBK bytes...): normalize it first. */
+static int
+extract_page(struct opts *op, FILE *fp, const char *path, const char *head,
+    size_t n)
+{
+	struct gai_norm_result res;
+	struct gai_error err;
+	char chunk[65536];
+	size_t got;
+
+	gai_buf_clear(&op->raw);
+	if (gai_buf_append(&op->raw, head, n) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(path));
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		if (gai_buf_append(&op->raw, chunk, got) != 0)
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(path));
+	if (ferror(fp)) {
+		fe_warn(errno, "%s", fe_quote(path));
+		return GAI_EXIT_ERROR;
+	}
+	gai_buf_clear(&op->name);
+	gai_buf_puts(&op->name, path);
+	gai_buf_clear(&op->text);
+	if (gai_normalize(&op->nz, op->raw.data, op->raw.len, NULL, append,
+	    &op->text, &res, &err) != 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		return GAI_EXIT_ERROR;
+	}
+	if (res.decode.bad > 0)
+		fe_warn(0, "%s: %zu bytes not valid %s, replaced by U+FFFD",
+		    fe_quote(path), res.decode.bad, res.enc.name);
+	return extract(op, 1, res.enc.name);
+}
+
 static int
 process(struct opts *op, const char *path)
 {
 	struct gai_doc_reader rd;
 	struct gai_error err;
+	char head[4096];
 	FILE *fp;
 	long first;
-	size_t i;
+	size_t n;
 	int rc, status = GAI_EXIT_OK;
 
 	if (strcmp(path, "-") == 0)
@@ -83,38 +162,32 @@ process(struct opts *op, const char *path)
 		fe_warn(errno, "%s", fe_quote(path));
 		return GAI_EXIT_ERROR;
 	}
-	gai_doc_reader_init(&rd, fp, path);
-	for (;;) {
-		memset(&err, 0, sizeof err);
-		rc = gai_doc_read(&rd, &op->name, &op->text, &first, &err);
-		if (rc == GAI_EOF)
-			break;
-		if (rc != GAI_OK) {
-			fe_warn(err.errnum, "%s", fe_quote(path));
-			status = GAI_EXIT_ERROR;
-			break;
+	/* Sniff: stream 1 is read as it streams, anything else is a page. */
+	n = fread(head, 1, sizeof head, fp);
+	if (ferror(fp)) {
+		fe_warn(errno, "%s", fe_quote(path));
+		status = GAI_EXIT_ERROR;
+	} else if (!gai_normalize_is_stream1(head, n, n == sizeof head)) {
+		status = extract_page(op, fp, path, head, n);
+	} else {
+		gai_doc_reader_init_prefixed(&rd, fp, path, head, n);
+		for (;;) {
+			memset(&err, 0, sizeof err);
+			rc = gai_doc_read(&rd, &op->name, &op->text, &first,
+			    &err);
+			if (rc == GAI_EOF)
+				break;
+			if (rc != GAI_OK) {
+				fe_warn(err.errnum, "%s", fe_quote(path));
+				status = GAI_EXIT_ERROR;
+				break;
+			}
+			status = fe_worse(status, extract(op, first, NULL));
+			if (fe_stdout_failed())
+				break;
 		}
-		rc = gai_extract_doc(op->x, op->text.data, op->text.len, first,
-		    &err);
-		if (rc < 0) {
-			fe_warn(0, "%s: %s", fe_quote(op->name.data), err.msg);
-			status = GAI_EXIT_ERROR;
-			continue;
-		}
-		if (rc == GAI_EOF)
-			status = fe_worse(status, GAI_EXIT_FINDINGS);
-		for (i = 0; i < gai_extract_count(op->x); i++) {
-			const struct gai_extract_rec *r =
-			    gai_extract_at(op->x, i);
-
-			gai_rec_write(stdout, op->name.data, r->key, r->value);
-			if (op->trace)
-				trace(op->name.data, r);
-		}
-		if (fe_stdout_failed())
-			break;
+		gai_doc_reader_free(&rd);
 	}
-	gai_doc_reader_free(&rd);
 	if (fp != stdin && fclose(fp) != 0) {
 		fe_warn(errno, "%s", fe_quote(path));
 		status = GAI_EXIT_ERROR;
@@ -125,7 +198,8 @@ process(struct opts *op, const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 0, NULL, GAI_BUF_INIT, GAI_BUF_INIT };
+	struct opts o = { 0, NULL, GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT,
+	    GAI_NORMALIZER_INIT };
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -164,5 +238,7 @@ main(int argc, char *argv[])
 	gai_extract_free(o.x);
 	gai_buf_free(&o.name);
 	gai_buf_free(&o.text);
+	gai_buf_free(&o.raw);
+	gai_normalizer_free(&o.nz);
 	return fe_close_stdout(status);
 }

@@ -11,6 +11,7 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "gai_prose.h"
 #include "gai_text.h"
 
 static int nojit;		/* set once a pattern fails to JIT-compile */
@@ -312,6 +313,24 @@ add_rec(struct gai_extract *x, const char *key, const char *value, long line,
 	return 0;
 }
 
+/* A count the prose states, kept until the records are made. */
+static int
+take_prose(void *ctx, const char *key, const char *value)
+{
+	struct gai_extract *x = ctx;
+	struct gx_prose *p;
+
+	if (x->nprose == sizeof x->prose / sizeof x->prose[0])
+		return 1;	/* more than the scanner has keys: stop */
+	p = &x->prose[x->nprose++];
+	p->key = key;
+	p->voff = x->arena.len;
+	if (gai_buf_puts(&x->arena, value) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
 /* Field indexes in the order the edition's tables list them; stable. */
 static void
 sort_fields(long *v, size_t n, unsigned edition)
@@ -377,6 +396,11 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 		    "found (二、主动公开, 三、申请, 四、复议诉讼)") < 0)
 			goto nomem;
 	}
+	/* What the prose says, for gai-check to hold against the tables. */
+	x->nprose = 0;
+	if (x->found_any &&
+	    gai_prose_scan(x->text.data, x->text.len, take_prose, x) < 0)
+		goto nomem;
 	/* The records, pointing into the arena now that it stops growing;
 	 * in FIELDS.md order, which is the order of the field indexes. */
 	sort_fields(x->setlist, x->nset, (unsigned)x->edition);
@@ -389,6 +413,10 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 		    v->cell_len) < 0)
 			goto nomem;
 	}
+	for (k = 0; k < x->nprose; k++)
+		if (add_rec(x, x->prose[k].key,
+		    x->arena.data + x->prose[k].voff, 0, NULL, 0) < 0)
+			goto nomem;
 	sort_warns(x->warns, x->nwarn);
 	for (i = 0; i < x->nwarn; i++)
 		if (add_rec(x, x->arena.data + x->warns[i].koff,

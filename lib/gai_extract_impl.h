@@ -188,6 +188,11 @@ struct gai_extract {
 	int subtotal_said;
 	struct gx_pending pend[4];
 	int npend;
+	struct gx_prose {	/* prose.* records: key, value in x->arena */
+		const char *key;
+		size_t voff;
+	} prose[16];
+	size_t nprose;
 };
 
 /* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq with its map. */

@@ -112,15 +112,25 @@ gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
 }
 
 int
-gai_normalize_is_stream1(const char *bytes, size_t n)
+gai_normalize_is_stream1(const char *bytes, size_t n, int more)
 {
-	size_t head = n > 4096 ? 4096 : n;
+	size_t valid = gai_text_valid_utf8(bytes, n), need, i;
 
-	/* A cut at 4096 may split a character: allow 3 bytes short. */
-	return !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
-	    memchr(bytes, '\0', head) == NULL &&
-	    gai_text_valid_utf8(bytes, head) + (head < n ? 3 : 0) >= head &&
-	    !gai_html_sniff(bytes, n);
+	/* A cut character: a lead byte, then fewer continuations than it needs. */
+	if (more && valid < n && n - valid < 4) {
+		unsigned char c = (unsigned char)bytes[valid];
+		int cut;
+
+		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		cut = c >= 0xC2 && c <= 0xF4 && n - valid < need;
+		for (i = valid + 1; cut && i < n; i++)
+			cut = ((unsigned char)bytes[i] & 0xC0) == 0x80;
+		if (cut)
+			valid = n;
+	}
+	return valid == n &&
+	    !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
+	    memchr(bytes, '\0', n) == NULL && !gai_html_sniff(bytes, n);
 }
 
 void

@@ -45,9 +45,11 @@ int gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
 void gai_normalizer_free(struct gai_normalizer *nz);
 
 /*
- * 1 when a stream's first bytes are already stream 1 (valid UTF-8 text,
- * not HTML, no BOM), so a reader of stream 1 can take raw pages too.
+ * 1 when bytes, the start of a stream, are already stream 1 (valid UTF-8
+ * text, not HTML, no BOM, no NUL), so a reader of stream 1 can take raw
+ * pages too.  more says the stream goes on: a character cut at the end is
+ * then no fault.
  */
-int gai_normalize_is_stream1(const char *bytes, size_t n);
+int gai_normalize_is_stream1(const char *bytes, size_t n, int more);
 
 #endif

@@ -243,3 +243,43 @@ never_wrong() {
 	[[ $output == *"	req.carried_in.total	1"$'\n'* ]]
 	[[ $output == *'warn.split	req.carried_in: cell "1000001" read as 1,0,0,0,0,0,1'* ]]
 }
+
+@test "a raw page is normalized on the way in: GB18030 text, HTML, Big5" {
+	s=$SEEDS/002_9c1716e9954b7ff2.txt
+	iconv -f UTF-8 -t GB18030 "$s" >"$BATS_TEST_TMPDIR/002.gb"
+	run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/002.gb"
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/gb.out"
+	same_as_want "$BATS_TEST_TMPDIR/gb.out" "$SEEDS/expected/002_9c1716e9954b7ff2.tsv"
+	[ "$(awk -F'\t' '$2 == "meta.encoding" { print $3 }' "$BATS_TEST_TMPDIR/gb.out")" = GB18030 ]
+	# The same records, whichever way the page came in.
+	gai-normalize "$BATS_TEST_TMPDIR/002.gb" | gai-extract | cut -f2- >"$BATS_TEST_TMPDIR/piped"
+	cut -f2- "$BATS_TEST_TMPDIR/gb.out" | grep -v '^meta.encoding' >"$BATS_TEST_TMPDIR/direct"
+	assert_same "$BATS_TEST_TMPDIR/direct" "$BATS_TEST_TMPDIR/piped"
+
+	iconv -f UTF-8 -t BIG5 "$SEEDS/000_6f6c780c05ed1855.txt" >"$BATS_TEST_TMPDIR/000.big5"
+	gai-extract "$BATS_TEST_TMPDIR/000.big5" >"$BATS_TEST_TMPDIR/big5.out"
+	same_as_want "$BATS_TEST_TMPDIR/big5.out" "$SEEDS/expected/000_6f6c780c05ed1855.tsv"
+
+	page=$FIX/gai-normalize/html/gov-report.html
+	gai-extract "$page" | cut -f2- >"$BATS_TEST_TMPDIR/html"
+	gai-normalize "$page" | gai-extract | cut -f2- >"$BATS_TEST_TMPDIR/html.piped"
+	grep -qx 'meta.encoding	UTF-8' "$BATS_TEST_TMPDIR/html"
+	grep -v '^meta.encoding' "$BATS_TEST_TMPDIR/html" >"$BATS_TEST_TMPDIR/html.direct"
+	assert_same "$BATS_TEST_TMPDIR/html.direct" "$BATS_TEST_TMPDIR/html.piped"
+	grep -q '^req\.new\.total	' "$BATS_TEST_TMPDIR/html"
+}
+
+@test "the counts the prose states become prose.* records, after the tables" {
+	run --separate-stderr -0 gai-extract "$SEEDS/000_6f6c780c05ed1855.txt"
+	printf '%s\n' "$output" | cut -f2- | grep '^prose\.' >"$BATS_TEST_TMPDIR/prose"
+	printf 'prose.req.received\t10\nprose.appeal.review\t1\nprose.appeal.suit\t0\n' >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/prose" "$BATS_TEST_TMPDIR/want"
+	# After the last table record, before any warn.* record.
+	printf '%s\n' "$output" | cut -f2 | awk '
+	    /^prose\./ { p = NR } /^(req|appeal|active)\./ { t = NR } /^warn\./ && !w { w = NR }
+	    END { exit !(p > t && (w == 0 || p < w)) }'
+	# A page with no tables has no prose records either.
+	run -1 sh -c "printf '新闻：今年共收到申请10件。\n' | gai-extract"
+	[[ $output != *prose.* ]]
+}
