@@ -21,6 +21,7 @@ struct gai_encoding {
 	size_t bom;		/* bytes of byte-order mark to skip */
 	enum gai_enc_source source;
 	char declared[32];	/* what the page said, "" if nothing */
+	int checked;		/* UTF-8 whose every byte detection checked */
 };
 
 /*
