@@ -57,7 +57,7 @@ S2T_PAIRS = (
     '帮幫 助助 职職 责責 预預 决決 策策 听聽 证證 质質 权權 样樣 观觀 '
     '态態 势勢 广廣 电電 纪紀 检檢 库庫 书書 记記 录錄 实實 践踐 户戶 邮郵 '
     '编編 话話 传傳 真真 址址 学學 习習 讯訊 车車 营營 济濟 兴興 创創 验驗 '
-    '华華 历歷 纳納 构構 际際 风風 险險 众眾 扫掃 码碼 微微 侧側 边邊 页頁 '
+    '讼訟 划劃 华華 历歷 纳納 构構 际際 风風 险險 众眾 扫掃 码碼 微微 侧側 边邊 页頁 '
 )
 S2T = {}
 for pair in S2T_PAIRS.split():
@@ -600,9 +600,12 @@ WORD_STYLE = """<!--
 -->"""
 
 
-def nav_html(w, rng, n_sub):
+def nav_html(w, rng, n_sub, texts=None):
     out = ['<div class="nav"><ul>\n']
+    if texts is None:
+        texts = []
     for i, item in enumerate(NAV):
+        texts.append(w.t(item))
         out.append('<li%s><a href="/col/col%d/index.html" target="_self">%s</a>'
                    % (' class="on"' if i == 2 else '', 1000 + i * 7 + rng.randint(0, 6),
                       w.t(item)))
@@ -610,6 +613,7 @@ def nav_html(w, rng, n_sub):
             out.append('<div class="sub"><dl>')
             for j in range(n_sub):
                 sub = rng.choice(NAV)
+                texts.append(w.t(sub))
                 out.append('<dd><a href="/col/col%d/index.html" title="%s">%s</a></dd>'
                            % (rng.randint(10000, 99999), w.t(sub), w.t(sub)))
             out.append('</dl></div>')
@@ -755,12 +759,14 @@ def render_page(rng, body, year, edition, seed, enc, charset_decl,
     fixed = blen(top + crumb + art_head + zoom + share + foot)
     # Chrome to the page's size: sub-menus, related links, more scripts.
     n_sub = 0
-    nav = nav_html(w, rng, 0)
+    nav_texts = []
+    nav = nav_html(w, rng, 0, nav_texts)
     rest = size_target - fixed - blen(nav)
     if rest > 0:
         per_item = blen(nav_html(w, random.Random(1), 1)) - blen(nav)
         n_sub = min(40, max(0, int(rest * 0.6 / max(per_item, 1))))
-        nav = nav_html(w, rng, n_sub)
+        nav_texts = []
+        nav = nav_html(w, rng, n_sub, nav_texts)
     rest = size_target - fixed - blen(nav)
     related, rel_titles = related_html(w, rng, max(5, min(400, rest // 600)),
                                        org, year)
@@ -775,7 +781,7 @@ def render_page(rng, body, year, edition, seed, enc, charset_decl,
 
     # The text as a crawler's text dump has it: chrome included.
     text = [w.t('请输入关键词') + ' ' + w.t('搜索'),
-            ' '.join(w.t(x) for x in NAV),
+            ' '.join(nav_texts),
             '%s%s > %s > %s > %s' % (w.t('当前位置：'), w.t('首页'),
                                      w.t('政府信息公开'), w.t('政府信息公开年报'),
                                      w.t('正文')),
