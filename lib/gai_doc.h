@@ -14,6 +14,9 @@ struct gai_doc_reader {
 	long line;		/* lines read so far, headers included */
 	char *raw;
 	size_t rawcap;
+	const char *prefix;	/* bytes read ahead (to sniff), served first */
+	size_t prefixlen;
+	struct gai_buf partial;	/* the line the prefix ends inside */
 	struct gai_buf next_name; /* header already read for the next document */
 	int have_next;
 	int started;
@@ -21,6 +24,14 @@ struct gai_doc_reader {
 
 void gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp,
     const char *operand);
+
+/*
+ * The same, for a stream whose first n bytes the caller has already read
+ * from fp (to sniff them): they are read first.  prefix must stay valid
+ * while the reader is used.
+ */
+void gai_doc_reader_init_prefixed(struct gai_doc_reader *r, FILE *fp,
+    const char *operand, const char *prefix, size_t n);
 void gai_doc_reader_free(struct gai_doc_reader *r);
 
 /*

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_encoding: which encoding a page is in, and its bytes as UTF-8. */
+#ifndef GAI_ENCODING_H
+#define GAI_ENCODING_H
+
+#include <stddef.h>
+
+#include "gai_error.h"
+
+/* How the encoding was decided, for messages and meta.encoding. */
+enum gai_enc_source {
+	GAI_ENC_FORCED,		/* the user's --from */
+	GAI_ENC_BOM,
+	GAI_ENC_DECLARED,	/* meta charset or XML declaration, checked */
+	GAI_ENC_UTF8,		/* the bytes are valid UTF-8 */
+	GAI_ENC_GUESSED		/* uchardet */
+};
+
+struct gai_encoding {
+	char name[32];		/* an iconv name: "UTF-8", "GB18030", ... */
+	size_t bom;		/* bytes of byte-order mark to skip */
+	enum gai_enc_source source;
+	char declared[32];	/* what the page said, "" if nothing */
+};
+
+/*
+ * Decide the encoding of a document: forced (may be NULL), else a BOM, else
+ * a declaration the bytes agree with, else valid UTF-8, else uchardet.  The
+ * GB family is always GB18030 (its superset), Big5 always BIG5-HKSCS.
+ * GAI_E_USAGE when forced names an encoding iconv does not know.
+ */
+int gai_encoding_detect(const char *bytes, size_t n, const char *forced,
+    struct gai_encoding *enc, struct gai_error *err);
+
+/* Receives decoded UTF-8, always whole characters; nonzero stops. */
+typedef int (*gai_utf8_sink)(void *ctx, const char *utf8, size_t n);
+
+/* What could not be decoded. */
+struct gai_decode_stats {
+	size_t bad;		/* bytes (or sequences) replaced by U+FFFD */
+	size_t first_bad;	/* offset in the input of the first */
+};
+
+/*
+ * Decode bytes[0..n) (BOM included; it is skipped) from enc to UTF-8 and
+ * hand it to sink in chunks.  A byte that does not decode becomes U+FFFD
+ * and is counted in stats; decoding goes on.  0, what sink returned, or
+ * GAI_E_ENCODING/GAI_E_NOMEM.
+ */
+int gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
+    size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
+    struct gai_error *err);
+
+/* The canonical iconv name for a charset label, or NULL when unknown. */
+const char *gai_encoding_canonical(const char *label);
+
+#endif

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_normalize: decode, then HTML to lines or plain text, then fold. */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "gai_html.h"
+#include "gai_normalize.h"
+
+#define FLUSH_AT (64 * 1024)
+
+static int
+flush(struct gai_normalizer *nz)
+{
+	int rc;
+
+	if (nz->out.len == 0)
+		return 0;
+	nz->last = nz->out.data[nz->out.len - 1];
+	rc = nz->write(nz->write_ctx, nz->out.data, nz->out.len);
+	gai_buf_clear(&nz->out);
+	return rc;
+}
+
+/* Decoded UTF-8 arrives here, in whole characters. */
+static int
+take(void *ctx, const char *s, size_t n)
+{
+	struct gai_normalizer *nz = ctx;
+	struct gai_error err;
+	int rc;
+
+	if (nz->html == NULL) {
+		/* The fold drops and counts NULs itself. */
+		if (gai_text_fold(&nz->fold, &nz->out, s, n) != 0)
+			return GAI_E_NOMEM;
+	} else {
+		if (memchr(s, '\0', n) != NULL) {
+			/* libxml2 would end the text at a NUL: take them out. */
+			const char *p, *end = s + n;
+
+			gai_buf_clear(&nz->scratch);
+			for (p = s; p < end; p++) {
+				if (*p == '\0')
+					nz->fold.nuls++;
+				else if (gai_buf_putc(&nz->scratch, *p) != 0)
+					return GAI_E_NOMEM;
+			}
+			s = nz->scratch.data;
+			n = nz->scratch.len;
+		}
+		if ((rc = gai_html_feed(nz->html, s, n, &err)) != 0)
+			return rc;
+	}
+	return nz->out.len >= FLUSH_AT ? flush(nz) : 0;
+}
+
+/* HTML or text?  Asked of the bytes after the BOM, as ASCII. */
+static int
+sniff(const struct gai_encoding *enc, const char *bytes, size_t n)
+{
+	char ascii[2048];
+	size_t i, k = 0;
+	int be;
+
+	if (strncmp(enc->name, "UTF-16", 6) != 0)
+		return gai_html_sniff(bytes + enc->bom, n - enc->bom);
+	/* UTF-16: an ASCII unit carries the markup; others stand as 'x'. */
+	be = strcmp(enc->name, "UTF-16BE") == 0;
+	for (i = enc->bom; i + 1 < n && k < sizeof ascii; i += 2) {
+		unsigned char low = (unsigned char)bytes[i + (be ? 1 : 0)];
+		unsigned char high = (unsigned char)bytes[i + (be ? 0 : 1)];
+
+		ascii[k++] = high == 0 ? (char)low : 'x';
+	}
+	return gai_html_sniff(ascii, k);
+}
+
+int
+gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
+    const char *forced, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err)
+{
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	gai_buf_clear(&nz->out);
+	memset(&nz->fold, 0, sizeof nz->fold);
+	nz->write = write;
+	nz->write_ctx = ctx;
+	nz->last = '\n';
+	if ((rc = gai_encoding_detect(bytes, n, forced, &res->enc, err)) != 0)
+		return rc;
+	res->html = sniff(&res->enc, bytes, n);
+	if (res->html && (nz->html = gai_html_new(&nz->out)) == NULL)
+		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
+		    "out of memory");
+	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
+	    err);
+	if (rc == 0)
+		rc = nz->html != NULL ? gai_html_end(nz->html, err) :
+		    gai_text_fold_end(&nz->fold, &nz->out);
+	if (nz->html != NULL) {
+		gai_html_free(nz->html);
+		nz->html = NULL;
+	}
+	res->nuls = nz->fold.nuls;
+	if (rc == 0 && (rc = flush(nz)) == 0 && nz->last != '\n')
+		rc = write(ctx, "\n", 1);
+	return rc;
+}
+
+int
+gai_normalize_is_stream1(const char *bytes, size_t n)
+{
+	size_t head = n > 4096 ? 4096 : n;
+
+	/* A cut at 4096 may split a character: allow 3 bytes short. */
+	return !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
+	    memchr(bytes, '\0', head) == NULL &&
+	    gai_text_valid_utf8(bytes, head) + (head < n ? 3 : 0) >= head &&
+	    !gai_html_sniff(bytes, n);
+}
+
+void
+gai_normalizer_free(struct gai_normalizer *nz)
+{
+	gai_buf_free(&nz->out);
+	gai_buf_free(&nz->scratch);
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_normalize: one crawled page, any encoding, HTML or text, to stream 1. */
+#ifndef GAI_NORMALIZE_H
+#define GAI_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "gai_buf.h"
+#include "gai_encoding.h"
+#include "gai_error.h"
+#include "gai_text.h"
+
+/* State kept for the life of the process, so buffers are reused. */
+struct gai_normalizer {
+	struct gai_buf out;	/* folded text waiting to be written */
+	struct gai_buf scratch;	/* a chunk with its NUL bytes taken out */
+	struct gai_fold fold;
+	struct gai_html *html;	/* the document's parser, NULL for text */
+	gai_utf8_sink write;
+	void *write_ctx;
+	char last;		/* the last byte written, to end with LF */
+};
+
+#define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, NULL, \
+	NULL, NULL, '\n' }
+
+/* What the caller may want to tell the user about a document. */
+struct gai_norm_result {
+	struct gai_encoding enc;
+	struct gai_decode_stats decode;
+	size_t nuls;		/* NUL bytes dropped */
+	int html;		/* 1 when read as HTML */
+};
+
+/*
+ * Normalize the document bytes[0..n) and hand the stream 1 text (without
+ * the name header; ending in LF unless empty) to write in chunks.  forced
+ * may name the encoding.  Undecodable bytes and NULs are not errors: they
+ * are counted in res.  0, what write returned, or a GAI_E_* code.
+ */
+int gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
+    const char *forced, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err);
+
+void gai_normalizer_free(struct gai_normalizer *nz);
+
+/*
+ * 1 when a stream's first bytes are already stream 1 (valid UTF-8 text,
+ * not HTML, no BOM), so a reader of stream 1 can take raw pages too.
+ */
+int gai_normalize_is_stream1(const char *bytes, size_t n);
+
+#endif

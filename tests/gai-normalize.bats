@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# gai-normalize: any page to stream 1.
+
+load helpers
+
+NF="$FIX/gai-normalize"
+
+seed() { ls "$SEEDS"/"$1"_*.txt; }
+
+# Run gai-normalize on a file and compare with a golden output.
+normalizes_to() {
+	local in=$1 want=$2
+	shift 2
+	run --separate-stderr -0 gai-normalize "$@" "$in"
+	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
+	gai-normalize "$@" "$in" >"$BATS_TEST_TMPDIR/got"
+	assert_same "$BATS_TEST_TMPDIR/got" "$want"
+}
+
+@test "each seed as UTF-8: folded text, one LF at the end" {
+	for n in 000 001 002 003 004; do
+		normalizes_to "$(seed $n)" "$NF/seeds/$n.out"
+	done
+}
+
+@test "each seed as GB18030 gives the same text" {
+	for n in 000 001 002 003 004; do
+		iconv -f UTF-8 -t GB18030 "$(seed $n)" >"$BATS_TEST_TMPDIR/$n.gb"
+		normalizes_to "$BATS_TEST_TMPDIR/$n.gb" "$NF/seeds/$n.out"
+	done
+}
+
+@test "the traditional seeds as Big5 give the same text" {
+	for n in 000 001; do
+		iconv -f UTF-8 -t BIG5 "$(seed $n)" >"$BATS_TEST_TMPDIR/$n.big5"
+		normalizes_to "$BATS_TEST_TMPDIR/$n.big5" "$NF/seeds/$n.out"
+	done
+}
+
+@test "each seed as UTF-16 with a BOM (LE and BE) gives the same text" {
+	for n in 000 001 002 003 004; do
+		{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$(seed $n)"; } >"$BATS_TEST_TMPDIR/$n.le"
+		{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$(seed $n)"; } >"$BATS_TEST_TMPDIR/$n.be"
+		normalizes_to "$BATS_TEST_TMPDIR/$n.le" "$NF/seeds/$n.out"
+		normalizes_to "$BATS_TEST_TMPDIR/$n.be" "$NF/seeds/$n.out"
+	done
+}
+
+@test "each seed as UTF-8 with a BOM and CRLF line ends gives the same text" {
+	for n in 000 001 002 003 004; do
+		{ printf '\357\273\277'; sed 's/$/\r/' "$(seed $n)"; } >"$BATS_TEST_TMPDIR/$n.crlf"
+		normalizes_to "$BATS_TEST_TMPDIR/$n.crlf" "$NF/seeds/$n.out"
+	done
+}
+
+@test "folding: full-width forms, Unicode spaces, zero-width characters, line ends" {
+	printf 'Ａ１（一）：\343\200\200x\302\240y\342\200\202z\342\200\257w\r\n' >"$BATS_TEST_TMPDIR/in"
+	printf 'so\302\255ft\342\200\213zero\357\273\277bom\rcr\fff\nend' >>"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/in"
+	[ "$output" = "$(printf 'A1(一): x y z w\nsoftzerobom\ncr\nff\nend')" ]
+	gai-normalize "$BATS_TEST_TMPDIR/in" | tail -c 1 | od -An -c | grep -q '\\n'
+}
+
+@test "traditional characters are kept" {
+	printf '申請 處罰 結轉\n' | gai-normalize >"$BATS_TEST_TMPDIR/out"
+	[ "$(cat "$BATS_TEST_TMPDIR/out")" = "申請 處罰 結轉" ]
+}
+
+@test "runs of spaces in text are kept (pdftotext -layout columns)" {
+	gai-normalize "$CORPUS/002_huaian-city-2024-pdftotext-layout.txt" >"$BATS_TEST_TMPDIR/out"
+	grep -qx '规章  \+1  \+0  \+11' "$BATS_TEST_TMPDIR/out"
+}
+
+@test "name headers: with two files, -H with one, --no-name with two" {
+	a=$(seed 002) b=$(seed 003)
+	gai-normalize "$a" "$b" >"$BATS_TEST_TMPDIR/two"
+	{ printf '\f%s\n' "$a"; cat "$NF/seeds/002.out"; printf '\f%s\n' "$b"; cat "$NF/seeds/003.out"; } >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/two" "$BATS_TEST_TMPDIR/want"
+	gai-normalize -H "$a" >"$BATS_TEST_TMPDIR/one"
+	{ printf '\f%s\n' "$a"; cat "$NF/seeds/002.out"; } >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/one" "$BATS_TEST_TMPDIR/want"
+	gai-normalize --no-name "$a" "$b" >"$BATS_TEST_TMPDIR/none"
+	cat "$NF/seeds/002.out" "$NF/seeds/003.out" >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/none" "$BATS_TEST_TMPDIR/want"
+	cat "$a" | gai-normalize -H >"$BATS_TEST_TMPDIR/stdin"
+	[ "$(head -1 "$BATS_TEST_TMPDIR/stdin")" = "$(printf '\f-')" ]
+}
+
+@test "-f forces an encoding; an unknown one is a usage error" {
+	iconv -f UTF-8 -t GB18030 "$(seed 002)" >"$BATS_TEST_TMPDIR/gb"
+	normalizes_to "$BATS_TEST_TMPDIR/gb" "$NF/seeds/002.out" -f gbk
+	normalizes_to "$BATS_TEST_TMPDIR/gb" "$NF/seeds/002.out" --from=GB18030
+	run --separate-stderr -2 gai-normalize -f no-such-charset "$(seed 002)"
+	[ -z "$output" ]
+	[[ $stderr == "gai-normalize: unknown encoding 'no-such-charset'"* ]]
+}
+
+@test "GBK-only characters in a page labelled gb2312 decode (GB18030 superset)" {
+	# 镕 and 堃 are in GBK but not GB2312; the en space U+2002 is in neither.
+	printf '<html><head><meta charset="gb2312"><title>朱镕基 堃\342\200\202报告</title></head><body><p>正文</p></body></html>\n' |
+		iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	[ -z "$stderr" ]
+	[ "${lines[0]}" = "朱镕基 堃 报告" ]
+	[ "${lines[1]}" = "正文" ]
+}
+
+@test "a page labelled gbk that is UTF-8 is read as UTF-8" {
+	printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>年度报告</title></head><body><p>申请数量</p></body></html>\n' >"$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	[ -z "$stderr" ]
+	[ "$output" = "$(printf '年度报告\n申请数量')" ]
+}
+
+@test "a page labelled utf-8 that is GB18030 is guessed from its bytes" {
+	iconv -f UTF-8 -t GB18030 "$(seed 002)" >"$BATS_TEST_TMPDIR/body"
+	{ printf '<meta charset="utf-8">\n'; cat "$BATS_TEST_TMPDIR/body"; } >"$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	[ -z "$stderr" ]
+	[[ $output == *"2021年,我局严格按照《中华人民共和国政府信息公开条例》"* ]]
+}
+
+@test "undeclared Big5 and GB18030 text are told apart" {
+	iconv -f UTF-8 -t BIG5 "$(seed 001)" >"$BATS_TEST_TMPDIR/big5"
+	iconv -f UTF-8 -t GB18030 "$(seed 001)" >"$BATS_TEST_TMPDIR/gb"
+	normalizes_to "$BATS_TEST_TMPDIR/big5" "$NF/seeds/001.out"
+	normalizes_to "$BATS_TEST_TMPDIR/gb" "$NF/seeds/001.out"
+}
+
+@test "a truncated multibyte sequence at the end: U+FFFD, one diagnostic, exit 0" {
+	printf '申请' | iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/cut"
+	printf '\xc9' >>"$BATS_TEST_TMPDIR/cut"
+	run --separate-stderr -0 gai-normalize -f gb18030 "$BATS_TEST_TMPDIR/cut"
+	[ "$output" = "申请�" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/cut: 1 byte was not valid GB18030 (first at offset 4), replaced by U+FFFD" ]
+}
+
+@test "invalid bytes in UTF-8 text are replaced and counted, the rest kept" {
+	printf 'ok\xff\xfe line\n第二行\n' >"$BATS_TEST_TMPDIR/bad"
+	run --separate-stderr -0 gai-normalize -f utf-8 "$BATS_TEST_TMPDIR/bad"
+	[ "$output" = "$(printf 'ok\357\277\275\357\277\275 line\n第二行')" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/bad: 2 bytes were not valid UTF-8 (first at offset 2), replaced by U+FFFD" ]
+}
+
+@test "an unpaired surrogate in UTF-16: one U+FFFD, the rest decodes" {
+	printf '\377\376a\000\000\330b\000\n\000' >"$BATS_TEST_TMPDIR/u16"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/u16"
+	[ "$output" = "$(printf 'a\357\277\275b')" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/u16: 2 bytes were not valid UTF-16LE (first at offset 4), replaced by U+FFFD" ]
+}
+
+@test "NUL bytes are dropped and counted" {
+	printf 'a\0b\0\0c\n' >"$BATS_TEST_TMPDIR/nul"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/nul"
+	[ "$output" = "abc" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/nul: 3 NUL bytes dropped" ]
+}
+
+@test "binary junk: no crash, valid UTF-8 out, the next document still done" {
+	awk 'BEGIN { srand(7); for (i = 0; i < 20000; i++) printf "%c", int(rand() * 256) }' >"$BATS_TEST_TMPDIR/junk"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)"
+	[[ $stderr == "gai-normalize: $BATS_TEST_TMPDIR/junk: "* ]]
+	gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)" 2>/dev/null >"$BATS_TEST_TMPDIR/out"
+	iconv -f UTF-8 -t UTF-8 "$BATS_TEST_TMPDIR/out" >/dev/null
+	[ "$(tr -cd '\f' <"$BATS_TEST_TMPDIR/out" | wc -c)" -eq 2 ]
+	tail -n +2 "$NF/seeds/002.out" >"$BATS_TEST_TMPDIR/tail"
+	[[ $(cat "$BATS_TEST_TMPDIR/out") == *"$(cat "$BATS_TEST_TMPDIR/tail")" ]]
+}
+
+@test "an empty file gives an empty document" {
+	: >"$BATS_TEST_TMPDIR/empty"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/empty"
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/empty" "$BATS_TEST_TMPDIR/empty"
+	[ "$output" = "$(printf '\f%s\n\f%s' "$BATS_TEST_TMPDIR/empty" "$BATS_TEST_TMPDIR/empty")" ]
+}
+
+@test "an unreadable operand (a directory) is reported and the rest done" {
+	run --separate-stderr -2 gai-normalize "$BATS_TEST_TMPDIR" "$(seed 002)"
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR: Is a directory" ]
+	[[ $output == *"三、收到和处理政府信息公开申请情况"* ]]
+}
+
+@test "a 100 MB line with no newline: all of it out, memory bounded" {
+	head -c 100000000 /dev/zero | tr '\0' 'a' >"$BATS_TEST_TMPDIR/long"
+	if ldd "$(command -v gai-normalize)" | grep -q libasan; then
+		run -0 sh -c 'gai-normalize "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
+	else
+		# The document itself, plus buffers: well under three times its size.
+		run -0 sh -c 'ulimit -v 300000; gai-normalize "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
+	fi
+	[ "$output" -eq 100000001 ]
+}

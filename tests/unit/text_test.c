@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests: stream 1 folding across chunk boundaries, stream 2 escapes. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gai_rec.h"
+#include "gai_text.h"
+
+static int failures;
+
+#define CHECK(cond, ...) do { \
+	if (!(cond)) { \
+		failures++; \
+		fprintf(stderr, "%s:%d: ", __FILE__, __LINE__); \
+		fprintf(stderr, __VA_ARGS__); \
+		fputc('\n', stderr); \
+	} \
+} while (0)
+
+/* Fold s in two chunks split at cut (on a character boundary). */
+static void
+fold_split(const char *s, size_t cut, struct gai_buf *out)
+{
+	struct gai_fold st = { 0, 0 };
+
+	gai_buf_clear(out);
+	gai_text_fold(&st, out, s, cut);
+	gai_text_fold(&st, out, s + cut, strlen(s) - cut);
+	gai_text_fold_end(&st, out);
+}
+
+static void
+test_fold(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "ＡＢ１２（一）", "AB12(一)" },
+		{ "a\xE3\x80\x80" "b\xC2\xA0" "c\xE2\x80\x82" "d", "a b c d" },
+		{ "x\xE2\x80\x8By\xC2\xADz\xEF\xBB\xBF.", "xyz." },
+		{ "a\r\nb\rc\r\r\nd\fe\vf", "a\nb\nc\n\nd\ne\nf" },
+		{ "line\r", "line\n" },
+		{ "\r\n\r\n", "\n\n" },
+		{ "申請\t處罰", "申請\t處罰" },
+	};
+	struct gai_buf out = GAI_BUF_INIT;
+	size_t i, cut, len;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (cut = 0; cut <= strlen(cases[i].in); cut += len) {
+			fold_split(cases[i].in, cut, &out);
+			CHECK(strcmp(out.data, cases[i].want) == 0,
+			    "case %zu cut %zu: got \"%s\"", i, cut, out.data);
+			len = 1;
+			if (cut < strlen(cases[i].in))
+				gai_text_decode(cases[i].in + cut,
+				    strlen(cases[i].in) - cut, &len);
+		}
+	}
+	/* NUL: dropped and counted (the input has to be given by length). */
+	{
+		struct gai_fold st = { 0, 0 };
+
+		gai_buf_clear(&out);
+		gai_text_fold(&st, &out, "a\0b\0", 4);
+		CHECK(strcmp(out.data, "ab") == 0 && st.nuls == 2,
+		    "NUL: got \"%s\", %zu counted", out.data, st.nuls);
+	}
+	gai_buf_free(&out);
+}
+
+static void
+test_utf8(void)
+{
+	size_t len;
+
+	CHECK(gai_text_valid_utf8("ab\xE7\x94\xB3", 5) == 5, "valid");
+	CHECK(gai_text_valid_utf8("ab\xE7\x94", 4) == 2, "cut");
+	CHECK(gai_text_valid_utf8("\xC0\x80", 2) == 0, "overlong");
+	CHECK(gai_text_valid_utf8("\xED\xA0\x80", 3) == 0, "surrogate");
+	CHECK(gai_text_valid_utf8("\xEF\xBF\xBD", 3) == 3, "U+FFFD is valid");
+	CHECK(gai_text_decode("\xF0\x9F\x98\x80", 4, &len) == 0x1F600 &&
+	    len == 4, "4-byte");
+}
+
+static void
+test_escapes(void)
+{
+	static const char *const values[] = {
+		"plain", "a\tb", "line\nbreak\r", "back\\slash", "\\t literal",
+		"", "\\",
+	};
+	static const struct { const char *raw, *want; } unesc[] = {
+		{ "a\\tb", "a\tb" }, { "a\\qb", "a\\qb" }, { "end\\", "end\\" },
+		{ "\\\\n", "\\n" },
+	};
+	struct gai_buf esc = GAI_BUF_INIT, back = GAI_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+		gai_buf_clear(&esc);
+		gai_buf_clear(&back);
+		gai_buf_puts(&esc, "");
+		gai_rec_escape(&esc, values[i], strlen(values[i]));
+		CHECK(strpbrk(esc.data, "\t\n\r") == NULL, "raw control in %zu", i);
+		gai_rec_unescape(&back, esc.data, esc.len);
+		CHECK(strcmp(back.data, values[i]) == 0, "round trip %zu", i);
+	}
+	for (i = 0; i < sizeof unesc / sizeof unesc[0]; i++) {
+		gai_buf_clear(&back);
+		gai_buf_puts(&back, "");
+		gai_rec_unescape(&back, unesc[i].raw, strlen(unesc[i].raw));
+		CHECK(strcmp(back.data, unesc[i].want) == 0,
+		    "unescape \"%s\" gave \"%s\"", unesc[i].raw, back.data);
+	}
+	gai_buf_free(&esc);
+	gai_buf_free(&back);
+}
+
+int
+main(void)
+{
+	test_fold();
+	test_utf8();
+	test_escapes();
+	if (failures == 0)
+		printf("text_test: all passed\n");
+	return failures == 0 ? 0 : 1;
+}
