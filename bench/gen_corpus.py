@@ -32,6 +32,7 @@ import re
 import sys
 
 DEFAULT_PAGES = 2000
+GEN_VERSION = 2     # bump when the output changes: run.sh regenerates
 SEED = 20240601
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -253,27 +254,48 @@ def gen_appeal(rng, scale):
     return a
 
 
-def gen_active(rng, edition, scale):
+def gen_active(rng, edition, scale, prev):
+    """The active table; prev is the body's table of the year before in the
+    same edition, or None.  Carries the year-to-year identities: in_force(N)
+    = in_force(N-1) + issued(N) - repealed(N) (2021 edition), prior_items(N)
+    = prior_items(N-1) + change(N-1) (2019 edition)."""
     r = rng.randint
+    p = dict(prev) if prev else {}
     if edition == '2021':
-        return [
-            ('rules', [r(0, 3), r(0, 2), r(0, 40)]),
-            ('normative', [r(0, 30), r(0, 10), r(5, 400)]),
+        docs = []
+        for row, hi_issued, hi_rep, hi_total in (('rules', 3, 2, 40),
+                                                 ('normative', 30, 10, 400)):
+            issued = r(0, hi_issued)
+            if row in p:
+                repealed = min(r(0, hi_rep), p[row][2] + issued)
+                in_force = p[row][2] + issued - repealed
+            else:
+                repealed = r(0, hi_rep)
+                in_force = r(repealed, hi_total + repealed)
+            docs.append((row, [issued, repealed, in_force]))
+        return docs + [
             ('license', [int(scale * r(5, 400))]),
             ('punishment', [int(scale * r(0, 80))]),
             ('coercion', [int(scale * r(0, 10))]),
             ('fees', ['%.*f' % (r(0, 4), rng.uniform(0, 50000))]),
         ]
-    return [
+    items = []
+    for row, hi, ch in (('license', 3000, 20), ('other_service', 300, 10),
+                        ('punishment', 1000, 20), ('coercion', 50, 5),
+                        ('fees', 20, 3)):
+        prior = p[row][0] + p[row][1] if row in p else r(0, hi)
+        change = r(-min(ch, prior), ch)
+        items.append((row, prior, change))
+    it = {row: (prior, change) for row, prior, change in items}
+    out = [
         ('rules', [r(0, 3), r(0, 3), r(0, 40)]),
         ('normative', [r(0, 30), r(0, 30), r(5, 400)]),
-        ('license', [r(0, 3000), r(-20, 20), int(scale * r(5, 400))]),
-        ('other_service', [r(0, 300), r(-10, 10), int(scale * r(0, 100))]),
-        ('punishment', [r(0, 1000), r(-20, 20), int(scale * r(0, 80))]),
-        ('coercion', [r(0, 50), r(-5, 5), int(scale * r(0, 10))]),
-        ('fees', [r(0, 20), r(-3, 3)]),
-        ('procurement', [r(0, 200), '%.*f' % (r(0, 2), rng.uniform(0, 90000))]),
     ]
+    for row in ('license', 'other_service', 'punishment', 'coercion'):
+        out.append((row, [it[row][0], it[row][1], int(scale * r(0, 400))]))
+    out.append(('fees', list(it['fees'])))
+    out.append(('procurement', [r(0, 200), '%.*f' % (r(0, 2), rng.uniform(0, 90000))]))
+    return out
 
 
 ACTIVE_KEYS = {
@@ -829,12 +851,15 @@ def plan(pages):
     out = []
     b = 0
     while len(out) < pages:
+        # (place, unit) differ for the first 880 bodies: 19 is prime to 22.
         place = PLACES[b % len(PLACES)]
-        unit = UNITS[(b * 7 + b // len(PLACES)) % len(UNITS)]
+        unit = UNITS[(b + b // len(PLACES)) % len(UNITS)]
         trad = rng.random() < 0.3
+        keeps_2019 = rng.random() < 0.08
         first = rng.randint(2019, 2022)
         nyears = rng.randint(1, 2024 - first + 1)
         body = {'id': b, 'place': place, 'org': place + unit, 'trad': trad,
+                'keeps_2019': keeps_2019,
                 'scale': rng.choice((2, 5, 10, 30, 80, 300, 1500))}
         for y in range(first, first + nyears):
             out.append((body, y))
@@ -863,19 +888,22 @@ def main():
     totals = {'html': 0, 'utf8': 0, 'gb18030': 0}
     enc_count = {}
     carry = {}
+    carry_active = {}
     exp = open(os.path.join(args.out, 'expected.tsv'), 'w', encoding='utf-8')
     for i, (body, year) in enumerate(plan(args.pages)):
         rng = random.Random(SEED * 1000003 + i)
-        edition = '2019' if year <= 2020 else '2021'
-        if year > 2020 and rng.random() < 0.08:
-            edition = '2019'     # some bodies kept the old form
+        # Some bodies kept the 2019 form for later years.
+        edition = '2019' if year <= 2020 or body['keeps_2019'] else '2021'
         seed = rng.choice(trad_seeds if body['trad'] else simp_seeds)
         scale = body['scale'] * rng.uniform(0.6, 1.6)
         cin = carry.get(body['id'])
         req = gen_req(rng, edition, scale, cin)
         carry[body['id']] = req['carried_out']
         appeal = gen_appeal(rng, scale)
-        active = gen_active(rng, edition, max(1.0, scale / 10))
+        last = carry_active.get((body['id'], edition))
+        active = gen_active(rng, edition, max(1.0, scale / 10),
+                            last[1] if last and last[0] == year - 1 else None)
+        carry_active[(body['id'], edition)] = (year, active)
 
         r = rng.random()
         if body['trad']:
@@ -911,6 +939,7 @@ def main():
             exp.write('\t'.join(rec) + '\n')
     exp.close()
     with open(os.path.join(args.out, 'MANIFEST'), 'w') as f:
+        f.write('version\t%d\n' % GEN_VERSION)
         f.write('pages\t%d\nseed\t%d\nhtml_bytes\t%d\ntext_utf8_bytes\t%d\n'
                 'text_gb18030_bytes\t%d\n' % (args.pages, SEED, totals['html'],
                                               totals['utf8'], totals['gb18030']))

@@ -37,9 +37,13 @@ gen_args=
 if [ -n "${BENCH_PAGES:-}" ]; then
 	gen_args="--pages $BENCH_PAGES"
 fi
-want_pages=${BENCH_PAGES:-$("$py" -c "import sys; sys.path.insert(0, '$bench'); import gen_corpus; print(gen_corpus.DEFAULT_PAGES)")}
+gen_info=$("$py" -c "import sys; sys.path.insert(0, '$bench'); import gen_corpus as g; print(g.DEFAULT_PAGES, g.GEN_VERSION)") || exit 2
+want_pages=${BENCH_PAGES:-${gen_info% *}}
+want_version=${gen_info#* }
 have_pages=$(awk -F'\t' '$1 == "pages" { print $2 }' "$out/MANIFEST" 2>/dev/null)
-if [ "$have_pages" != "$want_pages" ] || [ ! -d "$out/html" ]; then
+have_version=$(awk -F'\t' '$1 == "version" { print $2 }' "$out/MANIFEST" 2>/dev/null)
+if [ "$have_pages" != "$want_pages" ] || [ "$have_version" != "$want_version" ] ||
+    [ ! -d "$out/html" ]; then
 	say "bench: generating the corpus ($want_pages pages) in $out"
 	rm -rf "$out/html" "$out/text" "$out/expected.tsv" "$out/MANIFEST"
 	# shellcheck disable=SC2086
@@ -106,14 +110,15 @@ measure() {	# measure NAME BYTES UNITS COUNT COMMAND
 	sort -n "$work/runs" | awk -v n="$runs" -v name="$_name" \
 	    -v bytes="$_bytes" -v units="$_units" -v count="$_count" '
 		BEGIN { kb = 0; st = 0 }
-		{ t[NR] = $1; kb = ($2 > kb ? $2 : kb); if ($3 > st) st = $3 }
+		{ t[NR] = $1; kb = ($2 > kb ? $2 : kb); if ($3 > st) st = $3
+		  all = all (NR > 1 ? " " : "") $1 }
 		END {
 			m = t[int((n + 1) / 2)]
 			if (m <= 0) m = 0.0001
-			printf "%s\t%.3f\t%.1f\t%.1f\t%s\t%.1f\t%s\n", name, m,
-			    bytes / 1e6 / m, count / m, units, kb / 1024, st
+			printf "%s\t%.3f\t%.1f\t%.1f\t%s\t%.1f\t%s\t%s\n", name, m,
+			    bytes / 1e6 / m, count / m, units, kb / 1024, st, all
 		}' >>"$tsv"
-	tail -n 1 "$tsv" | awk -F'\t' '{ printf "bench:   median %.3f s, %.1f MB/s, %.1f %s/s, %.1f MB peak, status %s\n", $2, $3, $4, $5, $6, $7 }'
+	tail -n 1 "$tsv" | awk -F'\t' '{ printf "bench:   median %.3f s (runs %s), %.1f MB/s, %.1f %s/s, %.1f MB peak, status %s\n", $2, $8, $3, $4, $5, $6, $7 }'
 }
 
 skip() {	# skip NAME TOOL
@@ -231,9 +236,9 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "Method:  each command $runs times over the whole corpus, median wall time;"
 	say "         MB/s of input bytes (MB = 10^6 B); peak = max RSS of the largest process."
 	say ""
-	printf '%-24s %9s %9s %11s %9s %6s\n' measurement seconds 'MB/s' 'items/s' 'peak MB' status
+	printf '%-24s %9s %9s %17s %8s %6s  %s\n' measurement seconds 'MB/s' 'items/s' 'peak MB' status 'runs (s)'
 	awk -F'\t' '
-		NF > 3 { printf "%-24s %9.3f %9.1f %11s %9.1f %6s\n", $1, $2, $3, sprintf("%.0f %s", $4, $5), $6, $7; next }
+		NF > 3 { printf "%-24s %9.3f %9.1f %17s %8.1f %6s  %s\n", $1, $2, $3, sprintf("%.0f %s", $4, $5), $6, $7, $8; next }
 		{ printf "%-24s %s\n", $1, $2 }' "$tsv"
 	say ""
 	say "Ratios (MB/s over MB/s) and targets:"
