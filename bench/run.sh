@@ -68,6 +68,15 @@ while [ "$_i" -lt "$reps" ]; do
 	_i=$((_i + 1))
 done
 gb_total=$((gb_bytes * reps))
+# The same text as one file, given $reps times: the tools' speed without the
+# cost of opening a file and starting a document for each page.
+xargs cat <"$work/gb1.list" >"$work/gb_all.txt"
+gb_all_ops=
+_i=0
+while [ "$_i" -lt "$reps" ]; do
+	gb_all_ops="$gb_all_ops '$work/gb_all.txt'"
+	_i=$((_i + 1))
+done
 
 # ---- measuring --------------------------------------------------------------
 # measure NAME BYTES PAGES UNITS COMMAND: run COMMAND (sh -c, in $out)
@@ -156,8 +165,18 @@ measure "text: iconv -f GB18030" "$gb_total" pages "$((pages * reps))" \
 if have gai-normalize; then
 	measure "text: gai-normalize" "$gb_total" pages "$((pages * reps))" \
 	    "xargs -n $nargs '$(g gai-normalize)' <'$work/gb.list' >'$work/text.gai.txt' 2>'$work/text.gai.err'"
+	measure "text: gai-normalize -f" "$gb_total" pages "$((pages * reps))" \
+	    "xargs -n $nargs '$(g gai-normalize)' -f GB18030 <'$work/gb.list' >'$work/text.gaif.txt' 2>'$work/text.gaif.err'"
 else
 	skip "text: gai-normalize" gai-normalize
+fi
+measure "text1: iconv -f GB18030" "$gb_total" pages "$((pages * reps))" \
+    "iconv -f GB18030 -t UTF-8 $gb_all_ops >'$work/text1.iconv.txt'"
+if have gai-normalize; then
+	measure "text1: gai-normalize" "$gb_total" pages "$((pages * reps))" \
+	    "'$(g gai-normalize)' $gb_all_ops >'$work/text1.gai.txt' 2>'$work/text1.gai.err'"
+else
+	skip "text1: gai-normalize" gai-normalize
 fi
 
 # ---- 2. HTML pages: gai-normalize vs Python (lxml) ----------------------------
@@ -243,7 +262,11 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say ""
 	say "Ratios (MB/s over MB/s) and targets:"
 	r=$(ratio "text: gai-normalize" "text: iconv -f GB18030")
-	say "  text   gai-normalize / iconv      $r   (target >= 0.5)"
+	say "  text   gai-normalize / iconv      $r   (target >= 0.5; a file per page)"
+	r=$(ratio "text: gai-normalize -f" "text: iconv -f GB18030")
+	say "  text   gai-normalize -f GB18030 / iconv  $r   (no detection)"
+	r=$(ratio "text1: gai-normalize" "text1: iconv -f GB18030")
+	say "  text1  gai-normalize / iconv      $r   (the text as one file)"
 	r=$(ratio "html: gai-normalize" "html: python lxml")
 	say "  html   gai-normalize / Python     $r   (target >= 3)"
 	r=$(ratio "extract: gai-extract" "extract: python regex")
@@ -256,7 +279,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	if have gai-extract; then
 		say "  gai-extract on $(basename "$norm"):  $(accuracy "$work/recs.gai.tsv")"
 	fi
-	for f in text.gai norm.gai recs.gai checked wide pipe.gai; do
+	for f in text.gai text.gaif text1.gai norm.gai recs.gai checked wide pipe.gai; do
 		if [ -s "$work/$f.err" ]; then
 			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
 		fi
