@@ -32,7 +32,8 @@ gai_buf_append(struct gai_buf *b, const void *p, size_t n)
 {
 	if (gai_buf_reserve(b, n) != 0)
 		return GAI_E_NOMEM;
-	memcpy(b->data + b->len, p, n);
+	if (n > 0)	/* p may be NULL then: memcpy must not see it */
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 	return 0;

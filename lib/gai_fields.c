@@ -144,14 +144,27 @@ static int
 add(const char *key, const char *label, enum gai_table t, unsigned ed,
     int amount)
 {
-	struct gai_field *f = &fields[nfields++];
+	struct gai_field *f;
+	size_t i;
 
+	if (key == NULL || label == NULL)
+		return 0;
+	/* A key the 2021 edition (listed first) has too: two wordings. */
+	for (i = 0; i < nfields; i++)
+		if (strcmp(fields[i].key, key) == 0) {
+			fields[i].editions |= ed;
+			if (strcmp(fields[i].label, label) != 0)
+				fields[i].label2019 = label;
+			return 1;
+		}
+	f = &fields[nfields++];
 	f->key = key;
 	f->label = label;
+	f->label2019 = NULL;
 	f->table = t;
 	f->editions = ed;
 	f->amount = amount;
-	return f->key != NULL && f->label != NULL;
+	return 1;
 }
 
 static char *
@@ -222,6 +235,13 @@ gai_fields_at(size_t i)
 {
 	build();
 	return i < nfields ? &fields[i] : NULL;
+}
+
+const char *
+gai_fields_label(const struct gai_field *f, unsigned edition)
+{
+	return edition == GAI_ED_2019 && f->label2019 != NULL ?
+	    f->label2019 : f->label;
 }
 
 long

@@ -155,10 +155,17 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		if (gai_recset_add(set, r->key.data, r->value.data) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
+	} else if (!r->partial) {
+		/* A new document, not one an error interrupted. */
+		set->n = 0;
 	}
 	for (;;) {
-		if ((rc = gai_rec_next(r, &rec, err)) != GAI_OK)
+		if ((rc = gai_rec_next(r, &rec, err)) != GAI_OK) {
+			/* After an error the caller calls again to go on. */
+			r->partial = rc != GAI_EOF && set->n > 0;
 			return rc == GAI_EOF && set->n > 0 ? GAI_OK : rc;
+		}
+		r->partial = 0;
 		if (set->n > 0 && strcmp(rec.doc, set->doc.data) != 0) {
 			r->pending = 1;
 			return GAI_OK;

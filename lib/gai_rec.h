@@ -23,6 +23,7 @@ struct gai_rec_reader {
 	size_t rawcap;
 	struct gai_buf doc, key, value;
 	int pending;		/* the last record read starts the next document */
+	int partial;		/* an error interrupted the document being read */
 };
 
 /* Read records from fp; name is used in messages.  Never fails. */

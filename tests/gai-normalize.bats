@@ -53,6 +53,23 @@ normalizes_to() {
 	done
 }
 
+@test "HTML pages: every fixture of tests/fixtures/gai-normalize/html" {
+	for page in "$NF"/html/*.html; do
+		normalizes_to "$page" "${page%.html}.out"
+	done
+}
+
+@test "an HTML page in GB18030 and in Big5 gives the same lines as in UTF-8" {
+	page="$NF/html/gov-report.html"
+	sed 's/charset=[a-zA-Z0-9-]*/charset=gb2312/' "$page" | iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/gb.html"
+	normalizes_to "$BATS_TEST_TMPDIR/gb.html" "${page%.html}.out"
+	printf '<html><head><meta charset="big5"><title>政府信息公開工作年度報告</title></head><body><table><tr><td rowspan="2">申請人情況</td><td>自然人</td></tr><tr><td>10</td></tr></table></body></html>\n' >"$BATS_TEST_TMPDIR/u8.html"
+	iconv -f UTF-8 -t BIG5 "$BATS_TEST_TMPDIR/u8.html" >"$BATS_TEST_TMPDIR/big5.html"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/big5.html"
+	[ -z "$stderr" ]
+	[ "$output" = "$(printf '政府信息公開工作年度報告\n申請人情況\t自然人\n10')" ]
+}
+
 @test "folding: full-width forms, Unicode spaces, zero-width characters, line ends" {
 	printf 'Ａ１（一）：\343\200\200x\302\240y\342\200\202z\342\200\257w\r\n' >"$BATS_TEST_TMPDIR/in"
 	printf 'so\302\255ft\342\200\213zero\357\273\277bom\rcr\fff\nend' >>"$BATS_TEST_TMPDIR/in"

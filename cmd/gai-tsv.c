@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: MIT */
+/* gai-tsv: stream 2 records to the user's table (wide, long, or as printed). */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fe.h"
+#include "gai.h"
+#include "gai_tsv.h"
+
+static const char help_text[] =
+"Usage: gai-tsv [OPTION]... [FILE]...\n"
+"Write stream 2 records (doc TAB key TAB value) as a table: one row per\n"
+"report with a fixed header, the records in long form, or a report's own\n"
+"table as printed.\n"
+"\n"
+"Examples:\n"
+"  gai-extract pages.txt | gai-check | gai-tsv > reports.tsv\n"
+"                         # every FIELDS.md key, one row per report\n"
+"  gai-tsv -k 'meta.*,req.*.total' --csv --bom records.tsv > totals.csv\n"
+"                         # chosen columns, CSV for a spreadsheet\n"
+"  gai-tsv --long -H -k 'check.*' records.tsv\n"
+"                         # the checks, one per line, with a header\n"
+"  gai-tsv --table=req records.tsv   # the req table as the page prints it\n"
+"\n"
+"Options:\n"
+"      --bom             write a UTF-8 byte order mark first\n"
+"      --csv             RFC 4180 CSV (quoted as needed, CRLF line ends)\n"
+"                          instead of TSV (\\t \\n \\r \\\\ escapes, LF)\n"
+"  -H, --header          write the header line (the default for --wide)\n"
+"  -k, --keys=LIST       the columns, in this order: comma-separated keys\n"
+"                          and globs ('*' spans dots: req.*.total, meta.*);\n"
+"                          --wide also knows checks_failed, checks_failed_ids\n"
+"      --labels=WHAT     header cells as 'keys' (default) or 'zh', the\n"
+"                          report's own Chinese labels\n"
+"      --line-buffered   flush the output after each document\n"
+"  -l, --long            one line per record: doc, key, value (no header\n"
+"                          unless -H; with --labels=zh a label column)\n"
+"      --no-header       do not write the header line\n"
+"  -t, --table=TABLE     each document's 'active', 'req' or 'appeal' table\n"
+"                          in the template's layout, labels and all\n"
+"  -w, --wide            one row per document: doc, then every key of\n"
+"                          FIELDS.md, then checks_failed and\n"
+"                          checks_failed_ids (empty when unchecked);\n"
+"                          the default\n"
+"  -h, --help            display this help and exit\n"
+"  -V, --version         output version information and exit\n"
+"\n"
+"With no FILE, or when FILE is -, read standard input.  The header is\n"
+"written once, before the first record, however many FILEs.\n"
+"\n"
+"Exit status is 0 if all went well, 2 if there was trouble (a bad key,\n"
+"an unreadable FILE, a line that is not a record, a write error).\n";
+
+enum {
+	OPT_BOM = 256, OPT_CSV, OPT_LABELS, OPT_LINE_BUFFERED, OPT_NO_HEADER
+};
+
+static const char shortopts[] = "HVhk:lt:w";
+
+static const struct option longopts[] = {
+	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "header", no_argument, NULL, 'H' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "keys", required_argument, NULL, 'k' },
+	{ "labels", required_argument, NULL, OPT_LABELS },
+	{ "line-buffered", no_argument, NULL, OPT_LINE_BUFFERED },
+	{ "long", no_argument, NULL, 'l' },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "table", required_argument, NULL, 't' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "wide", no_argument, NULL, 'w' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	enum gai_tsv_mode mode;
+	enum gai_table table;	/* GAI_T_META: not --table */
+	enum gai_tsv_fmt fmt;
+	int header;		/* -1: the mode's default */
+	int zh, bom, line_buffered;
+	const char *keys;
+};
+
+/* State for the whole stream: buffers live as long as the process. */
+static struct gai_tsv_sel sel;
+static struct gai_tsv_work work;
+static struct gai_recset set = GAI_RECSET_INIT;
+static struct gai_buf out;
+static int write_errno;		/* errno of the first failed write */
+
+/*
+ * Write the buffer.  A write that fails inside fwrite sets the error flag,
+ * and by the time fe_close_stdout flushes, errno no longer says why: keep
+ * it now.
+ */
+static void
+put(const struct gai_buf *b, int flush)
+{
+	errno = 0;
+	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
+	    (flush && fflush(stdout) != 0))
+		if (write_errno == 0)
+			write_errno = errno;
+}
+
+static int
+emit(const struct opts *o)
+{
+	int rc;
+
+	gai_buf_clear(&out);
+	if (gai_tsv_work_load(&work, &sel, &set) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(set.doc.data));
+	if (o->table != GAI_T_META)
+		rc = gai_tsv_table(&out, o->table, &work, &set, o->fmt);
+	else
+		rc = gai_tsv_row(&out, &sel, &work, &set, o->fmt, o->zh);
+	if (rc != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(set.doc.data));
+	put(&out, o->line_buffered);
+	/* The set was handed out: the next read starts a new document. */
+	gai_recset_clear(&set, "");
+	return ferror(stdout) ? GAI_EXIT_ERROR : GAI_EXIT_OK;
+}
+
+static int
+process(const struct opts *o, const char *path)
+{
+	int stdin_ = strcmp(path, "-") == 0, status = GAI_EXIT_OK, rc;
+	const char *name = stdin_ ? "<stdin>" : path;
+	struct gai_rec_reader r;
+	struct gai_error err;
+	FILE *fp;
+
+	if ((fp = stdin_ ? stdin : fopen(path, "r")) == NULL) {
+		fe_warn(errno, "%s", fe_quote(path));
+		return GAI_EXIT_ERROR;
+	}
+	gai_rec_reader_init(&r, fp, name);
+	while ((rc = gai_recset_read(&r, &set, &err)) != GAI_EOF) {
+		if (rc == GAI_OK) {
+			status = fe_worse(status, emit(o));
+			if (ferror(stdout))
+				break;
+			continue;
+		}
+		if (rc == GAI_E_NOMEM)
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
+		/* A bad line: say where, keep the rest of the document. */
+		if (set.n > 0)
+			fe_warn(err.errnum, "%s:%ld: in %s: %s", fe_quote(name),
+			    err.line, set.doc.data, err.msg);
+		else
+			fe_warn(err.errnum, "%s:%ld: %s", fe_quote(name),
+			    err.line, err.msg);
+		status = GAI_EXIT_ERROR;
+		if (rc == GAI_E_IO) {
+			gai_recset_clear(&set, "");
+			break;
+		}
+	}
+	gai_rec_reader_free(&r);
+	if (!stdin_)
+		fclose(fp);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { GAI_TSV_WIDE, GAI_T_META, GAI_TSV_TSV, -1, 0, 0, 0,
+	    NULL };
+	struct gai_error err;
+	int c, status = GAI_EXIT_OK;
+
+	setlocale(LC_ALL, "");
+	fe_setprogname("gai-tsv");
+
+	/* 1. Options: all validation happens here, before any output. */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_BOM:
+			o.bom = 1;
+			break;
+		case OPT_CSV:
+			o.fmt = GAI_TSV_CSV;
+			break;
+		case 'H':
+			o.header = 1;
+			break;
+		case 'h':
+			fe_help(help_text);
+		case 'k':
+			o.keys = optarg;
+			break;
+		case OPT_LABELS:
+			if (strcmp(optarg, "keys") != 0 && strcmp(optarg, "zh") != 0)
+				fe_usage_error("--labels: '%s' is not 'keys' or 'zh'",
+				    fe_quote(optarg));
+			o.zh = strcmp(optarg, "zh") == 0;
+			break;
+		case OPT_LINE_BUFFERED:
+			o.line_buffered = 1;
+			break;
+		case 'l':
+			o.mode = GAI_TSV_LONG;
+			o.table = GAI_T_META;
+			break;
+		case OPT_NO_HEADER:
+			o.header = 0;
+			break;
+		case 't':
+			if (strcmp(optarg, "active") == 0)
+				o.table = GAI_T_ACTIVE;
+			else if (strcmp(optarg, "req") == 0)
+				o.table = GAI_T_REQ;
+			else if (strcmp(optarg, "appeal") == 0)
+				o.table = GAI_T_APPEAL;
+			else
+				fe_usage_error("--table: '%s' is not 'active', "
+				    "'req' or 'appeal'", fe_quote(optarg));
+			break;
+		case 'V':
+			fe_version();
+		case 'w':
+			o.mode = GAI_TSV_WIDE;
+			o.table = GAI_T_META;
+			break;
+		default:
+			fe_usage_error(NULL);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (o.table != GAI_T_META && o.keys != NULL)
+		fe_usage_error("--keys does not apply to --table");
+	if (o.header < 0)
+		o.header = o.mode == GAI_TSV_WIDE;
+	if (gai_tsv_sel_init(&sel, o.mode, o.keys, &err) != 0) {
+		if (err.code == GAI_E_USAGE)
+			fe_usage_error("%s", err.msg);
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", err.msg);
+	}
+	if (gai_tsv_work_init(&work, &sel) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "start-up");
+
+	/* 2. The BOM and the header, once, before the first record. */
+	if (o.bom && fputs("\xEF\xBB\xBF", stdout) == EOF)
+		write_errno = errno;
+	if (o.header && o.table == GAI_T_META) {
+		if (gai_tsv_header(&out, &sel, o.fmt, o.zh) != 0)
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "header");
+		put(&out, o.line_buffered);
+	}
+
+	/* 3. Work: one call per operand; "-" or no operands means stdin. */
+	if (argc == 0)
+		status = process(&o, "-");
+	for (; *argv != NULL && !ferror(stdout); argv++)
+		status = fe_worse(status, process(&o, *argv));
+
+	/* 4. Finish: flush and close stdout; a write error turns into exit 2. */
+	gai_tsv_work_free(&work);
+	gai_tsv_sel_free(&sel);
+	gai_recset_free(&set);
+	gai_buf_free(&out);
+	if (write_errno != 0) {
+		/* As fe_close_stdout would say it, with the reason kept. */
+		if (write_errno != EPIPE)
+			fe_warn(write_errno, "write error");
+		fclose(stdout);
+		return GAI_EXIT_ERROR;
+	}
+	return fe_close_stdout(status);
+}

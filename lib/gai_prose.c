@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_prose: the counts a report states in its prose, as prose.* records. */
+#include <config.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gai_buf.h"
+#include "gai_error.h"
+#include "gai_prose.h"
+#include "gai_text.h"
+
+/*
+ * Conservative by design: a number is read only where one clause names
+ * what is counted and ends the count with 件.  NUM is Arabic digits or
+ * Chinese numerals; GAP is a short run inside the clause (no clause
+ * punctuation, no digit, no table cell separator).
+ */
+#define NUM "([0-9]+|[零〇一二两兩三四五六七八九十百千万萬]+)"
+#define SP "[ ]*"
+#define GAP(n) "[^，,。；;：:！？!?、|\\t\\n0-9]{0," #n "}?"
+#define REQ "申[请請]"
+
+static const struct pattern {
+	const char *key;
+	const char *re;
+	int need_req;		/* the sentence must speak of 申请 */
+} patterns[] = {
+	{ "prose.req.received",
+	    "(?:接到|收到|受理|新收)" GAP(12) REQ GAP(8) SP NUM SP "件", 0 },
+	{ "prose.req.carried_in",
+	    "上一?年度?" GAP(2) "[结結][转轉]" GAP(10) SP NUM SP "件", 1 },
+	{ "prose.req.answered",
+	    "(?:答复|答覆|办结|辦結)" GAP(10) SP NUM SP "件", 1 },
+	{ "prose.req.carried_out",
+	    "(?:" NUM SP "件" GAP(6) "(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?"
+	    "|(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?" GAP(8) SP NUM SP "件)",
+	    1 },
+	{ "prose.appeal.review",
+	    "行政[复復][议議]" GAP(4) SP NUM SP "件", 0 },
+	{ "prose.appeal.suit",
+	    "行政[诉訴][讼訟]" GAP(4) SP NUM SP "件", 0 },
+};
+
+#define NPAT (sizeof(patterns) / sizeof(patterns[0]))
+
+/* Compiled once for the life of the process, with JIT where there is one. */
+static pcre2_code *code[NPAT];
+static pcre2_match_data *md;
+static struct gai_buf flat;
+
+static int
+compile(void)
+{
+	size_t i;
+	int errcode;
+	PCRE2_SIZE off;
+
+	if (md != NULL)
+		return 0;
+	for (i = 0; i < NPAT; i++) {
+		code[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK,
+		    &errcode, &off, NULL);
+		if (code[i] == NULL)
+			return GAI_E_FORMAT;	/* a bug in the table above */
+		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
+	}
+	if ((md = pcre2_match_data_create(8, NULL)) == NULL)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+/* Is this line a table row (cells split by TAB or '|')? */
+static int
+table_line(const char *s, size_t n)
+{
+	return memchr(s, '\t', n) != NULL || memchr(s, '|', n) != NULL;
+}
+
+static int
+cjk_or_digit_end(const char *s, size_t n)
+{
+	return n > 0 && ((unsigned char)s[n - 1] >= 0x80 ||
+	    (s[n - 1] >= '0' && s[n - 1] <= '9'));
+}
+
+/*
+ * The prose with its hard line breaks undone (PDF text wraps a sentence
+ * anywhere: 答\n复), spaces around a break dropped; table rows and blank
+ * lines stay apart.
+ */
+static int
+flatten(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl, *a, *b;
+	int prev_prose = 0;
+
+	gai_buf_clear(&flat);
+	if (gai_buf_reserve(&flat, len + 1) != 0)
+		return GAI_E_NOMEM;
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (a = p; a < nl && *a == ' '; a++)
+			continue;
+		for (b = nl; b > a && b[-1] == ' '; b--)
+			continue;
+		if (a == b || table_line(a, (size_t)(b - a))) {
+			gai_buf_putc(&flat, '\n');
+			prev_prose = 0;
+		} else {
+			/* Join to the line before when both are CJK prose. */
+			if (prev_prose && !((unsigned char)*a >= 0x80 ||
+			    (*a >= '0' && *a <= '9') || *a == '(')) 
+				gai_buf_putc(&flat, ' ');
+			else if (!prev_prose && flat.len > 0)
+				gai_buf_putc(&flat, '\n');
+			gai_buf_append(&flat, a, (size_t)(b - a));
+			prev_prose = cjk_or_digit_end(a, (size_t)(b - a));
+			if (!prev_prose)
+				gai_buf_putc(&flat, '\n');
+		}
+		p = nl + 1;
+	}
+	return 0;
+}
+
+/* Chinese numerals: 十 10, 两 2, 二十三 23, 一百零五 105, 三万二千 32000. */
+static long
+cn_number(const char *s, size_t n)
+{
+	long total = 0, section = 0, digit = -1;
+	size_t l;
+	unsigned long cp;
+
+	while (n > 0) {
+		cp = gai_text_decode(s, n, &l);
+		s += l;
+		n -= l;
+		switch (cp) {
+		case 0x96F6: case 0x3007:	/* 零 〇 */
+			digit = 0; break;
+		case 0x4E00: digit = 1; break;	/* 一 */
+		case 0x4E8C: case 0x4E24: case 0x5169:	/* 二 两 兩 */
+			digit = 2; break;
+		case 0x4E09: digit = 3; break;
+		case 0x56DB: digit = 4; break;
+		case 0x4E94: digit = 5; break;
+		case 0x516D: digit = 6; break;
+		case 0x4E03: digit = 7; break;
+		case 0x516B: digit = 8; break;
+		case 0x4E5D: digit = 9; break;
+		case 0x5341:	/* 十 */
+			section += (digit < 0 ? 1 : digit) * 10;
+			digit = -1;
+			break;
+		case 0x767E:	/* 百 */
+			section += (digit < 0 ? 1 : digit) * 100;
+			digit = -1;
+			break;
+		case 0x5343:	/* 千 */
+			section += (digit < 0 ? 1 : digit) * 1000;
+			digit = -1;
+			break;
+		case 0x4E07: case 0x842C:	/* 万 萬 */
+			total += (section + (digit < 0 ? 0 : digit)) * 10000;
+			section = 0;
+			digit = -1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return total + section + (digit < 0 ? 0 : digit);
+}
+
+/* The start of the sentence around off: after the last 。 or line break. */
+static int
+sentence_has_req(const char *s, size_t off)
+{
+	size_t i = off, start;
+	const char *q;
+
+	while (i > 0 && s[i - 1] != '\n' &&
+	    !(i >= 3 && memcmp(s + i - 3, "。", 3) == 0))
+		i--;
+	start = i;
+	for (q = s + start; q + 3 <= s + off + 3 && *q != '\0'; q++)
+		if (memcmp(q, "申请", 6) == 0 || memcmp(q, "申請", 6) == 0)
+			return 1;
+	/* The clause right after the match also counts: 答复805件（含…申请…）. */
+	for (q = s + off; *q != '\0' && *q != '\n'; q++) {
+		if (memcmp(q, "。", 3) == 0)
+			break;
+		if (memcmp(q, "申请", 6) == 0 || memcmp(q, "申請", 6) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
+{
+	size_t i, start, g;
+	PCRE2_SIZE *ov;
+	char num[32];
+	long v;
+	int rc;
+
+	if ((rc = compile()) != 0 || (rc = flatten(text, len)) != 0)
+		return rc;
+	for (i = 0; i < NPAT; i++) {
+		for (start = 0; start < flat.len; start = ov[1]) {
+			rc = pcre2_match(code[i], (PCRE2_SPTR)flat.data, flat.len,
+			    start, PCRE2_NO_UTF_CHECK, md, NULL);
+			if (rc < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(md);
+			/* The number is whichever group took part. */
+			for (g = 1; g < (size_t)rc && ov[2 * g] == PCRE2_UNSET;
+			    g++)
+				continue;
+			if (g >= (size_t)rc || ov[2 * g] == PCRE2_UNSET)
+				continue;
+			if (patterns[i].need_req &&
+			    !sentence_has_req(flat.data, ov[0]))
+				continue;
+			if (flat.data[ov[2 * g]] >= '0' &&
+			    flat.data[ov[2 * g]] <= '9') {
+				if (ov[2 * g + 1] - ov[2 * g] > 15)
+					continue;
+				snprintf(num, sizeof(num), "%.*s",
+				    (int)(ov[2 * g + 1] - ov[2 * g]),
+				    flat.data + ov[2 * g]);
+			} else {
+				v = cn_number(flat.data + ov[2 * g],
+				    ov[2 * g + 1] - ov[2 * g]);
+				if (v < 0)
+					continue;
+				snprintf(num, sizeof(num), "%ld", v);
+			}
+			if ((rc = emit(ctx, patterns[i].key, num)) != 0)
+				return rc;
+			break;
+		}
+	}
+	return 0;
+}

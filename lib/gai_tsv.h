@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_tsv: stream 2 records to the user's table: columns, cells, rows. */
+#ifndef GAI_TSV_H
+#define GAI_TSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gai_buf.h"
+#include "gai_error.h"
+#include "gai_fields.h"
+#include "gai_rec.h"
+
+enum gai_tsv_mode { GAI_TSV_WIDE, GAI_TSV_LONG };
+
+/* What one selected column (or, in --long, one selector) stands for. */
+enum gai_tsv_kind {
+	GAI_TSV_FIELD,		/* a FIELDS.md key: field is its index */
+	GAI_TSV_EXTRA,		/* a literal warn./check./prose. key */
+	GAI_TSV_GLOB,		/* --long only: a glob tried on other keys */
+	GAI_TSV_CHECKS_FAILED,	/* --wide only: how many check.* failed */
+	GAI_TSV_CHECKS_IDS	/* --wide only: which, comma-separated */
+};
+
+struct gai_tsv_col {
+	enum gai_tsv_kind kind;
+	long field;		/* GAI_TSV_FIELD: index into gai_fields */
+	const char *key;	/* the key, pattern or pseudo-key name */
+};
+
+/* The columns the user asked for, in the user's order, built once. */
+struct gai_tsv_sel {
+	enum gai_tsv_mode mode;
+	int all;		/* --long without -k: every record */
+	struct gai_tsv_col *cols;
+	size_t ncols, capcols;
+	long *fieldpos;		/* FIELDS index -> position in cols, or -1 */
+	size_t nfields;
+	size_t *extras;		/* positions of EXTRA and GLOB columns */
+	size_t nextras;
+	int checks;		/* a checks_failed* column is selected */
+	char *copy;		/* the key list, split in place */
+};
+
+/* The two pseudo-keys of --wide that count failed check.* records. */
+#define GAI_TSV_CHECKS_FAILED_KEY "checks_failed"
+#define GAI_TSV_CHECKS_IDS_KEY "checks_failed_ids"
+
+/*
+ * Build the selection from a comma-separated list of keys and globs
+ * (fnmatch(3) without flags, so '*' spans dots), or list NULL for the
+ * default: in --wide every FIELDS.md key then the two checks columns, in
+ * --long every record.  Returns 0, GAI_E_NOMEM, or GAI_E_USAGE with a
+ * message in err naming the bad key and its near matches.  Free with
+ * gai_tsv_sel_free.
+ */
+int gai_tsv_sel_init(struct gai_tsv_sel *s, enum gai_tsv_mode mode,
+    const char *list, struct gai_error *err);
+void gai_tsv_sel_free(struct gai_tsv_sel *s);
+
+/*
+ * The keys nearest to a key that matched nothing, ", "-joined into out:
+ * small edit distance first, else keys sharing the longest dotted prefix.
+ * At most max of them; out is left empty when there is nothing close.
+ */
+int gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max);
+
+/* Output format of a cell and a line end. */
+enum gai_tsv_fmt {
+	GAI_TSV_TSV,		/* DESIGN.md escapes \t \n \r \\, LF */
+	GAI_TSV_CSV		/* RFC 4180 quoting, CRLF */
+};
+
+/* Append a cell (sep first unless first) / a line end to b. */
+int gai_tsv_cell(struct gai_buf *b, enum gai_tsv_fmt fmt, int first,
+    const char *s);
+int gai_tsv_eol(struct gai_buf *b, enum gai_tsv_fmt fmt);
+
+/* Scratch for one document, reused for the whole stream. */
+struct gai_tsv_work {
+	const char **byfield;	/* FIELDS index -> value (first record) */
+	size_t nfields;
+	long hint;		/* last FIELDS index seen: keys come in order */
+	const char **bycol;	/* --wide: column -> value */
+	size_t ncols;
+	long nchecks, nfailed;
+	struct gai_buf ids;	/* failing rule ids */
+	char count[32];
+	uint64_t *order;	/* --long: rank << 32 | record, sorted */
+	size_t ordercap;
+};
+
+int gai_tsv_work_init(struct gai_tsv_work *w, const struct gai_tsv_sel *s);
+void gai_tsv_work_free(struct gai_tsv_work *w);
+
+/* Index the document's records: byfield, checks, and bycol for --wide. */
+int gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
+    const struct gai_recset *set);
+
+/* Append the header line: keys, or with zh the report's labels. */
+int gai_tsv_header(struct gai_buf *b, const struct gai_tsv_sel *s,
+    enum gai_tsv_fmt fmt, int zh);
+
+/* Append the document's row (--wide) or its records (--long). */
+int gai_tsv_row(struct gai_buf *b, const struct gai_tsv_sel *s,
+    struct gai_tsv_work *w, const struct gai_recset *set,
+    enum gai_tsv_fmt fmt, int zh);
+
+/*
+ * Append the document's table as the report prints it: a line naming the
+ * document, the column headings, then a row per template row with the row
+ * labels in the first cells.  w must have been loaded with the document.
+ * The active table follows the edition of meta.edition, or of the keys
+ * present when that is missing.
+ */
+int gai_tsv_table(struct gai_buf *b, enum gai_table t,
+    const struct gai_tsv_work *w, const struct gai_recset *set,
+    enum gai_tsv_fmt fmt);
+
+/* The label of key in edition ed (GAI_ED_* bit), or "". */
+const char *gai_tsv_label(const char *key, unsigned ed);
+
+/* The document's edition: GAI_ED_2019 or GAI_ED_2021. */
+unsigned gai_tsv_edition(const struct gai_tsv_work *w);
+
+#endif

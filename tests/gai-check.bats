@@ -1,0 +1,310 @@
+#!/usr/bin/env bats
+# gai-check: the built-in rules passing and failing, year over year, prose,
+# user rules, options.
+
+load helpers
+
+G="$FIX/gai-check"
+S000=000_6f6c780c05ed1855
+S001=001_45cb5db47e89188a
+S004=004_53c757b5f08b753a
+C003=003_hongze-district-2023-pdftotext-layout
+C004=004_hongze-district-2024-pdftotext-layout
+
+# set_rec IN OUT DOC KEY VALUE: IN with one record's value changed (or added
+# at the end of the document's table records when the key is not there).
+set_rec() {
+	awk -F'\t' -v OFS='\t' -v d="$3" -v k="$4" -v v="$5" '
+	$1 == d && $2 == k { $3 = v; done = 1 }
+	{ print }
+	END { if (!done) print d, k, v }' "$1" >"$2"
+}
+
+# check_value FILE DOC KEY: the value of that check record.
+check_value() {
+	awk -F'\t' -v d="$2" -v k="$3" '$1 == d && $2 == k { print $3 }' "$1"
+}
+
+one_doc() {
+	awk -F'\t' -v d="$1" '$1 == d' "$G/seeds.tsv"
+}
+
+@test "the seeds' expected records: every check ok, records passed through" {
+	run --separate-stderr -0 gai-check "$G/seeds.tsv"
+	[ -z "$stderr" ]
+	gai-check "$G/seeds.tsv" >"$BATS_TEST_TMPDIR/out"
+	assert_same "$BATS_TEST_TMPDIR/out" "$G/seeds.out"
+	# Input first, unchanged, then the checks of each document.
+	grep -v '	check\.' "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/in"
+	assert_same "$BATS_TEST_TMPDIR/in" "$G/seeds.tsv"
+	! grep -E '	(fail|skip)' "$BATS_TEST_TMPDIR/out"
+	[ "$(awk -F'\t' '$2 ~ /^check\./' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 218 ]
+}
+
+@test "checks come after each document's own records" {
+	gai-check "$G/seeds.tsv" | awk -F'\t' '
+	$1 != doc { doc = $1; inchk = 0 }
+	$2 ~ /^check\./ { inchk = 1; next }
+	inchk { bad = 1 }
+	END { exit bad }'
+}
+
+@test "req_row_sum fails on a changed cell, both sides written out" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/bad" $S000 req.new.natural_person 11
+	run --separate-stderr -1 gai-check "$BATS_TEST_TMPDIR/bad"
+	[ -z "$stderr" ]
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_sum.new)" = \
+	    "fail: total 10 != natural_person 11 + commercial 0 + research 0 + nonprofit 0 + legal_service 0 + other_org 0" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_col_balance.natural_person)" = \
+	    "fail: new 11 + carried_in 0 != total 10 + carried_out 0" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_sum.carried_in)" = ok ]
+}
+
+@test "req_row_legal: checked where the subtotal column was read, else no record" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	gai-check "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out"
+	! grep -q req_row_legal "$BATS_TEST_TMPDIR/out"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.new.legal_person 0
+	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 req.granted.legal_person 3
+	run -1 gai-check "$BATS_TEST_TMPDIR/b"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_legal.new)" = ok ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_legal.granted)" = \
+	    "fail: legal_person 3 != commercial 0 + research 0 + nonprofit 0 + legal_service 0 + other_org 0" ]
+	[ "$(grep -c req_row_legal "$BATS_TEST_TMPDIR/out")" -eq 2 ]
+}
+
+@test "req_col_outcome fails, 2021 edition (three other rows) and 2019 (one)" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/bad" $S000 req.other.misc.total 2
+	run -1 gai-check "$BATS_TEST_TMPDIR/bad"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	v=$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_col_outcome.total)
+	[[ $v == "fail: total.total 10 != granted.total 10 + partial.total 0 + "* ]] ||
+	[[ $v == "fail: total 10 != granted 10 + partial 0 + "* ]]
+	[[ $v == *"(other.no_correction 0 + other.unpaid_fee 0 + other.misc 2)" ]]
+	one_doc $S001 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/bad" $S001 req.other.commercial 1
+	run -1 gai-check "$BATS_TEST_TMPDIR/bad"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	v=$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.req_col_outcome.commercial)
+	[[ $v == "fail: total 0 != granted 0 + "*" + other 1" ]]
+}
+
+@test "appeal_sum: corpus 003's published table fails, 004 passes" {
+	run --separate-stderr -1 gai-check "$G/corpus-003.tsv" "$G/corpus-004.tsv"
+	[ -z "$stderr" ]
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C003 check.appeal_sum.review)" = \
+	    "fail: total 0 != upheld 10 + corrected 1 + other 0 + pending 0" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.appeal_sum.review)" = ok ]
+	run -0 gai-check "$G/corpus-004.tsv"
+}
+
+@test "count_natural, change_integer, amount_nonneg fail on bad values" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 appeal.review.pending -1
+	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 active.fees.amount -2.5
+	set_rec "$BATS_TEST_TMPDIR/b" "$BATS_TEST_TMPDIR/c" $S000 req.new.research 0.5
+	run -1 gai-check "$BATS_TEST_TMPDIR/c"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.count_natural)" = \
+	    "fail: req.new.research 0.5, appeal.review.pending -1" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.amount_nonneg)" = \
+	    "fail: active.fees.amount -2.5" ]
+	one_doc $S001 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S001 active.fees.change -3
+	run -0 gai-check "$BATS_TEST_TMPDIR/a"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S001 active.fees.change 1.5
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.change_integer)" = \
+	    "fail: active.fees.change 1.5" ]
+}
+
+@test "a missing or blank operand is a skip naming it, never a pass or a failure" {
+	one_doc $S000 | grep -v '	req.carried_out.total	' >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 appeal.review.total ""
+	run --separate-stderr -0 gai-check "$BATS_TEST_TMPDIR/a"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_col_balance.total)" = \
+	    "skip: no req.carried_out.total" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.appeal_sum.review)" = \
+	    "skip: appeal.review.total is blank" ]
+}
+
+@test "year over year: carry-over that disagrees fails, in both stream orders" {
+	set_rec "$G/corpus-004.tsv" "$BATS_TEST_TMPDIR/004" $C004 req.carried_in.total 5
+	cat "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/004" >"$BATS_TEST_TMPDIR/fwd"
+	cat "$BATS_TEST_TMPDIR/004" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/rev"
+	run -1 gai-check "$BATS_TEST_TMPDIR/fwd"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.total)" = \
+	    "fail: 2024 carried_in 5 != 2023 carried_out 0" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.natural_person)" = ok ]
+	[ -z "$(check_value "$BATS_TEST_TMPDIR/out" $C003 check.yoy_carry.total)" ]
+	run -1 gai-check "$BATS_TEST_TMPDIR/rev"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C003 check.yoy_carry.total)" = \
+	    "fail: 2024 carried_in 5 != 2023 carried_out 0" ]
+	[ -z "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.total)" ]
+}
+
+@test "year over year: the real pair 003 -> 004 agrees; 现行有效 continues" {
+	run -1 gai-check "$G/corpus-003.tsv" "$G/corpus-004.tsv"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(grep -c '	check.yoy_carry\.' "$BATS_TEST_TMPDIR/out")" -eq 7 ]
+	! grep '	check.yoy.*fail' "$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_in_force.normative)" = ok ]
+	set_rec "$G/corpus-004.tsv" "$BATS_TEST_TMPDIR/004" $C004 active.normative.in_force 9
+	run -1 gai-check "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/004"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_in_force.normative)" = \
+	    "fail: 2024 in_force 9 != 2023 in_force 5 + 2024 issued 3 - 2024 repealed 0" ]
+}
+
+@test "year over year: body names folded (traditional, width, spaces); other bodies and years never pair" {
+	sed "s/淮安市洪泽区人民政府/淮安市 洪澤區人民政府/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
+	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$G/corpus-004.tsv"
+	[[ $output == *"check.yoy_carry.total	ok"* ]]
+	sed "s/淮安市洪泽区人民政府/淮安市人民政府/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
+	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$G/corpus-004.tsv"
+	[[ $output != *yoy* ]]
+	set_rec "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/003" $C003 meta.year 2022
+	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$G/corpus-004.tsv"
+	[[ $output != *yoy* ]]
+}
+
+@test "year over year: a 2020 (2019 edition) and a 2021 report of one body never pair" {
+	{ one_doc $S004; one_doc $S000; } |
+	    awk -F'\t' -v OFS='\t' '$2 == "meta.year" { print $1, "meta.org", "某县人民政府" } { print }' \
+	    >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.carried_in.total 7
+	run gai-check "$BATS_TEST_TMPDIR/a"
+	[ "$status" -eq 1 ]
+	[[ $output != *yoy* ]]
+}
+
+@test "year over year, 2019 edition: prior_items follows prior_items + change" {
+	one_doc $S001 | awk -F'\t' -v OFS='\t' '$2 == "meta.year" { print $1, "meta.org", "某县人民政府" } { print }' \
+	    >"$BATS_TEST_TMPDIR/2019"
+	sed -e "s/^$S001/next/" -e 's/meta.year	2019/meta.year	2020/' \
+	    -e 's/active.license.prior_items	2153/active.license.prior_items	2154/' \
+	    "$BATS_TEST_TMPDIR/2019" >"$BATS_TEST_TMPDIR/2020"
+	run -1 gai-check "$BATS_TEST_TMPDIR/2020" "$BATS_TEST_TMPDIR/2019"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_prior_items.license)" = \
+	    "fail: 2020 prior_items 2154 != 2019 prior_items 2153 + 2019 change 0" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_prior_items.punishment)" = ok ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_carry.total)" = ok ]
+}
+
+@test "prose against table: new, new + carried_in, neither" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.carried_in.total 2
+	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 prose.req.received 10
+	run gai-check "$BATS_TEST_TMPDIR/b"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.prose_received)" = \
+	    "ok: prose.req.received 10 = req.new.total 10" ]
+	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 prose.req.received 12
+	run gai-check "$BATS_TEST_TMPDIR/b"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.prose_received)" = \
+	    "ok: prose.req.received 12 = req.new.total 10 + req.carried_in.total 2" ]
+	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 prose.req.received 11
+	run -1 gai-check "$BATS_TEST_TMPDIR/b"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.prose_received)" = \
+	    "fail: prose.req.received 11 != req.new.total 10 nor req.new.total 10 + req.carried_in.total 2" ]
+}
+
+@test "prose against table: the other prose keys; no prose, no record" {
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-check "$BATS_TEST_TMPDIR/in"
+	[[ $output != *prose_* ]]
+	for kv in prose.appeal.review:1 prose.appeal.suit:0 prose.req.answered:10 \
+	    prose.req.carried_in:0 prose.req.carried_out:0; do
+		set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 "${kv%:*}" "${kv#*:}"
+		cp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/in"
+	done
+	run -0 gai-check "$BATS_TEST_TMPDIR/in"
+	[ "$(grep -c '	check.prose_.*	ok$' <<<"$output")" -eq 5 ]
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 prose.appeal.suit 9
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	[[ $output == *"check.prose_suit	fail: prose.appeal.suit 9 != appeal.suit_direct.total 0 + appeal.suit_after_review.total 0"* ]]
+}
+
+@test "--rules FILE adds rules; --no-builtin leaves only them" {
+	printf '%s\n' '# mine' 'fees_small: active.fees.amount = 3415.891' \
+	    'sum_denied: sum(req.denied.?.total) = 0' >"$BATS_TEST_TMPDIR/r"
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
+	[ "$(grep -c '	check\.' <<<"$output")" -eq 2 ]
+	[[ $output == *"check.fees_small	ok"* ]]
+	[[ $output == *"check.sum_denied	ok"* ]]
+	run -0 gai-check --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
+	[ "$(grep -c '	check\.' <<<"$output")" -eq 46 ]
+}
+
+@test "a rules file with a syntax error: file, line and column, exit 2, no output" {
+	printf '%s\n' 'ok_rule: req.new.total = req.total.total' '' \
+	    'bad: req.new.total = req.total.total +' 'next: a = b' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:3:39: expected a key before the end of the rule" ]
+	printf 'x: req.new.total = 总计\n' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:20: expected a key" ]
+	printf 'x: req.*.total = req.**.new\n' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:22: a rule uses either '*' or '**', not both" ]
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/none" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/none: No such file or directory" ]
+}
+
+@test "the installed builtin.rules is the compiled-in copy" {
+	run -0 gai-check --no-builtin --rules "$GAI_SRCDIR/rules/builtin.rules" "$G/seeds.tsv"
+	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	assert_same "$BATS_TEST_TMPDIR/out" "$G/seeds.out"
+}
+
+@test "--failed: all input records, only the failing checks" {
+	run --separate-stderr -1 gai-check --failed "$G/corpus-003.tsv"
+	[ "$(grep -c '	check\.' <<<"$output")" -eq 2 ]
+	[ "$(grep -vc '	check\.' <<<"$output")" -eq "$(wc -l <"$G/corpus-003.tsv")" ]
+}
+
+@test "-q: nothing written, status only; --summary counts per rule on stderr" {
+	run --separate-stderr -1 gai-check -q "$G/corpus-003.tsv"
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run -0 gai-check --quiet "$G/seeds.tsv"
+	[ -z "$output" ]
+	run --separate-stderr -1 gai-check -q --summary "$G/corpus-003.tsv" "$G/seeds.tsv"
+	[[ $stderr == *"gai-check: appeal_sum: 16 ok, 2 failed, 0 skipped"* ]]
+	[[ $stderr == *"gai-check: req_col_balance: 42 ok, 0 failed, 0 skipped"* ]]
+}
+
+@test "malformed lines: message with file, line and document, the rest checked, exit 2" {
+	{ head -3 "$G/corpus-004.tsv"; echo "broken line"; tail -n +4 "$G/corpus-004.tsv"; } >"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr -2 gai-check "$BATS_TEST_TMPDIR/in"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/in:4: in $C004: not a record" ]
+	[[ $output == *"check.appeal_sum.review	ok"* ]]
+	run --separate-stderr -2 gai-check -s "$BATS_TEST_TMPDIR/in"
+	[ -z "$stderr" ]
+	# Trouble wins over a failed check.
+	cat "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/both"
+	run -2 gai-check -q "$BATS_TEST_TMPDIR/both"
+}
+
+@test "every rule id is in the man page" {
+	for id in $(sed -n 's/^\([a-z_]*\)[ :].*/\1/p' "$GAI_SRCDIR/rules/builtin.rules"); do
+		grep -q "$id" "$GAI_SRCDIR/man/gai-check.1" || { echo "$id"; return 1; }
+	done
+	for opt in $(gai-check --help | grep -o -- '--[a-z-]*' | sort -u); do
+		grep -q -- "${opt#--}" "$GAI_SRCDIR/man/gai-check.1" || { echo "$opt"; return 1; }
+	done
+	[ -z "$(groff -k -Tutf8 -mdoc -ww -z "$GAI_SRCDIR/man/gai-check.1" 2>&1)" ]
+}

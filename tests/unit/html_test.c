@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: MIT */
+/* html_test: gai_html against hand-written goldens, in any chunking. */
+#include <config.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "gai_buf.h"
+#include "gai_error.h"
+#include "gai_html.h"
+
+static int failures;
+
+static void
+failf(const char *what, const char *why)
+{
+	fprintf(stderr, "FAIL: %s: %s\n", what, why);
+	failures++;
+}
+
+static int
+slurp(const char *path, struct gai_buf *b)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+
+	gai_buf_clear(b);
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		gai_buf_append(b, chunk, n);
+	fclose(f);
+	return 0;
+}
+
+/*
+ * Run page through gai_html in chunks of step bytes (0: one chunk).  Like
+ * gai-normalize, take what is in out after every feed and clear it, so a
+ * parser that kept pointers into out or wrote half lines would show.
+ */
+static int
+convert(const char *page, size_t n, size_t step, struct gai_buf *got,
+    struct gai_error *err)
+{
+	struct gai_buf out = GAI_BUF_INIT;
+	struct gai_html *h;
+	size_t i, k;
+	int r = 0;
+
+	gai_buf_clear(got);
+	if ((h = gai_html_new(&out)) == NULL)
+		return GAI_E_NOMEM;
+	for (i = 0; i < n && r == 0; i += k) {
+		k = step == 0 || n - i < step ? n - i : step;
+		r = gai_html_feed(h, page + i, k, err);
+		if (out.len > 0)
+			gai_buf_append(got, out.data, out.len);
+		gai_buf_clear(&out);
+	}
+	if (r == 0)
+		r = gai_html_end(h, err);
+	if (out.len > 0)
+		gai_buf_append(got, out.data, out.len);
+	gai_html_free(h);
+	gai_buf_free(&out);
+	return r;
+}
+
+static void
+show_diff(const char *name, const struct gai_buf *got,
+    const struct gai_buf *want)
+{
+	size_t i = 0;
+
+	while (i < got->len && i < want->len && got->data[i] == want->data[i])
+		i++;
+	fprintf(stderr, "%s: first difference at byte %zu\n"
+	    "--- got\n%s--- want\n%s---\n", name, i,
+	    got->data ? got->data : "", want->data ? want->data : "");
+}
+
+static int
+compare(const char *dir, const char *name)
+{
+	static const size_t steps[] = { 0, 1, 2, 3, 5, 7, 11, 13, 64, 4096 };
+	struct gai_buf page = GAI_BUF_INIT, want = GAI_BUF_INIT,
+	    got = GAI_BUF_INIT;
+	struct gai_error err;
+	char path[8192], what[8192 + 64];
+	size_t s, len = strlen(name) - strlen(".html");
+
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >=
+	    (int)sizeof path - 8)
+		return 0;
+	if (slurp(path, &page) != 0) {
+		failf(path, "cannot read");
+		return 0;
+	}
+	memcpy(path + strlen(dir) + 1 + len, ".out", 5);
+	if (slurp(path, &want) != 0) {
+		failf(path, "no golden .out");
+		gai_buf_free(&page);
+		return 0;
+	}
+	for (s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+		if (snprintf(what, sizeof what, "%s (chunks of %zu)", name,
+		    steps[s]) < 0)
+			what[0] = '\0';
+		if (convert(page.data, page.len, steps[s], &got, &err) != 0) {
+			failf(what, err.msg);
+			continue;
+		}
+		if (got.len != want.len ||
+		    memcmp(got.data, want.data, got.len) != 0) {
+			failf(what, "output differs from the .out golden");
+			show_diff(name, &got, &want);
+		}
+	}
+	gai_buf_free(&page);
+	gai_buf_free(&want);
+	gai_buf_free(&got);
+	return 1;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+test_fixtures(void)
+{
+	const char *src = getenv("GAI_SRCDIR");
+	char dir[4096], *names[256];
+	struct dirent *d;
+	size_t n = 0, i, ran = 0;
+	DIR *dp;
+
+	snprintf(dir, sizeof dir, "%s/tests/fixtures/gai-normalize/html",
+	    src != NULL && *src != '\0' ? src : GAI_SRCDIR_DEFAULT);
+	if ((dp = opendir(dir)) == NULL) {
+		failf(dir, "cannot open the fixture directory");
+		return;
+	}
+	while ((d = readdir(dp)) != NULL && n < 256) {
+		size_t l = strlen(d->d_name);
+
+		if (l > 5 && strcmp(d->d_name + l - 5, ".html") == 0)
+			names[n++] = strdup(d->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof names[0], by_name);
+	for (i = 0; i < n; i++) {
+		ran += (size_t)compare(dir, names[i]);
+		free(names[i]);
+	}
+	/* A test that found no fixtures must not pass. */
+	if (ran < 14)
+		failf(dir, "fewer fixtures than expected");
+}
+
+/* In-memory cases: what a file fixture cannot hold well. */
+static void
+expect(const char *what, const char *page, size_t n, const char *want)
+{
+	static const size_t steps[] = { 0, 1, 2, 3 };
+	struct gai_buf got = GAI_BUF_INIT;
+	struct gai_error err;
+	size_t s;
+
+	for (s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+		if (convert(page, n, steps[s], &got, &err) != 0)
+			failf(what, err.msg);
+		else if (strcmp(got.data ? got.data : "", want) != 0 ||
+		    got.len != strlen(want)) {
+			failf(what, "unexpected output");
+			fprintf(stderr, "--- got (chunks of %zu)\n"
+			    "%s--- want\n%s---\n", steps[s],
+			    got.data ? got.data : "", want);
+		}
+	}
+	gai_buf_free(&got);
+}
+
+#define EXPECT(what, page, want) expect(what, page, sizeof page - 1, want)
+
+static void
+test_bytes(void)
+{
+	static const char nul[] = "<p>a\0b</p><p>c</p>";
+	static const char bad[] = "<p>x\xFFy\xE4\xB8z</p>";
+
+	/* A form feed must never reach stream 1, whatever its spelling. */
+	EXPECT("form feed", "<p>a\fb</p><p>c&#12;d</p><pre>e\ff</pre>",
+	    "a b\ncd\ne f\n");
+	expect("NUL dropped", nul, sizeof nul - 1, "ab\nc\n");
+	/* Bytes that are not UTF-8 become U+FFFD, not Latin-1 mojibake. */
+	expect("bad UTF-8", bad, sizeof bad - 1,
+	    "x\xEF\xBF\xBDy\xEF\xBF\xBD\xEF\xBF\xBDz\n");
+	EXPECT("truncated char at end", "<p>a</p>\xE4\xB8",
+	    "a\n\xEF\xBF\xBD\xEF\xBF\xBD\n");
+	EXPECT("empty page", "", "");
+	EXPECT("text only", "收入<100万元，a < b",
+	    "收入<100万元,a < b\n");
+	/* libxml2 2.9 alone would drop all that follows </html>. */
+	EXPECT("content after </html>", "<html><body><p>a</p></body></html>\n"
+	    "<p>late</p>tail</BODY >", "a\nlate\ntail\n");
+	EXPECT("end tag look-alikes", "<p>a</bodyx>b</p><p>c</ht",
+	    "ab\nc\n");
+	EXPECT("pre keeps spaces and lines",
+	    "<pre>\n  项目   金额 \n\n  收入\t100\n</pre>after",
+	    "项目   金额\n收入\t100\nafter\n");
+}
+
+/* Bigger than libxml2's 10 MB text node limit: nothing may be lost. */
+static void
+test_huge_text(void)
+{
+	const size_t big = 12 * 1024 * 1024;
+	struct gai_buf page = GAI_BUF_INIT, got = GAI_BUF_INIT;
+	struct gai_error err;
+	size_t i;
+	int ok;
+
+	gai_buf_puts(&page, "<html><body><p>");
+	gai_buf_reserve(&page, big + 64);
+	for (i = 0; i < big; i += 3)
+		gai_buf_append(&page, "数", 3);
+	gai_buf_puts(&page, "END</p><p>tail</p></body></html>");
+	if (convert(page.data, page.len, 65536, &got, &err) != 0) {
+		failf("huge text node", err.msg);
+	} else {
+		ok = got.len == big + 3 + 1 + 5 &&
+		    memcmp(got.data + big, "END\ntail\n", 9) == 0;
+		for (i = 0; ok && i < big; i += 3)
+			ok = memcmp(got.data + i, "数", 3) == 0;
+		if (!ok)
+			failf("huge text node", "text lost or changed");
+	}
+	gai_buf_free(&page);
+	gai_buf_free(&got);
+}
+
+static void
+test_sniff(void)
+{
+	static const struct {
+		const char *bytes;
+		int want;
+	} cases[] = {
+		{ "<!DOCTYPE html>\n<html>", 1 },
+		{ "<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">", 1 },
+		{ "\xEF\xBB\xBF  \r\n<HTML>", 1 },
+		{ "<html xmlns=\"http://www.w3.org/1999/xhtml\">", 1 },
+		{ "<head><meta charset=utf-8>", 1 },
+		{ "<meta http-equiv=Content-Type content=\"text/html\">", 1 },
+		{ "<BODY bgcolor=white>", 1 },
+		{ "<table border=1><tr><td>1</td></tr></table>", 1 },
+		{ "<div class=\"content\">", 1 },
+		{ "<p>政府信息公开", 1 },
+		{ "<P class=MsoNormal>", 1 },
+		{ "<!-- saved from url=(0014)about:internet -->\n<html>", 1 },
+		{ "<!--[if IE]><![endif]--><!DOCTYPE html>", 1 },
+		{ "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<!DOCTYPE html>", 1 },
+		{ "<?xml version=\"1.0\"?><html>", 1 },
+		{ "garbage from a crawler\n<html><body>x</body></html>", 1 },
+		{ "第一行\n第二行<table><tr>", 1 },
+		{ "收入<100万元", 0 },
+		{ "一、总体情况\n收入 < 100 万元\n", 0 },
+		{ "<100万元", 0 },
+		{ "<pre", 0 },		/* <pre is not <p */
+		{ "<htmlx>", 0 },
+		{ "<!-- a comment -->\n纯文本", 0 },
+		{ "<?xml version=\"1.0\"?><report>", 0 },
+		{ "<tablet>", 0 },
+		{ "", 0 },
+		{ "\xEF\xBB\xBF", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (gai_html_sniff(cases[i].bytes, strlen(cases[i].bytes)) !=
+		    cases[i].want)
+			failf("sniff", cases[i].bytes);
+	/* Only the first 4 KB are searched for a tag. */
+	{
+		static char late[8192];
+
+		memset(late, 'x', sizeof late);
+		memcpy(late + 5000, "<html>", 6);
+		if (gai_html_sniff(late, sizeof late) != 0)
+			failf("sniff", "a tag after 4 KB");
+		memcpy(late + 100, "<body>", 6);
+		if (gai_html_sniff(late, sizeof late) != 1)
+			failf("sniff", "a tag within 4 KB");
+		/* A prefix cut short is still judged, never read past n. */
+		if (gai_html_sniff("<ht", 3) != 0 ||
+		    gai_html_sniff("<html", 5) != 1)
+			failf("sniff", "short input");
+	}
+}
+
+int
+main(void)
+{
+	test_sniff();
+	test_bytes();
+	test_fixtures();
+	test_huge_text();
+	xmlCleanupParser();
+	if (failures > 0) {
+		fprintf(stderr, "%d failure(s)\n", failures);
+		return 1;
+	}
+	return 0;
+}
