@@ -275,10 +275,11 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  pipeline gai / Python (norm+extract only) $r"
 	say ""
 	say "Correct records (of expected.tsv, byte for byte):"
-	say "  Python normalize + extract:  $(accuracy "$work/recs.py.tsv")"
+	say "  baseline_extract.py on $(basename "$norm"):  $(accuracy "$work/recs.py.tsv")"
 	if have gai-extract; then
 		say "  gai-extract on $(basename "$norm"):  $(accuracy "$work/recs.gai.tsv")"
 	fi
+	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")
 	for f in text.gai text.gaif text1.gai norm.gai recs.gai checked wide pipe.gai; do
 		if [ -s "$work/$f.err" ]; then
 			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
