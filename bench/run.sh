@@ -245,6 +245,8 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "gai benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	say ""
 	say "Machine: $(nproc) cores, $cpu, $mem, $(uname -sr)"
+	rev=$(git -C "$srcdir" describe --always --dirty 2>/dev/null || printf 'unknown')
+	say "Source:  $srcdir at $rev"
 	say "Tools:   $(ver gai-normalize); $(ver gai-extract); $(ver gai-check); $(ver gai-tsv)"
 	say "         $(iconv --version 2>&1 | head -n 1); $("$py" --version 2>&1), lxml $lxml"
 	say "Corpus:  $pages pages, HTML $(awk -v b="$html_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')" \
@@ -279,7 +281,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	if have gai-extract; then
 		say "  gai-extract on $(basename "$norm"):  $(accuracy "$work/recs.gai.tsv")"
 	fi
-	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")
+	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")"
 	for f in text.gai text.gaif text1.gai norm.gai recs.gai checked wide pipe.gai; do
 		if [ -s "$work/$f.err" ]; then
 			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
