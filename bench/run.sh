@@ -82,29 +82,32 @@ done
 # measure NAME BYTES PAGES UNITS COMMAND: run COMMAND (sh -c, in $out)
 # $runs times; record the median wall time and the peak RSS of its largest
 # process (GNU time's %M, else getrusage(RUSAGE_CHILDREN) through Python).
-if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+if [ "${BENCH_TIMER:-}" != python ] && [ -x /usr/bin/time ] &&
+    /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
 	timer=gnu
 else
 	timer=python
 fi
 
 run_once() {	# run_once COMMAND: prints "SECONDS KB STATUS"
-	_t0=$(date +%s%N)
 	if [ "$timer" = gnu ]; then
+		_t0=$(date +%s%N)
 		/usr/bin/time -f %M -o "$work/mem" sh -c "$1"
 		_st=$?
-		_kb=$(tail -n 1 "$work/mem")
+		_t1=$(date +%s%N)
+		awk -v a="$_t0" -v b="$_t1" -v kb="$(tail -n 1 "$work/mem")" \
+		    -v st="$_st" 'BEGIN { printf "%.4f %s %s\n", (b - a) / 1e9, kb, st }'
 	else
-		_kb=$("$py" -c '
-import resource, subprocess, sys
+		# The child is forked from Python: its peak counts Python's own
+		# pages (about 10 MB) until it execs the command.
+		"$py" -c '
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
 st = subprocess.call(["sh", "-c", sys.argv[1]])
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-sys.exit(st)' "$1")
-		_st=$?
+t1 = time.perf_counter()
+print("%.4f %d %d" % (t1 - t0,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, st))' "$1"
 	fi
-	_t1=$(date +%s%N)
-	awk -v a="$_t0" -v b="$_t1" -v kb="$_kb" -v st="$_st" \
-	    'BEGIN { printf "%.4f %s %s\n", (b - a) / 1e9, kb, st }'
 }
 
 measure() {	# measure NAME BYTES UNITS COUNT COMMAND
