@@ -37,7 +37,7 @@ gen_args=
 if [ -n "${BENCH_PAGES:-}" ]; then
 	gen_args="--pages $BENCH_PAGES"
 fi
-gen_info=$("$py" -c "import sys; sys.path.insert(0, '$bench'); import gen_corpus as g; print(g.DEFAULT_PAGES, g.GEN_VERSION)") || exit 2
+gen_info=$("$py" -B -c "import sys; sys.path.insert(0, '$bench'); import gen_corpus as g; print(g.DEFAULT_PAGES, g.GEN_VERSION)") || exit 2
 want_pages=${BENCH_PAGES:-${gen_info% *}}
 want_version=${gen_info#* }
 have_pages=$(awk -F'\t' '$1 == "pages" { print $2 }' "$out/MANIFEST" 2>/dev/null)
