@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_extract: one document in, its meta.*, field and warn.* records out. */
+#include <config.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_extract_impl.h"
+#include "gai_fields.h"
+#include "gai_text.h"
+
+static int nojit;		/* set once a pattern fails to JIT-compile */
+
+void *
+gx_compile(const char *pat, int anchored, struct gai_error *err)
+{
+	struct gai_buf b = GAI_BUF_INIT;
+	pcre2_code *re = NULL;
+	int ec;
+	PCRE2_SIZE eo;
+
+	if (gx_tradify(pat, &b) < 0) {
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	re = pcre2_compile((PCRE2_SPTR)b.data, b.len,
+	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0),
+	    &ec, &eo, NULL);
+	if (re == NULL) {
+		PCRE2_UCHAR msg[160];
+
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		gai_error_set(err, GAI_E_USAGE, 0, 0,
+		    "pattern %s: %s at offset %zu", pat, (char *)msg,
+		    (size_t)eo);
+	} else if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+		nojit = 1;	/* pcre2_match interprets it */
+	gai_buf_free(&b);
+	return re;
+}
+
+int
+gx_squeeze(struct gai_extract *x, const char *s, size_t n)
+{
+	size_t i;
+
+	gai_buf_clear(&x->sq);
+	if (gai_buf_reserve(&x->sq, n + 1) < 0)
+		return GAI_E_NOMEM;
+	if (x->sqcap < n + 1) {
+		size_t *m = realloc(x->sqmap, (n + 1) * sizeof *m);
+
+		if (m == NULL)
+			return GAI_E_NOMEM;
+		x->sqmap = m;
+		x->sqcap = n + 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '*' || s[i] == '#')
+			continue;
+		x->sqmap[x->sq.len] = (size_t)(s + i - x->text.data);
+		x->sq.data[x->sq.len++] = s[i];
+	}
+	x->sqmap[x->sq.len] = (size_t)(s + n - x->text.data);
+	x->sq.data[x->sq.len] = '\0';
+	return 0;
+}
+
+int
+gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
+    size_t *ge)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (re == NULL)
+		return 0;
+	/* the direct JIT call skips pcre2_match's checks: labels are many */
+	rc = x->nojit ? pcre2_match(re, (PCRE2_SPTR)x->sq.data, x->sq.len, 0,
+	    PCRE2_NO_UTF_CHECK, x->mdata, NULL) :
+	    pcre2_jit_match(re, (PCRE2_SPTR)x->sq.data, x->sq.len, 0, 0,
+	    x->mdata, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(x->mdata);
+	if (end != NULL)
+		*end = x->sqmap[ov[1]];
+	if (gs != NULL && ge != NULL) {
+		if (rc > g && ov[2 * g] != PCRE2_UNSET) {
+			*gs = ov[2 * g];
+			*ge = ov[2 * g + 1];
+		} else
+			*gs = *ge = 0;
+	}
+	return 1;
+}
+
+static long
+key_order(const char *key, size_t n)
+{
+	char buf[96];
+	size_t i, k;
+	long fi;
+
+	if (n >= sizeof buf)
+		return -1;
+	memcpy(buf, key, n);
+	buf[n] = '\0';
+	if ((fi = gai_fields_index(buf)) >= 0)
+		return fi;
+	for (i = 0; i < gai_fields_count(); i++) {
+		k = strlen(gai_fields_at(i)->key);
+		if (k > n && memcmp(gai_fields_at(i)->key, buf, n) == 0 &&
+		    gai_fields_at(i)->key[n] == '.')
+			return (long)i;
+	}
+	return -1;
+}
+
+int
+gx_set(struct gai_extract *x, long fi, const char *v, size_t vn,
+    const struct gx_cell_ref *c)
+{
+	struct gx_val *val;
+
+	if (fi < 0 || (size_t)fi >= x->nfields)
+		return 0;
+	val = &x->vals[fi];
+	if (!val->set)
+		x->setlist[x->nset++] = fi;
+	val->set = 1;
+	val->voff = x->arena.len;
+	val->line = c != NULL ? c->line : 0;
+	val->cell = c != NULL ? c->s : NULL;
+	val->cell_len = c != NULL ? c->n : 0;
+	if (gai_buf_append(&x->arena, v, vn) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+int
+gx_warn(struct gai_extract *x, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+	struct gx_warn *w;
+	const char *colon;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return 0;
+	if (x->nwarn == x->wcap) {
+		size_t cap = x->wcap ? x->wcap * 2 : 64;
+		struct gx_warn *v = realloc(x->warns, cap * sizeof *v);
+
+		if (v == NULL)
+			return GAI_E_NOMEM;
+		x->warns = v;
+		x->wcap = cap;
+	}
+	w = &x->warns[x->nwarn++];
+	colon = strchr(buf, ':');
+	w->order = colon != NULL ? key_order(buf, (size_t)(colon - buf)) : -1;
+	w->koff = x->arena.len;
+	if (gai_buf_puts(&x->arena, "warn.") < 0 ||
+	    gai_buf_puts(&x->arena, key) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0)
+		return GAI_E_NOMEM;
+	w->voff = x->arena.len;
+	if (gai_buf_puts(&x->arena, buf) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+/* The index of key in FIELDS.md order for an edition: some keys (the
+ * active table's decisions) belong to both editions' rows. */
+static long
+field_for(const char *key, unsigned edition)
+{
+	size_t i;
+
+	for (i = 0; i < gai_fields_count(); i++)
+		if ((gai_fields_at(i)->editions & edition) &&
+		    strcmp(gai_fields_at(i)->key, key) == 0)
+			return (long)i;
+	return gai_fields_index(key);
+}
+
+struct gai_extract *
+gai_extract_new(struct gai_error *err)
+{
+	struct gai_extract *x = calloc(1, sizeof *x);
+	const struct gx_table *t;
+	size_t ti, r, c;
+	char key[128];
+
+	if (x == NULL) {
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+		return NULL;
+	}
+	x->nfields = gai_fields_count();
+	x->mdata = pcre2_match_data_create(16, NULL);
+	x->vals = calloc(x->nfields, sizeof *x->vals);
+	x->setlist = calloc(x->nfields, sizeof *x->setlist);
+	if (x->mdata == NULL || x->vals == NULL || x->setlist == NULL) {
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+		goto fail;
+	}
+	/* Every label pattern with the numbering a report may put first. */
+	for (ti = 0, t = gx_tables; t->name != NULL; t++, ti++) {
+		if (t->detect != NULL &&
+		    (x->detect_re[ti] = gx_compile(t->detect, 0, err)) == NULL)
+			goto fail;
+		for (r = 0; t->rows[r].key != NULL; r++) {
+			const struct gx_row *row = &t->rows[r];
+			const char *const *cols = row->cols[0] != NULL ?
+			    row->cols : t->cols;
+
+			if (row->pat != NULL) {
+				char pat[512];
+
+				if (row->pat[0] == '!')
+					snprintf(pat, sizeof pat, "%s",
+					    row->pat + 1);
+				else
+					snprintf(pat, sizeof pat,
+					    "(?:\\(?[一二三四五六七八九十]{1,3}\\)?"
+					    "[、.,]?|\\(?[0-9]{1,2}\\)?[、.,]?)?"
+					    "(?:%s)", row->pat);
+				if ((x->row_re[ti][r] = gx_compile(pat, 1,
+				    err)) == NULL)
+					goto fail;
+			}
+			for (c = 0; cols[c] != NULL; c++) {
+				snprintf(key, sizeof key, "%s.%s%s%s", t->name,
+				    row->key, row->key[0] ? "." : "", cols[c]);
+				x->fidx[ti][r][c] = field_for(key, t->edition);
+				if (x->fidx[ti][r][c] < 0) {
+					gai_error_set(err, GAI_E_USAGE, 0, 0,
+					    "%s: not a FIELDS.md key", key);
+					goto fail;
+				}
+			}
+		}
+	}
+	for (r = 0; gx_heading_pats[r] != NULL; r++) {
+		char pat[256];
+
+		snprintf(pat, sizeof pat,
+		    "(?:[一二三四五六七八九十]{1,2}[、.,]?|[0-9][、.,]?)?%s",
+		    gx_heading_pats[r]);
+		if ((x->head_re[r] = gx_compile(pat, 1, err)) == NULL)
+			goto fail;
+	}
+	if (gx_meta_compile(x, err) < 0)
+		goto fail;
+	x->nojit = nojit;
+	return x;
+fail:
+	gai_extract_free(x);
+	return NULL;
+}
+
+void
+gai_extract_free(struct gai_extract *x)
+{
+	size_t i, j;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < GX_MAXTABLES; i++) {
+		pcre2_code_free(x->detect_re[i]);
+		for (j = 0; j < GX_MAXROWS; j++)
+			pcre2_code_free(x->row_re[i][j]);
+	}
+	for (i = 0; i < 4; i++)
+		pcre2_code_free(x->head_re[i]);
+	for (i = 0; i < 8; i++)
+		pcre2_code_free(x->meta_re[i]);
+	pcre2_match_data_free(x->mdata);
+	gai_buf_free(&x->text);
+	gx_toks_free(&x->toks);
+	gai_buf_free(&x->sq);
+	free(x->sqmap);
+	free(x->label);
+	free(x->labend);
+	free(x->vals);
+	free(x->setlist);
+	gai_buf_free(&x->arena);
+	free(x->warns);
+	free(x->recs);
+	gai_buf_free(&x->numbuf);
+	free(x);
+}
+
+static int
+add_rec(struct gai_extract *x, const char *key, const char *value, long line,
+    const char *cell, size_t cell_len)
+{
+	struct gai_extract_rec *r;
+
+	if (x->nrec == x->rcap) {
+		size_t cap = x->rcap ? x->rcap * 2 : 256;
+		struct gai_extract_rec *v = realloc(x->recs, cap * sizeof *v);
+
+		if (v == NULL)
+			return GAI_E_NOMEM;
+		x->recs = v;
+		x->rcap = cap;
+	}
+	r = &x->recs[x->nrec++];
+	r->key = key;
+	r->value = value;
+	r->line = line;
+	r->cell = cell;
+	r->cell_len = cell_len;
+	return 0;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+sort_longs(long *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_long);
+}
+
+/* Warnings in FIELDS.md order of what they are about; stable. */
+static void
+sort_warns(struct gx_warn *w, size_t n)
+{
+	size_t i, j;
+	struct gx_warn t;
+
+	for (i = 1; i < n; i++) {
+		t = w[i];
+		for (j = i; j > 0 && w[j - 1].order > t.order; j--)
+			w[j] = w[j - 1];
+		w[j] = t;
+	}
+}
+
+int
+gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err)
+{
+	struct gai_fold st = { 0, 0 };
+	size_t i, k;
+	int rc;
+
+	gai_buf_clear(&x->text);
+	gai_buf_clear(&x->arena);
+	for (i = 0; i < x->nset; i++)
+		x->vals[x->setlist[i]].set = 0;
+	x->nset = 0;
+	x->nwarn = x->nrec = 0;
+	x->first_line = first_line;
+	x->year = x->edition = x->found_any = 0;
+	/* Stream 1 is folded already; folding again costs little and lets
+	 * text that skipped gai-normalize (（）：) match the same labels. */
+	if (gai_text_fold(&st, &x->text, text, len) < 0 ||
+	    gai_text_fold_end(&st, &x->text) < 0 ||
+	    gx_tokenize(&x->toks, x->text.data, x->text.len) < 0)
+		goto nomem;
+	if ((rc = gx_meta(x, 1)) < 0 || (rc = gx_match_tables(x)) < 0 ||
+	    (rc = gx_meta(x, 0)) < 0)
+		goto nomem;
+	if (!x->found_any) {
+		for (i = 0; i < x->nfields; i++)
+			if (gai_fields_at(i)->table != GAI_T_META)
+				x->vals[i].set = 0;
+		x->nwarn = 0;
+		if (gx_warn(x, "no_tables", "document: no report table "
+		    "found (二、主动公开, 三、申请, 四、复议诉讼)") < 0)
+			goto nomem;
+	}
+	/* The records, pointing into the arena now that it stops growing;
+	 * in FIELDS.md order, which is the order of the field indexes. */
+	sort_longs(x->setlist, x->nset);
+	for (k = 0; k < x->nset; k++) {
+		i = (size_t)x->setlist[k];
+		const struct gx_val *v = &x->vals[i];
+
+		if (v->set && add_rec(x, gai_fields_at(i)->key,
+		    x->arena.data + v->voff, v->line, v->cell,
+		    v->cell_len) < 0)
+			goto nomem;
+	}
+	sort_warns(x->warns, x->nwarn);
+	for (i = 0; i < x->nwarn; i++)
+		if (add_rec(x, x->arena.data + x->warns[i].koff,
+		    x->arena.data + x->warns[i].voff, 0, NULL, 0) < 0)
+			goto nomem;
+	return x->found_any ? GAI_OK : GAI_EOF;
+nomem:
+	return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+}
+
+size_t
+gai_extract_count(const struct gai_extract *x)
+{
+	return x->nrec;
+}
+
+const struct gai_extract_rec *
+gai_extract_at(const struct gai_extract *x, size_t i)
+{
+	return i < x->nrec ? &x->recs[i] : NULL;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_extract: the report's three tables and meta.* read from stream 1 text. */
+#ifndef GAI_EXTRACT_H
+#define GAI_EXTRACT_H
+
+#include <stddef.h>
+
+#include "gai_error.h"
+
+struct gai_extract;
+
+/* One output record of a document, in stream 2 order. */
+struct gai_extract_rec {
+	const char *key;
+	const char *value;
+	long line;		/* stream line the value came from, 0 if none */
+	const char *cell;	/* the cell text it was read from, or NULL */
+	size_t cell_len;
+};
+
+/*
+ * A new extractor: the table descriptions compiled once (PCRE2, JIT).
+ * NULL with err filled when a pattern does not compile or memory runs out.
+ * The extractor owns every buffer it uses; free it with gai_extract_free.
+ */
+struct gai_extract *gai_extract_new(struct gai_error *err);
+void gai_extract_free(struct gai_extract *x);
+
+/*
+ * Read one document: text[0..len) is its stream 1 text, first_line the
+ * stream line number of its first line.  Returns GAI_OK, GAI_EOF when the
+ * document holds no report table (a warn.no_tables record is made), or
+ * GAI_E_NOMEM.  The records stay valid until the next call.
+ */
+int gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err);
+
+/* The number of records the last document gave, and the i-th of them. */
+size_t gai_extract_count(const struct gai_extract *x);
+const struct gai_extract_rec *gai_extract_at(const struct gai_extract *x,
+    size_t i);
+
+#endif

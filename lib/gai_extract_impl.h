@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_extract_impl: what the gai_extract_*.c modules share; not installed. */
+#ifndef GAI_EXTRACT_IMPL_H
+#define GAI_EXTRACT_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gai_buf.h"
+#include "gai_error.h"
+#include "gai_extract.h"
+
+/* ---- numbers (gai_extract_num.c) ---- */
+
+/* What gx_num_parse saw besides the digits. */
+enum {
+	GX_NF_DASH = 1 << 0,	/* 无, —, -, /: read as 0 */
+	GX_NF_YUAN = 1 << 1,	/* a 元 unit (not 万元) */
+	GX_NF_WAN = 1 << 2,	/* a 万 or 万元 unit */
+	GX_NF_UNIT = 1 << 3,	/* a count unit: 件, 个, 项 ... */
+	GX_NF_SEP = 1 << 4,	/* thousands separators */
+	GX_NF_DEC = 1 << 5	/* a decimal point */
+};
+
+/*
+ * Read cell s[0..n) as a number.  Returns 1 and appends the number
+ * (digits, an optional '-', at most one '.') to out; 0 for an empty cell;
+ * -1 when the cell is not a number.  *flags gets GX_NF_* bits.
+ */
+int gx_num_parse(const char *s, size_t n, struct gai_buf *out,
+    unsigned *flags);
+
+/* Divide decimal number s by 10000 into out (元 to 万元).  0 or NOMEM. */
+int gx_num_div10k(const char *s, struct gai_buf *out);
+
+/* The integer value of a plain number, or 0 with *ok 0 (decimals). */
+int64_t gx_num_int(const char *s, int *ok);
+
+/* sum(v[first..last]) == v[total]: an identity of a table's row. */
+struct gx_ident {
+	unsigned char first, last, total;
+};
+
+/*
+ * Split the digit string d[0..n) into k numbers (no leading zeros) that
+ * satisfy every identity.  Returns how many splits do, counting no
+ * further than max + 1 (-1 if the search grew too large); the first max
+ * of them are in out[0..max*k).
+ */
+int gx_num_split(const char *d, size_t n, int k,
+    const struct gx_ident *id, size_t nid, int64_t *out, int max);
+
+/* ---- tokens (gai_extract_tok.c) ---- */
+
+enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY };
+
+struct gx_tok {
+	size_t off;		/* into the folded text */
+	unsigned len;
+	unsigned line;		/* line index within the document */
+	unsigned char kind;	/* GX_T_* */
+	unsigned char delim;	/* the line was split at TAB or '|' */
+	unsigned char lfirst;	/* first token of its line */
+	unsigned char pad;
+};
+
+struct gx_toks {
+	struct gx_tok *v;
+	size_t n, cap;
+	size_t *lines;		/* offset of each line in the folded text */
+	size_t nlines, lcap;
+	struct gx_cell { size_t off, len; } *cells;	/* one line's, reused */
+	size_t ccap;
+	struct gai_buf scratch;
+};
+
+/* Split text[0..len) into cells; page numbers and filler dropped. */
+int gx_tokenize(struct gx_toks *t, const char *text, size_t len);
+void gx_toks_free(struct gx_toks *t);
+
+/* ---- table descriptions (gai_extract_tables.c) ---- */
+
+#define GX_MAXCOLS 16
+
+enum {
+	GX_ROW_ALT_ONE = 1 << 0,	/* (六) as one row: when values follow */
+	GX_ROW_ALT_SPLIT = 1 << 1,	/* (六) split in three rows */
+	GX_ROW_NOLABEL = 1 << 2,	/* values follow the heading */
+	GX_ROW_FORWARD = 1 << 3		/* only after the rows before it */
+};
+
+struct gx_row {
+	const char *key;	/* after the table prefix: "denied.query" */
+	const char *pat;	/* label pattern, simplified characters */
+	const char *cols[GX_MAXCOLS + 1]; /* NULL-terminated; NULL: table's */
+	unsigned flags;
+};
+
+struct gx_table {
+	const char *name;	/* "active", "req", "appeal": the key prefix */
+	unsigned edition;	/* GAI_ED_* bits this description is for */
+	const char *detect;	/* column headings that say this edition */
+	const char *const *cols;	/* default columns */
+	const struct gx_ident *ident;	/* identities of every row */
+	size_t nident;
+	const struct gx_row *rows;	/* terminated by a NULL key */
+};
+
+extern const struct gx_table gx_tables[];	/* NULL name ends */
+
+/* Headings that start and end the tables' regions. */
+extern const char *const gx_heading_pats[];	/* active, req, appeal, end */
+
+/* Expand simplified characters to [简繁] classes; 0 or NOMEM. */
+int gx_tradify(const char *pat, struct gai_buf *out);
+
+/* ---- the extractor (gai_extract.c, gai_extract_match.c, _meta.c) ---- */
+
+#define GX_MAXROWS 32
+#define GX_MAXTABLES 8
+
+/* One field's reading: where its value is and what cell it came from. */
+struct gx_val {
+	int set;
+	size_t voff;		/* the value in x->arena */
+	long line;		/* stream line, 0 if none */
+	const char *cell;	/* into x->text */
+	size_t cell_len;
+};
+
+struct gx_warn {
+	long order;		/* field index the warning is about */
+	size_t koff, voff;	/* key and value in x->arena */
+};
+
+/* A cell a row's value is read from. */
+struct gx_cell_ref {
+	const char *s;
+	size_t n;
+	int kind;		/* GX_T_* */
+	long line;
+};
+
+/* A row whose digits ran together with several splits that fit it:
+ * decided by the columns' identities once the table is read. */
+#define GX_MAXSOL 16
+struct gx_pending {
+	size_t ti, r;
+	struct gx_cell_ref c;
+	int ns;
+	int64_t sol[GX_MAXSOL][GX_MAXCOLS];
+};
+
+struct gai_extract {
+	/* compiled once (pcre2_code *, kept opaque to the headers) */
+	void *row_re[GX_MAXTABLES][GX_MAXROWS];
+	void *detect_re[GX_MAXTABLES];
+	void *head_re[4];
+	void *meta_re[8];
+	void *mdata;		/* pcre2_match_data * */
+	long fidx[GX_MAXTABLES][GX_MAXROWS][GX_MAXCOLS]; /* field indexes */
+	size_t nfields;
+
+	/* per document, reused */
+	struct gai_buf text;	/* the document, folded */
+	struct gx_toks toks;
+	struct gai_buf sq;	/* a cell without its spaces */
+	size_t *sqmap;		/* sq byte -> text offset */
+	size_t sqcap;
+	int *label;		/* per token: row matched, -1 none */
+	size_t *labend;		/* per token: text offset the label ends */
+	size_t labcap;
+	struct gx_val *vals;	/* per field index */
+	long *setlist;		/* the fields set, to clear them fast */
+	size_t nset;
+	int nojit;		/* some pattern has no JIT code */
+	struct gai_buf arena;	/* values, warning keys and texts */
+	struct gx_warn *warns;
+	size_t nwarn, wcap;
+	struct gai_extract_rec *recs;
+	size_t nrec, rcap;
+	struct gai_buf numbuf;
+	long first_line;
+	int year;		/* meta.year once known, else 0 */
+	int edition;		/* GAI_ED_* decided, 0 unknown */
+	int found_any;		/* some row label or value was found */
+	int subtotal;		/* req column of a 法人 subtotal, 0 none */
+	int subtotal_said;
+	struct gx_pending pend[4];
+	int npend;
+};
+
+/* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq with its map. */
+int gx_squeeze(struct gai_extract *x, const char *s, size_t n);
+
+/*
+ * Match compiled pattern re against x->sq; 1 with the match's end as a
+ * text offset in *end (and group g's bounds in sq when asked), 0 none.
+ */
+int gx_match(struct gai_extract *x, void *re, size_t *end, int g,
+    size_t *gs, size_t *ge);
+
+/* Compile pat (tradified, UTF, JIT); NULL with err set. */
+void *gx_compile(const char *pat, int anchored, struct gai_error *err);
+
+/* Record value v of field fi read from cell c; a warning. 0 or NOMEM. */
+int gx_set(struct gai_extract *x, long fi, const char *v, size_t vn,
+    const struct gx_cell_ref *c);
+int gx_warn(struct gai_extract *x, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The tables (gai_extract_match.c) and meta.* (gai_extract_meta.c). */
+int gx_match_tables(struct gai_extract *x);
+int gx_meta_compile(struct gai_extract *x, struct gai_error *err);
+int gx_meta(struct gai_extract *x, int before_tables);
+
+#endif

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/* gai_extract_tables: the two editions' tables as data, for one matcher. */
+#include <config.h>
+
+#include <string.h>
+
+#include "gai_extract_impl.h"
+#include "gai_fields.h"
+
+/*
+ * How to read this file.  A table is a list of rows; a row has a label
+ * pattern (PCRE2, written in simplified characters: gx_tradify lets each
+ * also match its traditional form) and the keys of its columns in the
+ * order the report prints them.  The matcher puts an optional numbering
+ * ("三、", "(二)", "1.", "1、") in front of every pattern unless it starts
+ * with '!', and matches it at the start of a cell whose spaces are gone
+ * ("结果 维持" is "结果维持").  A label only needs its first characters:
+ * labels are often broken over lines or cells.  E ends a short label that
+ * must be the whole cell, or be followed by nothing but its numbers.
+ *
+ * A new edition or a local variant is a new entry here, not new code.
+ */
+#define E "(?=[-+0-9.,]*$)"
+
+static const char *const req_cols[] = {
+	"natural_person", "commercial", "research", "nonprofit",
+	"legal_service", "other_org", "total", NULL
+};
+
+/* The six applicant columns add up to the total. */
+static const struct gx_ident req_ident[] = { { 0, 5, 6 } };
+
+static const struct gx_row req_rows[] = {
+	{ "new", "本年新收", { NULL }, 0 },
+	{ "carried_in", "上年结转", { NULL }, 0 },
+	{ "granted", "予以公开", { NULL }, 0 },
+	{ "partial", "部分公开", { NULL }, 0 },
+	{ "denied.state_secret", "(?:属于)?国家秘密", { NULL }, 0 },
+	{ "denied.prohibited", "其他法律.{0,8}公开", { NULL }, 0 },
+	{ "denied.security", "危及.{0,2}三安全一稳定", { NULL }, 0 },
+	{ "denied.third_party", "保护第三方", { NULL }, 0 },
+	{ "denied.internal", "(?:属于)?三类内部事务", { NULL }, 0 },
+	{ "denied.deliberative", "(?:属于)?四类过程性", { NULL }, 0 },
+	{ "denied.enforcement", "(?:属于)?行政执法案", { NULL }, 0 },
+	{ "denied.query", "(?:属于)?行政查询事项", { NULL }, 0 },
+	{ "unavailable.not_held", "本机关不掌握", { NULL }, 0 },
+	{ "unavailable.needs_creation", "没有现成信息", { NULL }, 0 },
+	{ "unavailable.unclear", "补正后申请内容", { NULL }, 0 },
+	{ "not_processed.petition", "信访举报投诉", { NULL }, 0 },
+	{ "not_processed.duplicate", "重复申请", { NULL }, 0 },
+	{ "not_processed.publication", "要求提供公开出版物", { NULL }, 0 },
+	{ "not_processed.excessive", "无正当理由大量反复", { NULL }, 0 },
+	{ "not_processed.confirmation", "要求行政机关确认", { NULL }, 0 },
+	/* (六) is one row with values of its own, or a group of three */
+	{ "other", "其他处理" E, { NULL }, GX_ROW_ALT_ONE },
+	{ "other.no_correction", "申请人无正当理由逾期", { NULL },
+	  GX_ROW_ALT_SPLIT },
+	{ "other.unpaid_fee", "申请人逾期未按收费", { NULL }, GX_ROW_ALT_SPLIT },
+	{ "other.misc", "!\\(?3\\)?[.、,]?其他" E, { NULL }, GX_ROW_ALT_SPLIT },
+	/* "总计" alone is also the header of the last column: look for it
+	 * only after the rows above it */
+	{ "total", "!(?:\\(七\\)|七[、.,]?)?总计" E, { NULL }, GX_ROW_FORWARD },
+	{ "carried_out", "结转下年度", { NULL }, 0 },
+	{ NULL, NULL, { NULL }, 0 }
+};
+
+static const struct gx_ident appeal_ident[] = {
+	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
+};
+
+static const struct gx_row appeal_rows[] = {
+	{ "", NULL, {
+	    "review.upheld", "review.corrected", "review.other",
+	    "review.pending", "review.total",
+	    "suit_direct.upheld", "suit_direct.corrected",
+	    "suit_direct.other", "suit_direct.pending", "suit_direct.total",
+	    "suit_after_review.upheld", "suit_after_review.corrected",
+	    "suit_after_review.other", "suit_after_review.pending",
+	    "suit_after_review.total", NULL }, GX_ROW_NOLABEL },
+	{ NULL, NULL, { NULL }, 0 }
+};
+
+#define C21 { "issued", "repealed", "in_force", NULL }
+#define C19 { "made", "published", "total", NULL }
+#define CHG { "prior_items", "change", "decisions", NULL }
+
+static const struct gx_row active21_rows[] = {
+	{ "rules", "规章" E, C21, 0 },
+	{ "normative", "(?:行政)?规范性文件" E, C21, 0 },
+	{ "license", "行政许可" E, { "decisions", NULL }, 0 },
+	{ "punishment", "行政处罚" E, { "decisions", NULL }, 0 },
+	{ "coercion", "行政强制" E, { "decisions", NULL }, 0 },
+	{ "fees", "行政事业性收费" E, { "amount", NULL }, 0 },
+	{ NULL, NULL, { NULL }, 0 }
+};
+
+static const struct gx_row active19_rows[] = {
+	{ "rules", "规章" E, C19, 0 },
+	{ "normative", "(?:行政)?规范性文件" E, C19, 0 },
+	{ "license", "行政许可" E, CHG, 0 },
+	{ "other_service", "其他对外管理服务事项" E, CHG, 0 },
+	{ "punishment", "行政处罚" E, CHG, 0 },
+	{ "coercion", "行政强制" E, CHG, 0 },
+	{ "fees", "行政事业性收费" E, { "prior_items", "change", NULL }, 0 },
+	{ "procurement", "政府集中采购" E, { "items", "amount", NULL }, 0 },
+	{ NULL, NULL, { NULL }, 0 }
+};
+
+const struct gx_table gx_tables[] = {
+	{ "active", GAI_ED_2021,
+	  "本年制发件数|本年废止件数|本年废止数量|现行有效件数|本年处理决定数量|"
+	  "本年收费金额",
+	  NULL, NULL, 0, active21_rows },
+	{ "active", GAI_ED_2019,
+	  "本年新制作|制作数量|本年新公开|对外公开总数量|上一年项目数量|"
+	  "本年增.?减|采购项目数量|采购总金额|^处理决定数量|第二十条第\\(九\\)项",
+	  NULL, NULL, 0, active19_rows },
+	{ "req", GAI_ED_2019 | GAI_ED_2021, NULL, req_cols, req_ident, 1,
+	  req_rows },
+	{ "appeal", GAI_ED_2019 | GAI_ED_2021, NULL, NULL, appeal_ident, 3,
+	  appeal_rows },
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+};
+
+const char *const gx_heading_pats[] = {
+	"主动公开政府信息情况",
+	"收到和处理政府信息公开申请情况",
+	"政府信息公开行政复议",
+	"(?:存在的主要问题|存在的问题|其他需要报告)",
+	NULL
+};
+
+/*
+ * Simplified characters of the labels and their traditional forms, in
+ * pairs.  Only what the patterns use: the text itself is never converted.
+ */
+static const char trad[] =
+    "请請处處转轉结結办辦关關开開复復诉訴讼訟维維纠糾审審计計总總数數"
+    "发發废廢现現规規范範许許罚罰强強费費项項购購额額类類务務过過执執"
+    "询詢没沒补補确確访訪举舉报報无無当當缴繳认認获獲条條对對减減决決"
+    "单單万萬内內稳穩护護权權国國机機况況统統议議经經后後续續继繼门門"
+    "业業构構组組织織会會问問题題时時间間来來实實际際签簽发發为為与與"
+    "采採录錄据據应應严嚴体體制製论論属屬动動于於镇鎮乡鄉厅廳馆館团團";
+
+static size_t
+u8len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+int
+gx_tradify(const char *pat, struct gai_buf *out)
+{
+	int in_class = 0, esc = 0;
+	size_t n, i;
+
+	for (; *pat != '\0'; pat += n) {
+		const char *hit = NULL;
+
+		n = u8len((unsigned char)*pat);
+		if (n == 3)
+			for (i = 0; trad[i] != '\0'; i += 6)
+				if (memcmp(trad + i, pat, 3) == 0) {
+					hit = trad + i + 3;
+					break;
+				}
+		if (hit != NULL && !esc) {
+			if (!in_class && gai_buf_putc(out, '[') < 0)
+				return GAI_E_NOMEM;
+			if (gai_buf_append(out, pat, 3) < 0 ||
+			    gai_buf_append(out, hit, 3) < 0)
+				return GAI_E_NOMEM;
+			if (!in_class && gai_buf_putc(out, ']') < 0)
+				return GAI_E_NOMEM;
+			continue;
+		}
+		if (gai_buf_append(out, pat, n) < 0)
+			return GAI_E_NOMEM;
+		if (esc)
+			esc = 0;
+		else if (*pat == '\\')
+			esc = 1;
+		else if (*pat == '[')
+			in_class = 1;
+		else if (*pat == ']')
+			in_class = 0;
+	}
+	return 0;
+}

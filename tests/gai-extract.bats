@@ -1,0 +1,245 @@
+#!/usr/bin/env bats
+# gai-extract: the numbers it prints are the report's, or it says why not.
+
+load helpers
+
+X="$FIX/gai-extract"
+UNIT="$GAI_BUILDDIR/tests/unit/extract_test"
+
+# The records of OUT (stream 2) whose keys WANT (key<TAB>value) lists,
+# without the doc column, in OUT's order: must equal WANT exactly.
+same_as_want() {
+	local out=$1 want=$2
+	cut -f2- "$out" | awk -F'\t' 'NR == FNR { w[$1] = 1; next } ($1 in w)' \
+	    "$want" - >"$BATS_TEST_TMPDIR/filtered"
+	assert_same "$BATS_TEST_TMPDIR/filtered" "$want"
+}
+
+# Every FIELDS.md key of the document's edition is in OUT, or a warn.*
+# record names it or a prefix of it ("req.other: ...").
+all_covered() {
+	local out=$1 ed
+	ed=$(awk -F'\t' '$2 == "meta.edition" { print $3 }' "$out")
+	[ -n "$ed" ] || { echo "no meta.edition"; return 1; }
+	"$UNIT" --keys "$ed" | awk -F'\t' '
+	    NR == FNR { if ($2 ~ /^warn\./) { p = $3; sub(/:.*/, "", p); pre[p] = 1 }
+		else have[$2] = 1; next }
+	    { if ($1 in have) next
+	      k = $1
+	      while (k != "") { if (k in pre) next; if (!sub(/\.[^.]*$/, "", k)) break }
+	      print "not covered: " $1; bad = 1 }
+	    END { exit bad }' "$out" -
+}
+
+# Every field value in OUT equals the one in WANT: never a wrong number.
+never_wrong() {
+	local out=$1 want=$2
+	cut -f2- "$out" | awk -F'\t' 'NR == FNR { w[$1] = $2; next }
+	    ($1 in w) && w[$1] != $2 { print "wrong: " $0 " (want " w[$1] ")"; bad = 1 }
+	    END { exit bad }' "$want" -
+}
+
+@test "seeds: every field of the expected records, exactly; the rest warned" {
+	for f in "$SEEDS"/*.txt; do
+		b=$(basename "$f" .txt)
+		run --separate-stderr -0 gai-extract "$f"
+		[ -z "$stderr" ]
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/$b.out"
+		same_as_want "$BATS_TEST_TMPDIR/$b.out" "$SEEDS/expected/$b.tsv"
+		all_covered "$BATS_TEST_TMPDIR/$b.out"
+	done
+}
+
+@test "seeds: meta.* from the title, the signature, the page's date" {
+	gai-extract "$SEEDS/000_6f6c780c05ed1855.txt" | cut -f2- | grep '^meta' \
+	    >"$BATS_TEST_TMPDIR/m"
+	printf '%s\n' "meta.title	攀枝花市米易縣2021年政府信息公開工作年度報告" \
+	    "meta.org	攀枝花市米易縣" "meta.year	2021" "meta.edition	2021" \
+	    "meta.published	2022-02-08" >"$BATS_TEST_TMPDIR/w"
+	assert_same "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/w"
+	run -0 gai-extract "$SEEDS/003_be8646bbc2c5aa8c.txt"
+	[[ $output == *"	meta.org	昌图县昌图镇人民政府"* ]]
+	[[ $output != *"meta.title"* ]]
+	run -0 gai-extract "$SEEDS/004_53c757b5f08b753a.txt"
+	[[ $output == *"	meta.title	六盘水市人民政府(市人民政府办公室)2020年政府信息公开工作年度报告"* ]]
+	[[ $output == *"	meta.published	2021-01-29"* ]]
+}
+
+# pdftotext ends pages with a form feed; gai-normalize folds it to LF.
+@test "corpus 002-004 (pdftotext -layout): exactly the expected records" {
+	for f in "$CORPUS"/00[234]_*.txt; do
+		b=$(basename "$f" .txt)
+		tr '\f' '\n' <"$f" >"$BATS_TEST_TMPDIR/$b.txt"
+		run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/$b.txt"
+		[ -z "$stderr" ]
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/$b.out"
+		same_as_want "$BATS_TEST_TMPDIR/$b.out" "$CORPUS/expected/$b.tsv"
+		all_covered "$BATS_TEST_TMPDIR/$b.out"
+	done
+}
+
+@test "corpus 003: one (六)其他处理 row under 2021 headings is req.other.*, warned" {
+	tr '\f' '\n' <"$CORPUS/003_hongze-district-2023-pdftotext-layout.txt" |
+	    gai-extract >"$BATS_TEST_TMPDIR/out"
+	grep -q '	req.other.total	0$' "$BATS_TEST_TMPDIR/out"
+	grep -q '	warn.other_single	req.other: ' "$BATS_TEST_TMPDIR/out"
+	! grep -q 'req.other.no_correction' "$BATS_TEST_TMPDIR/out"
+	# the table's own sums are off: kept as printed, and said
+	grep -q '	warn.identity	appeal.review: the parts add up to 11, the total says 0$' \
+	    "$BATS_TEST_TMPDIR/out"
+}
+
+@test "corpus 005 (pdftotext raw): every value printed is right, the rest warned" {
+	b=005_hongze-district-2024-pdftotext-raw
+	tr '\f' '\n' <"$CORPUS/$b.txt" | gai-extract >"$BATS_TEST_TMPDIR/out"
+	never_wrong "$BATS_TEST_TMPDIR/out" "$CORPUS/expected/$b.tsv"
+	all_covered "$BATS_TEST_TMPDIR/out"
+	# and it did read what it could be sure of
+	[ "$(grep -c '	[ar][ce][tqp][a-z]*\.' "$BATS_TEST_TMPDIR/out")" -ge 20 ]
+}
+
+@test "own layouts: golden output, the wanted values, the rest warned" {
+	cd "$X"
+	for f in ok-*.txt; do
+		b=${f%.txt}
+		run --separate-stderr -0 gai-extract "$f"
+		[ -z "$stderr" ]
+		gai-extract "$f" >"$BATS_TEST_TMPDIR/$b.out"
+		assert_same "$BATS_TEST_TMPDIR/$b.out" "$b.out"
+		same_as_want "$BATS_TEST_TMPDIR/$b.out" "$b.want"
+		all_covered "$BATS_TEST_TMPDIR/$b.out"
+	done
+}
+
+@test "run-together digits: read only when exactly one split fits" {
+	run -0 gai-extract "$X/ok-run-together.txt"
+	[[ $output == *'warn.split	req.new: cell "640020470" read as 64,0,0,2,0,4,70'* ]]
+	[[ $output == *'warn.split	req.carried_in: cell "110000011" holds 7 columns run together and 2 splits fit'* ]]
+	[[ $output != *"req.carried_in.natural_person"* ]]
+	# two fit the row, one of them the columns too: that one, said
+	run -0 gai-extract "$X/ok-run-together-columns.txt"
+	[[ $output == *'warn.split	req.carried_in: cell "101000011" read as 10,1,0,0,0,0,11, the only split of several'* ]]
+	[[ $output == *"	req.carried_in.natural_person	10"$'\n'* ]]
+}
+
+@test "values: units, separators, dashes, 元 to 万元, blanks, non-numbers" {
+	run -0 gai-extract "$X/ok-values.txt"
+	[[ $output == *"	active.license.decisions	1234"* ]]
+	[[ $output == *"	active.normative.repealed	"$'\n'* ]]
+	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
+	[[ $output == *'warn.unit	active.fees.amount: cell "125000元" is in 元, converted to 12.5 万元'* ]]
+	[[ $output == *'warn.dash_zero	active.coercion.decisions: cell "无" read as 0'* ]]
+	[[ $output == *'warn.not_number	req.new.research: cell "若干" is not a number'* ]]
+	[[ $output != *"req.new.research	"* ]]
+}
+
+@test "a news page: warn.no_tables, no field records, exit 1" {
+	cd "$X"
+	run --separate-stderr -1 gai-extract bad-news.txt
+	[ -z "$stderr" ]
+	gai-extract bad-news.txt >"$BATS_TEST_TMPDIR/out" || true
+	assert_same "$BATS_TEST_TMPDIR/out" bad-news.out
+}
+
+@test "a stream of documents: names from the headers, status 1 if one had no tables" {
+	{
+		# the seeds lack a final newline: a header starts a line
+		printf '\fone\n'; cat "$SEEDS/001_45cb5db47e89188a.txt"; echo
+		printf '\fnews\n'; cat "$X/bad-news.txt"
+		printf '\fthree\n'; cat "$SEEDS/004_53c757b5f08b753a.txt"
+	} >"$BATS_TEST_TMPDIR/stream"
+	run --separate-stderr -1 gai-extract "$BATS_TEST_TMPDIR/stream"
+	[ -z "$stderr" ]
+	# contiguous: each name appears in one run of lines
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "one news three " ]
+	[[ $output == *"news	warn.no_tables	"* ]]
+	[[ $output == *"three	meta.edition	2019"* ]]
+	run -0 gai-extract "$SEEDS/001_45cb5db47e89188a.txt" "$SEEDS/004_53c757b5f08b753a.txt"
+}
+
+@test "--trace: each field's line and cell on stderr; stdout unchanged" {
+	cd "$X"
+	gai-extract ok-values.txt >"$BATS_TEST_TMPDIR/plain"
+	gai-extract --trace ok-values.txt >"$BATS_TEST_TMPDIR/traced" 2>"$BATS_TEST_TMPDIR/err"
+	assert_same "$BATS_TEST_TMPDIR/traced" "$BATS_TEST_TMPDIR/plain"
+	grep -qx 'gai-extract: ok-values.txt:13: active.license.decisions = 1234 from "1,234件"' \
+	    "$BATS_TEST_TMPDIR/err"
+	grep -qx 'gai-extract: ok-values.txt:20: active.fees.amount = 12.5 from "125000元"' \
+	    "$BATS_TEST_TMPDIR/err"
+	# one line per record read from a cell: all but warn.* and meta.edition
+	[ "$(grep -vc '	warn\.\|	meta\.edition	' "$BATS_TEST_TMPDIR/plain")" -eq \
+	    "$(wc -l <"$BATS_TEST_TMPDIR/err")" ]
+	run -0 gai-extract -t ok-values.txt
+}
+
+@test "--trace: line numbers count the stream's lines, headers included" {
+	printf '\fa\nx\n\fb\n规章\t7\t8\t9\n' >"$BATS_TEST_TMPDIR/s"
+	run --separate-stderr gai-extract --trace "$BATS_TEST_TMPDIR/s"
+	[[ $stderr == *'gai-extract: b:4: active.rules.issued = 7 from "7"'* ]]
+}
+
+@test "the unit test of numbers and splits passes" {
+	run -0 "$UNIT"
+}
+
+@test "man page: every long option of --help, and groff is quiet" {
+	man="$GAI_SRCDIR/man/gai-extract.1"
+	for o in $(gai-extract --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		grep -q -- "${o#--}" "$man" || { echo "missing $o"; return 1; }
+	done
+	run groff -k -Tutf8 -mdoc -ww -z "$man"
+	[ -z "$output" ]
+}
+
+@test "a table cut out: one warn.table_missing, the edition from the year, the rest read" {
+	awk 'NR < 15 || NR > 38' "$SEEDS/001_45cb5db47e89188a.txt" >"$BATS_TEST_TMPDIR/cut.txt"
+	run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/cut.txt"
+	[ "$(printf '%s\n' "$output" | grep -c '	warn\.table_missing	active: ')" -eq 1 ]
+	[[ $output == *"warn.edition	meta.edition: the active table's headings do not say; 2019 assumed from the year"* ]]
+	[[ $output == *"warn.row_missing	req.new: "* ]]
+	[[ $output == *"	req.carried_in.total	0"* ]]
+	[[ $output != *"	active."* ]]
+}
+
+@test "man: every warn.* key the code can emit is in the page" {
+	man="$GAI_SRCDIR/man/gai-extract.1"
+	for k in $(grep -oh 'gx_warn(x, [^,]*' "$GAI_SRCDIR"/lib/gai_extract*.c |
+	    grep -o '"[a-z_]*"' | tr -d '"' | sort -u); do
+		grep -q "^\.It Li warn\.$k\$" "$man" || { echo "missing warn.$k"; return 1; }
+	done
+}
+
+@test "man example: the pipeline" {
+	command -v gai-normalize >/dev/null && command -v gai-check >/dev/null ||
+	    skip "gai-normalize or gai-check not built"
+	run -0 sh -c "gai-normalize \"\$1\" | gai-extract | gai-check" sh \
+	    "$SEEDS/001_45cb5db47e89188a.txt"
+	[[ $output == *"	req.new.total	0"* ]]
+}
+
+@test "man example: what could not be read, by reason" {
+	run -0 sh -c "gai-extract \"\$1\" | cut -f2 | grep '^warn' | sort | uniq -c" \
+	    sh "$X/ok-values.txt"
+	[ "$(printf '%s\n' "$output" | tr -s ' ' | sed 's/^ //')" = "4 warn.dash_zero
+1 warn.not_number
+1 warn.unit" ]
+}
+
+@test "man example: where a number came from" {
+	cd "$X"
+	run -0 sh -c "gai-extract --trace ok-markdown.txt 2>&1 >/dev/null | grep req.new.total"
+	[ "$output" = 'gai-extract: ok-markdown.txt:30: req.new.total = 34 from "34"' ]
+}
+
+@test "numbers one space after the label, in its own cell" {
+	printf '%s\n' '二、主动公开政府信息情况' '信息内容 本年制发件数 本年废止件数 现行有效件数' \
+	    '规章 1 0 2' '行政规范性文件 3 1 9' '三、收到和处理政府信息公开申请情况' \
+	    '一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3' \
+	    '二、上年结转政府信息公开申请数量1000001' >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-extract "$BATS_TEST_TMPDIR/in"
+	[[ $output == *"	active.rules.in_force	2"$'\n'* ]]
+	[[ $output == *"	active.normative.in_force	9"$'\n'* ]]
+	[[ $output == *"	req.new.total	3"$'\n'* ]]
+	[[ $output == *"	req.carried_in.total	1"$'\n'* ]]
+	[[ $output == *'warn.split	req.carried_in: cell "1000001" read as 1,0,0,0,0,0,1'* ]]
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/* extract_test: the intricate parts of gai-extract: numbers and splits. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_extract_impl.h"
+#include "gai_fields.h"
+
+static int failures;
+
+static void
+parse(const char *cell, int want_rc, const char *want, unsigned want_fl)
+{
+	struct gai_buf b = GAI_BUF_INIT;
+	unsigned fl = 0;
+	int rc = gx_num_parse(cell, strlen(cell), &b, &fl);
+	const char *got = b.data != NULL ? b.data : "";
+
+	if (rc != want_rc || (rc == 1 && strcmp(got, want) != 0) ||
+	    (rc == 1 && fl != want_fl)) {
+		printf("FAIL parse \"%s\": rc %d value \"%s\" flags %#x, want "
+		    "%d \"%s\" %#x\n", cell, rc, got, fl, want_rc, want,
+		    want_fl);
+		failures++;
+	}
+	gai_buf_free(&b);
+}
+
+static void
+div10k(const char *s, const char *want)
+{
+	struct gai_buf b = GAI_BUF_INIT;
+
+	gx_num_div10k(s, &b);
+	if (strcmp(b.data, want) != 0) {
+		printf("FAIL div10k %s: %s, want %s\n", s, b.data, want);
+		failures++;
+	}
+	gai_buf_free(&b);
+}
+
+static const struct gx_ident req[] = { { 0, 5, 6 } };
+static const struct gx_ident appeal[] = {
+	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
+};
+
+static void
+split(const char *d, int k, const struct gx_ident *id, size_t nid,
+    int want_n, const char *want)
+{
+	int64_t v[2 * GX_MAXCOLS];
+	char got[256] = "";
+	size_t o = 0;
+	int i, n = gx_num_split(d, strlen(d), k, id, nid, v, 1);
+
+	if (n == 1)
+		for (i = 0; i < k; i++)
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%lld",
+			    i ? "," : "", (long long)v[i]);
+	if (n != want_n || (n == 1 && strcmp(got, want) != 0)) {
+		printf("FAIL split %s into %d: %d solutions (%s), want %d "
+		    "(%s)\n", d, k, n, got, want_n, want);
+		failures++;
+	}
+}
+
+/* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
+static int
+keys(const char *ed)
+{
+	unsigned bit = strcmp(ed, "2019") == 0 ? GAI_ED_2019 : GAI_ED_2021;
+	size_t i;
+
+	for (i = 0; i < gai_fields_count(); i++) {
+		const struct gai_field *f = gai_fields_at(i);
+
+		if (f->table != GAI_T_META && (f->editions & bit))
+			printf("%s\n", f->key);
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	if (argc == 3 && strcmp(argv[1], "--keys") == 0)
+		return keys(argv[2]);
+
+	/* numbers as reports write them */
+	parse("0", 1, "0", 0);
+	parse(" 42 ", 1, "42", 0);
+	parse("1,234", 1, "1234", GX_NF_SEP);
+	parse("1,234,567", 1, "1234567", GX_NF_SEP);
+	parse("12,34", -1, "", 0);
+	parse("1,2345", -1, "", 0);
+	parse("3415.891", 1, "3415.891", GX_NF_DEC);
+	parse("25409.5萬元", 1, "25409.5", GX_NF_DEC | GX_NF_WAN);
+	parse("50.7万元", 1, "50.7", GX_NF_DEC | GX_NF_WAN);
+	parse("3940元", 1, "3940", GX_NF_YUAN);
+	parse("12件", 1, "12", GX_NF_UNIT);
+	parse("3 个", 1, "3", GX_NF_UNIT);
+	parse("-3", 1, "-3", 0);
+	parse("+2", 1, "2", 0);
+	parse("-0", 1, "0", 0);
+	parse("007", 1, "7", 0);
+	parse("无", 1, "0", GX_NF_DASH);
+	parse("—", 1, "0", GX_NF_DASH);
+	parse("-", 1, "0", GX_NF_DASH);
+	parse("/", 1, "0", GX_NF_DASH);
+	parse("", 0, "", 0);
+	parse("   ", 0, "", 0);
+	parse("若干", -1, "", 0);
+	parse("12a", -1, "", 0);
+	parse("1.", -1, "", 0);
+	parse("1.2.3", -1, "", 0);
+	parse("2024年", -1, "", 0);
+	parse("-4-", -1, "", 0);
+
+	/* 元 to 万元 without floating point */
+	div10k("3940", "0.394");
+	div10k("12345678", "1234.5678");
+	div10k("10000", "1");
+	div10k("5", "0.0005");
+	div10k("1234.5", "0.12345");
+	div10k("-20000", "-2");
+
+	/* digits run together, split by the table's identities */
+	split("640020470", 7, req, 1, 1, "64,0,0,2,0,4,70");
+	split("0000000", 7, req, 1, 1, "0,0,0,0,0,0,0");
+	split("1000001", 7, req, 1, 1, "1,0,0,0,0,0,1");
+	split("1100002", 7, req, 1, 1, "1,1,0,0,0,0,2");
+	split("11000002", 7, req, 1, 0, "");	/* "02" is no number */
+	split("1111111", 7, req, 1, 0, "");	/* 1+1+1+1+1+1 != 1 */
+	split("101000011", 7, req, 1, 2, "");	/* 1,0,10,..,11 and 10,1,0,..,11 */
+	split("123", 7, req, 1, 0, "");		/* too short */
+	split("12a0000", 7, req, 1, 0, "");
+	split("110020000000000", 15, appeal, 3, 1,
+	    "1,1,0,0,2,0,0,0,0,0,0,0,0,0,0");
+	split("1234", 2, NULL, 0, 2, "");	/* no identity: many */
+	if (failures == 0)
+		printf("extract_test: all passed\n");
+	return failures ? 1 : 0;
+}
