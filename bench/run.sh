@@ -1,0 +1,298 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# bench/run.sh: measure the gai tools on a generated corpus against iconv and Python.
+#
+# Run from the build directory (make bench does; it builds first).  Builds
+# nothing.  Environment:
+#   BENCH_PAGES  pages in the corpus (default: gen_corpus.py's default)
+#   BENCH_RUNS   runs per measurement, the median is reported (default 3)
+#   BENCH_OUT    where the corpus and results go (default $srcdir/bench/out)
+#   PYTHON       the Python with lxml (default /usr/bin/python3)
+#   BENCH_N      FILE operands per process for the HTML runs (default 5000)
+
+set -u
+LC_ALL=C
+export LC_ALL
+
+builddir=$(pwd)
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+bench=$srcdir/bench
+out=${BENCH_OUT:-$bench/out}
+runs=${BENCH_RUNS:-3}
+py=${PYTHON:-/usr/bin/python3}
+nargs=${BENCH_N:-5000}
+
+mkdir -p "$out" || exit 2
+out=$(cd "$out" && pwd)
+work=$out/work
+mkdir -p "$work" || exit 2
+results=$out/results.txt
+tsv=$work/results.tsv
+: >"$tsv"
+
+say() { printf '%s\n' "$*"; }
+
+# ---- corpus ---------------------------------------------------------------
+gen_args=
+if [ -n "${BENCH_PAGES:-}" ]; then
+	gen_args="--pages $BENCH_PAGES"
+fi
+gen_info=$("$py" -B -c "import sys; sys.path.insert(0, '$bench'); import gen_corpus as g; print(g.DEFAULT_PAGES, g.GEN_VERSION)") || exit 2
+want_pages=${BENCH_PAGES:-${gen_info% *}}
+want_version=${gen_info#* }
+have_pages=$(awk -F'\t' '$1 == "pages" { print $2 }' "$out/MANIFEST" 2>/dev/null)
+have_version=$(awk -F'\t' '$1 == "version" { print $2 }' "$out/MANIFEST" 2>/dev/null)
+if [ "$have_pages" != "$want_pages" ] || [ "$have_version" != "$want_version" ] ||
+    [ ! -d "$out/html" ]; then
+	say "bench: generating the corpus ($want_pages pages) in $out"
+	rm -rf "$out/html" "$out/text" "$out/expected.tsv" "$out/MANIFEST"
+	# shellcheck disable=SC2086
+	"$py" "$bench/gen_corpus.py" $gen_args --out "$out" || exit 2
+fi
+manifest() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$out/MANIFEST"; }
+pages=$(manifest pages)
+html_bytes=$(manifest html_bytes)
+gb_bytes=$(manifest text_gb18030_bytes)
+
+cd "$out" || exit 2
+find html -name '*.html' | sort >"$work/html.list"
+find text/gb18030 -name '*.txt' | sort >"$work/gb1.list"
+# The text corpus is small (a page's text is a sixth of its HTML): pass its
+# file list several times over so that each run reads at least 100 MB and
+# the timing is not lost in process start-up.  Both tools get the same list.
+reps=$(awk -v b="$gb_bytes" 'BEGIN { r = int(1e8 / b) + 1; print (r < 1 ? 1 : r) }')
+: >"$work/gb.list"
+_i=0
+while [ "$_i" -lt "$reps" ]; do
+	cat "$work/gb1.list" >>"$work/gb.list"
+	_i=$((_i + 1))
+done
+gb_total=$((gb_bytes * reps))
+# The same text as one file, given $reps times: the tools' speed without the
+# cost of opening a file and starting a document for each page.
+xargs cat <"$work/gb1.list" >"$work/gb_all.txt"
+gb_all_ops=
+_i=0
+while [ "$_i" -lt "$reps" ]; do
+	gb_all_ops="$gb_all_ops '$work/gb_all.txt'"
+	_i=$((_i + 1))
+done
+
+# ---- measuring --------------------------------------------------------------
+# measure NAME BYTES PAGES UNITS COMMAND: run COMMAND (sh -c, in $out)
+# $runs times; record the median wall time and the peak RSS of its largest
+# process (GNU time's %M, else getrusage(RUSAGE_CHILDREN) through Python).
+if [ "${BENCH_TIMER:-}" != python ] && [ -x /usr/bin/time ] &&
+    /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+	timer=gnu
+else
+	timer=python
+fi
+
+run_once() {	# run_once COMMAND: prints "SECONDS KB STATUS"
+	if [ "$timer" = gnu ]; then
+		_t0=$(date +%s%N)
+		/usr/bin/time -f %M -o "$work/mem" sh -c "$1"
+		_st=$?
+		_t1=$(date +%s%N)
+		awk -v a="$_t0" -v b="$_t1" -v kb="$(tail -n 1 "$work/mem")" \
+		    -v st="$_st" 'BEGIN { printf "%.4f %s %s\n", (b - a) / 1e9, kb, st }'
+	else
+		# The child is forked from Python: its peak counts Python's own
+		# pages (about 10 MB) until it execs the command.
+		"$py" -c '
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+st = subprocess.call(["sh", "-c", sys.argv[1]])
+t1 = time.perf_counter()
+print("%.4f %d %d" % (t1 - t0,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, st))' "$1"
+	fi
+}
+
+measure() {	# measure NAME BYTES UNITS COUNT COMMAND
+	_name=$1 _bytes=$2 _units=$3 _count=$4 _cmd=$5
+	say "bench: $_name: $_cmd"
+	: >"$work/runs"
+	_i=0
+	while [ "$_i" -lt "$runs" ]; do
+		run_once "$_cmd" >>"$work/runs"
+		_i=$((_i + 1))
+	done
+	sort -n "$work/runs" | awk -v n="$runs" -v name="$_name" \
+	    -v bytes="$_bytes" -v units="$_units" -v count="$_count" '
+		BEGIN { kb = 0; st = 0 }
+		{ t[NR] = $1; kb = ($2 > kb ? $2 : kb); if ($3 > st) st = $3
+		  all = all (NR > 1 ? " " : "") $1 }
+		END {
+			m = t[int((n + 1) / 2)]
+			if (m <= 0) m = 0.0001
+			printf "%s\t%.3f\t%.1f\t%.1f\t%s\t%.1f\t%s\t%s\n", name, m,
+			    bytes / 1e6 / m, count / m, units, kb / 1024, st, all
+		}' >>"$tsv"
+	tail -n 1 "$tsv" | awk -F'\t' '{ printf "bench:   median %.3f s (runs %s), %.1f MB/s, %.1f %s/s, %.1f MB peak, status %s\n", $2, $8, $3, $4, $5, $6, $7 }'
+}
+
+skip() {	# skip NAME TOOL
+	say "bench: $1: skipped: $2 not built"
+	printf '%s\tskipped: %s not built\n' "$1" "$2" >>"$tsv"
+}
+
+have() { [ -x "$builddir/$1" ]; }
+g() { printf '%s' "$builddir/$1"; }
+
+ratio() {	# ratio A B: A's MB/s over B's, or "-"
+	awk -F'\t' -v a="$1" -v b="$2" '
+		$1 == a && NF > 3 { x = $3 } $1 == b && NF > 3 { y = $3 }
+		END { if (x != "" && y != "" && y > 0) printf "%.2f", x / y; else printf "-" }' "$tsv"
+}
+field() {	# field NAME COLUMN
+	awk -F'\t' -v a="$1" -v c="$2" '$1 == a && NF > 3 { print $c }' "$tsv"
+}
+
+# Correct records: those of expected.tsv found byte for byte in a record file.
+accuracy() {
+	if [ -s "$1" ]; then
+		awk -F'\t' 'NR == FNR { want[$0] = 1; n++; next }
+			($0 in want) { got++; delete want[$0] }
+			END { printf "%d/%d (%.2f%%)", got, n, n ? 100 * got / n : 0 }' \
+		    expected.tsv "$1"
+	else
+		printf -- '-'
+	fi
+}
+
+# ---- 1. plain text: gai-normalize vs iconv ------------------------------------
+measure "text: iconv -f GB18030" "$gb_total" pages "$((pages * reps))" \
+    "xargs -n $nargs iconv -f GB18030 -t UTF-8 <'$work/gb.list' >/dev/null"
+if have gai-normalize; then
+	measure "text: gai-normalize" "$gb_total" pages "$((pages * reps))" \
+	    "xargs -n $nargs '$(g gai-normalize)' <'$work/gb.list' >/dev/null 2>'$work/text.gai.err'"
+	measure "text: gai-normalize -f" "$gb_total" pages "$((pages * reps))" \
+	    "xargs -n $nargs '$(g gai-normalize)' -f GB18030 <'$work/gb.list' >/dev/null 2>'$work/text.gaif.err'"
+else
+	skip "text: gai-normalize" gai-normalize
+fi
+measure "text1: iconv -f GB18030" "$gb_total" pages "$((pages * reps))" \
+    "iconv -f GB18030 -t UTF-8 $gb_all_ops >/dev/null"
+if have gai-normalize; then
+	measure "text1: gai-normalize" "$gb_total" pages "$((pages * reps))" \
+	    "'$(g gai-normalize)' $gb_all_ops >/dev/null 2>'$work/text1.gai.err'"
+else
+	skip "text1: gai-normalize" gai-normalize
+fi
+
+# ---- 2. HTML pages: gai-normalize vs Python (lxml) ----------------------------
+measure "html: python lxml" "$html_bytes" pages "$pages" \
+    "xargs -n $nargs '$py' '$bench/baseline_normalize.py' <'$work/html.list' >'$work/norm.py.txt' 2>'$work/norm.py.err'"
+if have gai-normalize; then
+	measure "html: gai-normalize" "$html_bytes" pages "$pages" \
+	    "xargs -n $nargs '$(g gai-normalize)' <'$work/html.list' >'$work/norm.gai.txt' 2>'$work/norm.gai.err'"
+	norm=$work/norm.gai.txt
+else
+	skip "html: gai-normalize" gai-normalize
+	norm=$work/norm.py.txt
+fi
+norm_bytes=$(wc -c <"$norm")
+
+# ---- 3. extraction: gai-extract vs Python regex -------------------------------
+measure "extract: python regex" "$norm_bytes" pages "$pages" \
+    "'$py' '$bench/baseline_extract.py' '$norm' >'$work/recs.py.tsv'"
+if have gai-extract; then
+	measure "extract: gai-extract" "$norm_bytes" pages "$pages" \
+	    "'$(g gai-extract)' '$norm' >'$work/recs.gai.tsv' 2>'$work/recs.gai.err'"
+	recs=$work/recs.gai.tsv
+else
+	skip "extract: gai-extract" gai-extract
+	recs=$work/recs.py.tsv
+fi
+recs_bytes=$(wc -c <"$recs")
+recs_lines=$(wc -l <"$recs")
+
+# ---- 4. gai-check, gai-tsv ----------------------------------------------------
+if have gai-check; then
+	measure "check: gai-check" "$recs_bytes" records "$recs_lines" \
+	    "'$(g gai-check)' '$recs' >'$work/checked.tsv' 2>'$work/checked.err'"
+	checked=$work/checked.tsv
+else
+	skip "check: gai-check" gai-check
+	checked=$recs
+fi
+if have gai-tsv; then
+	measure "tsv: gai-tsv --wide" "$(wc -c <"$checked")" records \
+	    "$(wc -l <"$checked")" \
+	    "'$(g gai-tsv)' --wide '$checked' >'$work/wide.tsv' 2>'$work/wide.err'"
+else
+	skip "tsv: gai-tsv --wide" gai-tsv
+fi
+
+# ---- 5. the whole pipeline ------------------------------------------------------
+measure "pipeline: python" "$html_bytes" pages "$pages" \
+    "xargs -n $nargs '$py' '$bench/baseline_normalize.py' <'$work/html.list' | '$py' '$bench/baseline_extract.py' >'$work/pipe.py.tsv' 2>/dev/null"
+if have gai-normalize && have gai-extract && have gai-check && have gai-tsv; then
+	measure "pipeline: gai" "$html_bytes" pages "$pages" \
+	    "xargs -n $nargs '$(g gai-normalize)' <'$work/html.list' | '$(g gai-extract)' | '$(g gai-check)' | '$(g gai-tsv)' --wide >'$work/pipe.gai.tsv' 2>'$work/pipe.gai.err'"
+else
+	for t in gai-normalize gai-extract gai-check gai-tsv; do
+		have "$t" || { skip "pipeline: gai" "$t"; break; }
+	done
+fi
+
+# ---- report ---------------------------------------------------------------------
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+ver() { if have "$1"; then "$(g "$1")" --version 2>/dev/null | head -n 1; else printf '%s: not built\n' "$1"; fi; }
+lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)))' 2>/dev/null)
+
+{
+	say "gai benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+	say ""
+	say "Machine: $(nproc) cores, $cpu, $mem, $(uname -sr)"
+	rev=$(git -C "$srcdir" describe --always --dirty 2>/dev/null || printf 'unknown')
+	say "Source:  $srcdir at $rev"
+	say "Tools:   $(ver gai-normalize); $(ver gai-extract); $(ver gai-check); $(ver gai-tsv)"
+	say "         $(iconv --version 2>&1 | head -n 1); $("$py" --version 2>&1), lxml $lxml"
+	say "Corpus:  $pages pages, HTML $(awk -v b="$html_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')" \
+	    "($(awk -F'\t' '$1 ~ /^html_.*_pages$/ { sub(/^html_/, "", $1); sub(/_pages$/, "", $1); printf "%s%s %s", s, $2, $1; s = ", " }' MANIFEST));" \
+	    "text $(awk -v b="$gb_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') GB18030 (read ${reps}x in the text runs);" \
+	    "normalized $(awk -v b="$norm_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }');" \
+	    "$recs_lines records"
+	say "Method:  each command $runs times over the whole corpus, median wall time;"
+	say "         MB/s of input bytes (MB = 10^6 B); peak = max RSS of the largest process."
+	say ""
+	printf '%-24s %9s %9s %17s %8s %6s  %s\n' measurement seconds 'MB/s' 'items/s' 'peak MB' status 'runs (s)'
+	awk -F'\t' '
+		NF > 3 { printf "%-24s %9.3f %9.1f %17s %8.1f %6s  %s\n", $1, $2, $3, sprintf("%.0f %s", $4, $5), $6, $7, $8; next }
+		{ printf "%-24s %s\n", $1, $2 }' "$tsv"
+	say ""
+	say "Ratios (MB/s over MB/s) and targets:"
+	r=$(ratio "text: gai-normalize" "text: iconv -f GB18030")
+	say "  text   gai-normalize / iconv      $r   (target >= 0.5; a file per page)"
+	r=$(ratio "text: gai-normalize -f" "text: iconv -f GB18030")
+	say "  text   gai-normalize -f GB18030 / iconv  $r   (no detection)"
+	r=$(ratio "text1: gai-normalize" "text1: iconv -f GB18030")
+	say "  text1  gai-normalize / iconv      $r   (the text as one file)"
+	r=$(ratio "html: gai-normalize" "html: python lxml")
+	say "  html   gai-normalize / Python     $r   (target >= 3)"
+	r=$(ratio "extract: gai-extract" "extract: python regex")
+	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
+	r=$(ratio "pipeline: gai" "pipeline: python")
+	say "  pipeline gai / Python (norm+extract only) $r"
+	say ""
+	say "Correct records (of expected.tsv, byte for byte):"
+	say "  baseline_extract.py on $(basename "$norm"):  $(accuracy "$work/recs.py.tsv")"
+	if have gai-extract; then
+		say "  gai-extract on $(basename "$norm"):  $(accuracy "$work/recs.gai.tsv")"
+	fi
+	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")"
+	for f in text.gai text.gaif text1.gai norm.gai recs.gai checked wide pipe.gai; do
+		if [ -s "$work/$f.err" ]; then
+			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
+		fi
+	done
+	if have gai-check && [ -s "$work/checked.tsv" ]; then
+		say "  gai-check: $(awk -F'\t' '$2 ~ /^check\./ { n++; if ($3 != "ok") f++ } END { printf "%d check records, %d not ok", n, f }' "$work/checked.tsv")"
+	fi
+} >"$results"
+say ""
+cat "$results"
