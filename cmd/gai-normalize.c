@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (o.from != NULL && gai_encoding_detect("", 0, o.from, &enc, &err) != 0)
+	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
 	if (o.names == -1)
 		o.names = argc > 1;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include <uchardet.h>
@@ -17,7 +18,9 @@
 /* A declaration must sit near the top of a page; a guess needs no more. */
 #define HEAD (8 * 1024)
 #define SAMPLE (16 * 1024)
-#define GUESS_SAMPLE 2048
+#define GUESS_SAMPLE 1024
+/* Enough characters of text for the common ones to tell GB from Big5. */
+#define SCORE_SAMPLE 512
 
 static const struct alias {
 	const char *label, *name;
@@ -74,7 +77,14 @@ find_declaration(const char *s, size_t n, char *out, size_t outsize)
 
 	if (n > HEAD)
 		n = HEAD;
+	/* Only markup declares: plain text is not searched. */
+	if (memchr(s, '<', n) == NULL)
+		return 0;
 	for (i = 0; i < n; i++) {
+		int c = s[i] | 0x20;	/* ASCII lower case */
+
+		if (c != 'c' && c != 'e')
+			continue;
 		for (m = 0; m < 2; m++) {
 			size_t len = strlen(marks[m]), k = i + len, o = 0;
 
@@ -137,15 +147,86 @@ decodes_cleanly(const char *name, const char *s, size_t n)
 	return ok;
 }
 
+/*
+ * Characters every report is full of, simplified and traditional.  Text in
+ * GB18030 read as Big5, or Big5 read as GB18030, decodes to rare
+ * characters and errors; read right, a good share of it is these.
+ */
+static const char common_chars[] =
+    "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反明看原又么利比或但质質气氣第向道此变變条條只没沒结結解问問意建月公无"
+    "無系情者最立代已通并並提直题題程展五果员員位入常文总總次品式活设設及管特件长長求基资資边邊流路级級少图圖统統接知较較将將组組见見计計别別期根论論运運农農指九区區强強放决決被做必先回则則任取据據处處南给給光门門即保治北造百规規领領七海口东東导導器压壓志世金增争爭济濟思术術极極交受联聯认認六共权權收证證改清再采转轉更单單打白教速带帶安场場身例真务務具万萬每目至达達走积積示议議声聲报報完类類八离離华華名确確才科张張信马馬节節话話整空元况況"
+    "今集传傳许許步群广廣石记記需段研界律且究观觀织織装裝影算低持音众眾书書布复復容须須际際商非验驗连連断斷深难難近千周委素技备備半办辦青省列习習响響约約支般史感便团團往历歷市克何除消构構府称稱准精值号號率族维維划劃选選标標写寫存候亲親效院查型按格养養易置派层層片始专專状狀育识識适適属屬包住调調满滿县縣局照参參细細引听聽该該价價严嚴申请請予掌握补補仍访訪举舉投诉訴获獲继繼续續纠糾审審訟讼章范範废廢罚罰费費额額监監督域策读讀依网網站台措施障";
+
+static unsigned long *common_cps;
+static size_t ncommon;
+
+static int
+cmp_cp(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The common characters as sorted code points, built once. */
+static int
+build_common(void)
+{
+	size_t i, len, n = sizeof common_chars - 1;
+
+	if (common_cps != NULL)
+		return 0;
+	if ((common_cps = malloc(n * sizeof *common_cps)) == NULL)
+		return -1;
+	for (i = 0; i < n; i += len)
+		common_cps[ncommon++] = gai_text_decode(common_chars + i,
+		    n - i, &len);
+	qsort(common_cps, ncommon, sizeof *common_cps, cmp_cp);
+	return 0;
+}
+
+/*
+ * How many common characters s[0..n) holds read as name; -1 when it does
+ * not decode at all.
+ */
+static long
+common_score(const char *name, const char *s, size_t n)
+{
+	char out[4 * SCORE_SAMPLE], *in = (char *)s, *o = out;
+	size_t inleft = n, oleft = sizeof out, i, len;
+	iconv_t cd = iconv_open("UTF-8", name);
+	long score = 0;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	while (inleft > 0 && iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+		if (errno != EILSEQ)
+			break;	/* cut at the end of the sample, or full */
+		score -= 4;	/* a wrong reading stumbles: count it against */
+		in++;
+		inleft--;
+	}
+	iconv_close(cd);
+	for (i = 0; i < (size_t)(o - out); i += len) {
+		unsigned long cp = gai_text_decode(out + i,
+		    (size_t)(o - out) - i, &len);
+
+		if (cp >= 0x3400 && bsearch(&cp, common_cps, ncommon,
+		    sizeof *common_cps, cmp_cp) != NULL)
+			score++;
+	}
+	return score;
+}
+
 static const char *
-guess(const char *s, size_t n)
+guess(struct gai_detector *d, const char *s, size_t n)
 {
 	static char name[32];
-	uchardet_t ud = uchardet_new();
 	const char *canon, *got;
 
-	if (ud == NULL)
+	if (d->uchardet == NULL && (d->uchardet = uchardet_new()) == NULL)
 		return "GB18030";
+	uchardet_reset(d->uchardet);
 	/*
 	 * uchardet reads about 50 MB/s: give it the text, not the markup and
 	 * ASCII before it, and no more than it needs to tell GB from Big5.
@@ -154,21 +235,43 @@ guess(const char *s, size_t n)
 		s++;
 		n--;
 	}
-	uchardet_handle_data(ud, s, n > GUESS_SAMPLE ? GUESS_SAMPLE : n);
-	uchardet_data_end(ud);
-	got = uchardet_get_charset(ud);
+	/*
+	 * GB18030 or Big5 is nearly always the question, and uchardet is slow
+	 * to answer it (half a millisecond for 2 KB): a clear answer from the
+	 * common characters comes first.
+	 */
+	if (build_common() == 0) {
+		size_t m = n > SCORE_SAMPLE ? SCORE_SAMPLE : n;
+		long gb = common_score("GB18030", s, m);
+		long big5 = common_score("BIG5-HKSCS", s, m);
+
+		if (gb >= 16 && gb > 3 * (big5 > 0 ? big5 : 0))
+			return "GB18030";
+		if (big5 >= 16 && big5 > 3 * (gb > 0 ? gb : 0))
+			return "BIG5-HKSCS";
+	}
+	uchardet_handle_data(d->uchardet, s, n > GUESS_SAMPLE ? GUESS_SAMPLE : n);
+	uchardet_data_end(d->uchardet);
+	got = uchardet_get_charset(d->uchardet);
 	if ((canon = gai_encoding_canonical(got)) != NULL)
 		got = canon;
 	/* Nothing recognised: Chinese government pages are GB18030 first. */
 	snprintf(name, sizeof name, "%s",
 	    got[0] != '\0' && iconv_knows(got) ? got : "GB18030");
-	uchardet_delete(ud);
 	return name;
 }
 
+void
+gai_detector_free(struct gai_detector *d)
+{
+	if (d->uchardet != NULL)
+		uchardet_delete(d->uchardet);
+	d->uchardet = NULL;
+}
+
 int
-gai_encoding_detect(const char *s, size_t n, const char *forced,
-    struct gai_encoding *enc, struct gai_error *err)
+gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
+    const char *forced, struct gai_encoding *enc, struct gai_error *err)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *canon;
@@ -219,7 +322,14 @@ gai_encoding_detect(const char *s, size_t n, const char *forced,
 		enc->checked = 1;
 		return 0;
 	}
-	set_name(enc, guess(s, n), GAI_ENC_GUESSED);
+	if (d == NULL) {
+		struct gai_detector once = GAI_DETECTOR_INIT;
+
+		set_name(enc, guess(&once, s, n), GAI_ENC_GUESSED);
+		gai_detector_free(&once);
+		return 0;
+	}
+	set_name(enc, guess(d, s, n), GAI_ENC_GUESSED);
 	return 0;
 }
 

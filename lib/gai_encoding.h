@@ -25,13 +25,25 @@ struct gai_encoding {
 };
 
 /*
+ * What detection keeps from one document to the next: uchardet's models
+ * take far longer to set up than to run on one page.
+ */
+struct gai_detector {
+	void *uchardet;
+};
+
+#define GAI_DETECTOR_INIT { NULL }
+
+void gai_detector_free(struct gai_detector *d);
+
+/*
  * Decide the encoding of a document: forced (may be NULL), else a BOM, else
  * a declaration the bytes agree with, else valid UTF-8, else uchardet.  The
  * GB family is always GB18030 (its superset), Big5 always BIG5-HKSCS.
  * GAI_E_USAGE when forced names an encoding iconv does not know.
  */
-int gai_encoding_detect(const char *bytes, size_t n, const char *forced,
-    struct gai_encoding *enc, struct gai_error *err);
+int gai_encoding_detect(struct gai_detector *d, const char *bytes, size_t n,
+    const char *forced, struct gai_encoding *enc, struct gai_error *err);
 
 /* Receives decoded UTF-8, always whole characters; nonzero stops. */
 typedef int (*gai_utf8_sink)(void *ctx, const char *utf8, size_t n);

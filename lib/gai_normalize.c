@@ -90,7 +90,8 @@ gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
 	nz->write = write;
 	nz->write_ctx = ctx;
 	nz->last = '\n';
-	if ((rc = gai_encoding_detect(bytes, n, forced, &res->enc, err)) != 0)
+	if ((rc = gai_encoding_detect(&nz->detector, bytes, n, forced, &res->enc,
+	    err)) != 0)
 		return rc;
 	res->html = sniff(&res->enc, bytes, n);
 	if (res->html && (nz->html = gai_html_new(&nz->out)) == NULL)
@@ -138,4 +139,5 @@ gai_normalizer_free(struct gai_normalizer *nz)
 {
 	gai_buf_free(&nz->out);
 	gai_buf_free(&nz->scratch);
+	gai_detector_free(&nz->detector);
 }

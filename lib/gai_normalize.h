@@ -15,14 +15,15 @@ struct gai_normalizer {
 	struct gai_buf out;	/* folded text waiting to be written */
 	struct gai_buf scratch;	/* a chunk with its NUL bytes taken out */
 	struct gai_fold fold;
+	struct gai_detector detector;
 	struct gai_html *html;	/* the document's parser, NULL for text */
 	gai_utf8_sink write;
 	void *write_ctx;
 	char last;		/* the last byte written, to end with LF */
 };
 
-#define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, NULL, \
-	NULL, NULL, '\n' }
+#define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, \
+	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n' }
 
 /* What the caller may want to tell the user about a document. */
 struct gai_norm_result {
