@@ -11,9 +11,12 @@
 enum { M_TITLE, M_YEAR, M_DATE, M_HYEAR, M_SIGN, M_DATELINE, M_PUNCT, M_N };
 
 static const char *const meta_pats[M_N] = {
-	/* [body] YEAR年 [body] [政府]信息公开[工作][年度]报告 */
-	"^(.{0,60}?)((?:19|20)[0-9]{2})年度?(.{0,40}?)(?:政府)?信息公开"
-	    "(?:工作)?(?:年度)?报告$",
+	/*
+	 * [body] YEAR年 [body] [政府]信息公开[工作][年度]报告, and in a page's
+	 * <title> the site's name after a dash, which is not the title's.
+	 */
+	"^((.{0,60}?)((?:19|20)[0-9]{2})年度?(.{0,40}?)(?:政府)?信息公开"
+	    "(?:工作)?(?:年度)?报告)(?:[-_|—–][^-_|—–]{1,60})?$",
 	"((?:19|20)[0-9]{2})年",
 	"(?:发布|更新)?(?:时间|日期|date)[:]?((?:19|20)[0-9]{2})[-/.年]"
 	    "([0-9]{1,2})[-/.月]([0-9]{1,2})",
@@ -88,7 +91,8 @@ year_of(const char *s)
 int
 gx_meta(struct gai_extract *x, int before_tables)
 {
-	size_t i, gs, ge, g1s, g1e, g3s, g3e, rawlen, n = x->toks.nlines;
+	size_t i, gs, ge, g1s, g1e, g3s, g3e, ts, te, rawlen;
+	size_t n = x->toks.nlines;
 	const char *raw;
 	char title[512], org[256], ybuf[8];
 	long tline = 0;
@@ -99,9 +103,10 @@ gx_meta(struct gai_extract *x, int before_tables)
 	if (!before_tables)
 		return 0;
 	title[0] = org[0] = prev[0] = '\0';
-	/* 1. The title, in the first lines; a short line before a title that
-	 * starts with its year is the body's name broken off it. */
-	for (i = 0; i < n && i < 60 && !have_title; i++) {
+	/* 1. The title, in the first lines (after a site's menus, on a page);
+	 * a short line before a title that starts with its year is the
+	 * body's name broken off it. */
+	for (i = 0; i < n && i < 300 && !have_title; i++) {
 		if (line_len(x, i) > 400) {
 			prev_len = 0;	/* prose */
 			continue;
@@ -110,18 +115,20 @@ gx_meta(struct gai_extract *x, int before_tables)
 			return GAI_E_NOMEM;
 		if (x->sq.len == 0)
 			continue;
-		if (x->sq.len < 300 && gx_match(x, x->meta_re[M_TITLE], NULL, 2,
+		if (x->sq.len < 300 && gx_match(x, x->meta_re[M_TITLE], NULL, 3,
 		    &gs, &ge)) {
-			gx_match(x, x->meta_re[M_TITLE], NULL, 1, &g1s, &g1e);
-			gx_match(x, x->meta_re[M_TITLE], NULL, 3, &g3s, &g3e);
+			gx_match(x, x->meta_re[M_TITLE], NULL, 1, &ts, &te);
+			gx_match(x, x->meta_re[M_TITLE], NULL, 2, &g1s, &g1e);
+			gx_match(x, x->meta_re[M_TITLE], NULL, 4, &g3s, &g3e);
 			x->year = year_of(x->sq.data + gs);
 			tline = x->first_line + (long)i;
 			if (g1e == g1s && prev_len > 0) {
-				snprintf(title, sizeof title, "%s%s", prev,
-				    x->sq.data);
+				snprintf(title, sizeof title, "%s%.*s", prev,
+				    (int)(te - ts), x->sq.data + ts);
 				snprintf(org, sizeof org, "%s", prev);
 			} else {
-				snprintf(title, sizeof title, "%s", x->sq.data);
+				snprintf(title, sizeof title, "%.*s",
+				    (int)(te - ts), x->sq.data + ts);
 				if (g1e > g1s)
 					snprintf(org, sizeof org, "%.*s",
 					    (int)(g1e - g1s), x->sq.data + g1s);

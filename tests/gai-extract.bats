@@ -268,6 +268,9 @@ never_wrong() {
 	grep -v '^meta.encoding' "$BATS_TEST_TMPDIR/html" >"$BATS_TEST_TMPDIR/html.direct"
 	assert_same "$BATS_TEST_TMPDIR/html.direct" "$BATS_TEST_TMPDIR/html.piped"
 	grep -q '^req\.new\.total	' "$BATS_TEST_TMPDIR/html"
+	# The page's <title> carries the site's name after a dash: not the title's.
+	grep -qx 'meta.title	XX市XX区人民政府2023年政府信息公开工作年度报告' "$BATS_TEST_TMPDIR/html"
+	grep -qx 'meta.org	XX市XX区人民政府' "$BATS_TEST_TMPDIR/html"
 }
 
 @test "the counts the prose states become prose.* records, after the tables" {
