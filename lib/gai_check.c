@@ -913,10 +913,56 @@ simplify(unsigned long cp)
 	return cp;
 }
 
+/*
+ * Drop a province, prefecture or league name that leads a body's name
+ * when what follows is a county-level place of its own: a report says
+ * 淮安市洪泽区人民政府 one year and 洪泽区人民政府 the next.  A name that
+ * is only an office (淮安市财政局) keeps its city, or it would fit any
+ * city's.  s holds folded UTF-8; the result is moved to its start.
+ */
+static void
+drop_parents(char *s, size_t *len)
+{
+	for (;;) {
+		size_t i = 0, l, cut = 0, k = 0, q;
+		unsigned long cp;
+
+		/* The parent: 1 to 7 characters up to 省, 市, 州 or 盟. */
+		while (i < *len && k < 8) {
+			cp = gai_text_decode(s + i, *len - i, &l);
+			i += l;
+			k++;
+			if (k > 1 && (cp == 0x7701 || cp == 0x5E02 ||
+			    cp == 0x5DDE || cp == 0x76DF)) {
+				cut = i;
+				break;
+			}
+			if (cp < 0x4E00 || cp > 0x9FFF)
+				return;
+		}
+		if (cut == 0)
+			return;
+		/* Then a place of 1 to 4 characters ending in 区, 县, 旗 or 市. */
+		for (i = cut, q = 0; i < *len && q < 5; i += l, q++) {
+			cp = gai_text_decode(s + i, *len - i, &l);
+			if (q > 0 && (cp == 0x533A || cp == 0x53BF ||
+			    cp == 0x65D7 || cp == 0x5E02))
+				break;
+			if (cp < 0x4E00 || cp > 0x9FFF)
+				return;
+		}
+		if (i >= *len || q == 0 || q >= 5)
+			return;
+		memmove(s, s + cut, *len - cut);
+		*len -= cut;
+		s[*len] = '\0';
+	}
+}
+
 int
 gai_check_fold_org(struct gai_buf *out, const char *org)
 {
-	size_t n = strlen(org), l;
+	size_t n = strlen(org), l, start = out->len, len;
 	unsigned long cp;
 
 	while (n > 0) {
@@ -931,6 +977,11 @@ gai_check_fold_org(struct gai_buf *out, const char *org)
 			cp -= 0xFEE0;
 		if (gai_buf_put_utf8(out, simplify(cp)) != 0)
 			return GAI_E_NOMEM;
+	}
+	if (out->data != NULL) {
+		len = out->len - start;
+		drop_parents(out->data + start, &len);
+		out->len = start + len;
 	}
 	return 0;
 }
