@@ -110,7 +110,13 @@ gai_doc_read(struct gai_doc_reader *r, struct gai_buf *name,
 			break;
 		}
 		r->line++;
-		if (raw[0] == '\f') {
+		/*
+		 * A stream that does not start with a header is one document
+		 * (DESIGN.md): its form feeds are pdftotext's page breaks.
+		 */
+		if (r->line == 1)
+			r->single = raw[0] != '\f';
+		if (raw[0] == '\f' && !r->single) {
 			if (got || text->len > 0) {
 				/* This header starts the next document. */
 				set_name(&r->next_name, raw + 1,

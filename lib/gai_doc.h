@@ -20,6 +20,7 @@ struct gai_doc_reader {
 	struct gai_buf next_name; /* header already read for the next document */
 	int have_next;
 	int started;
+	int single;		/* no header first: all of it is one document */
 };
 
 void gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp,
@@ -37,7 +38,9 @@ void gai_doc_reader_free(struct gai_doc_reader *r);
 /*
  * Read the next document: its name into name, its text (lines, each ending
  * in LF) into text, and the stream line number of its first text line into
- * *first_line.  GAI_OK, GAI_EOF, or GAI_E_IO.
+ * *first_line.  A stream whose first line is not a header is one
+ * document, form feeds and all, as DESIGN.md says.  GAI_OK, GAI_EOF, or
+ * GAI_E_IO.
  */
 int gai_doc_read(struct gai_doc_reader *r, struct gai_buf *name,
     struct gai_buf *text, long *first_line, struct gai_error *err);

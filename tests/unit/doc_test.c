@@ -52,7 +52,9 @@ main(void)
 		{ "a\nb", "op=[a\nb\n]" },
 		{ "\fone\nx\n\ftwo\ny\nz\n", "one=[x\n]two=[y\nz\n]" },
 		{ "\fempty\n\fnext\nq\n", "empty=[]next=[q\n]" },
-		{ "lead\n\fnamed\nbody\n", "op=[lead\n]named=[body\n]" },
+		/* No header first: one document, form feeds and all. */
+		{ "lead\n\fnamed\nbody\n", "op=[lead\n\fnamed\nbody\n]" },
+		{ "page 1\fpage 2\n\fpage 3\n", "op=[page 1\fpage 2\n\fpage 3\n]" },
 		{ "\fa\n\fb\n", "a=[]b=[]" },
 	};
 	struct gai_buf out = GAI_BUF_INIT;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# The whole pipeline, as README.md runs it and as users' cron jobs do.
+
+load helpers
+
+# Field records of stream 2 on stdin that the expected file lists, in order.
+fields_of() {
+	cut -f2- | awk -F'\t' 'NR == FNR { w[$1] = 1; next } ($1 in w)' "$1" -
+}
+
+@test "README's main job on examples/: one wide row per report, exactly" {
+	cd "$GAI_SRCDIR"
+	gai-normalize examples/* | gai-extract | gai-check | gai-tsv --wide >"$BATS_TEST_TMPDIR/wide"
+	assert_same "$BATS_TEST_TMPDIR/wide" "$FIX/pipeline/examples.tsv"
+	# Every line has the header's number of fields, for awk and mlr alike.
+	[ "$(awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/wide" | sort -u)" = "$(head -1 "$BATS_TEST_TMPDIR/wide" | awk -F'\t' '{ print NF }')" ]
+	[ "$(mlr --itsv --ojson cat "$BATS_TEST_TMPDIR/wide" | grep -c '"doc":')" -eq 12 ]
+}
+
+@test "the seeds and the real reports, normalized first, give the expected records" {
+	for f in "$SEEDS"/*.txt "$CORPUS"/00[234]_*-layout.txt; do
+		want="$(dirname "$f")/expected/$(basename "$f" .txt).tsv"
+		gai-normalize "$f" | gai-extract | fields_of "$want" >"$BATS_TEST_TMPDIR/got"
+		assert_same "$BATS_TEST_TMPDIR/got" "$want"
+	done
+}
+
+@test "a PDF through pdftotext -layout gives the expected records" {
+	command -v pdftotext >/dev/null || skip "pdftotext not installed (poppler-utils)"
+	for p in 002_huaian-city-2024 003_hongze-district-2023 004_hongze-district-2024; do
+		want="$CORPUS/expected/$p-pdftotext-layout.tsv"
+		pdftotext -layout "$CORPUS/pdf/$p.pdf" - | gai-normalize | gai-extract |
+			fields_of "$want" >"$BATS_TEST_TMPDIR/got"
+		assert_same "$BATS_TEST_TMPDIR/got" "$want"
+	done
+}
+
+@test "the examples' checks: 003's appeal table fails, 003 -> 004 carries over" {
+	cd "$GAI_SRCDIR"
+	run --separate-stderr -1 sh -c 'gai-normalize examples/* | gai-extract | gai-check'
+	printf '%s\n' "$output" | awk -F'\t' '$2 ~ /^check\./ && $3 ~ /^fail/ { print $1 "\t" $2 }' >"$BATS_TEST_TMPDIR/failed"
+	printf '%s\n' \
+	    "examples/003_hongze-district-2023-pdftotext-layout.txt	check.appeal_sum.review" \
+	    "examples/003_hongze-district-2023-pdftotext-layout.txt	check.appeal_sum.suit_after_review" \
+	    "examples/004_hongze-district-2024-pdftotext-layout.txt	check.prose_received" >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/failed" "$BATS_TEST_TMPDIR/want"
+	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok$')" -eq 7 ]
+}
+
+@test "a stream of many pages in one process, and the same pages one by one, agree" {
+	cd "$GAI_SRCDIR"
+	gai-normalize examples/* | gai-extract >"$BATS_TEST_TMPDIR/together"
+	for f in examples/*; do gai-extract "$f"; done | grep -v '	meta.encoding	' >"$BATS_TEST_TMPDIR/apart"
+	assert_same "$BATS_TEST_TMPDIR/apart" "$BATS_TEST_TMPDIR/together"
+}
