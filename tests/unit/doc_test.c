@@ -6,17 +6,7 @@
 #include <string.h>
 
 #include "gai_doc.h"
-
-static int failures;
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		failures++; \
-		fprintf(stderr, "%s:%d: ", __FILE__, __LINE__); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-	} \
-} while (0)
+#include "unit.h"
 
 /* Read all documents of s as "name=[text]" pairs, sniffing cut bytes first. */
 static void
@@ -67,7 +57,5 @@ main(void)
 			    "case %zu, prefix %zu: got \"%s\"", i, cut, out.data);
 		}
 	gai_buf_free(&out);
-	if (failures == 0)
-		printf("doc_test: all passed\n");
-	return failures == 0 ? 0 : 1;
+	return unit_end("doc_test");
 }

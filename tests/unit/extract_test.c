@@ -8,8 +8,8 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "unit.h"
 
-static int failures;
 
 static void
 parse(const char *cell, int want_rc, const char *want, unsigned want_fl)
@@ -24,7 +24,7 @@ parse(const char *cell, int want_rc, const char *want, unsigned want_fl)
 		printf("FAIL parse \"%s\": rc %d value \"%s\" flags %#x, want "
 		    "%d \"%s\" %#x\n", cell, rc, got, fl, want_rc, want,
 		    want_fl);
-		failures++;
+		unit_failures++;
 	}
 	gai_buf_free(&b);
 }
@@ -37,7 +37,7 @@ div10k(const char *s, const char *want)
 	gx_num_div10k(s, &b);
 	if (strcmp(b.data, want) != 0) {
 		printf("FAIL div10k %s: %s, want %s\n", s, b.data, want);
-		failures++;
+		unit_failures++;
 	}
 	gai_buf_free(&b);
 }
@@ -63,7 +63,7 @@ split(const char *d, int k, const struct gx_ident *id, size_t nid,
 	if (n != want_n || (n == 1 && strcmp(got, want) != 0)) {
 		printf("FAIL split %s into %d: %d solutions (%s), want %d "
 		    "(%s)\n", d, k, n, got, want_n, want);
-		failures++;
+		unit_failures++;
 	}
 }
 
@@ -140,7 +140,5 @@ main(int argc, char *argv[])
 	split("110020000000000", 15, appeal, 3, 1,
 	    "1,1,0,0,2,0,0,0,0,0,0,0,0,0,0");
 	split("1234", 2, NULL, 0, 2, "");	/* no identity: many */
-	if (failures == 0)
-		printf("extract_test: all passed\n");
-	return failures ? 1 : 0;
+	return unit_end("extract_test");
 }

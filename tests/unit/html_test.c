@@ -12,14 +12,14 @@
 #include "gai_buf.h"
 #include "gai_error.h"
 #include "gai_html.h"
+#include "unit.h"
 
-static int failures;
 
 static void
 failf(const char *what, const char *why)
 {
 	fprintf(stderr, "FAIL: %s: %s\n", what, why);
-	failures++;
+	unit_failures++;
 }
 
 static int
@@ -315,9 +315,5 @@ main(void)
 	test_fixtures();
 	test_huge_text();
 	xmlCleanupParser();
-	if (failures > 0) {
-		fprintf(stderr, "%d failure(s)\n", failures);
-		return 1;
-	}
-	return 0;
+	return unit_end("html_test");
 }

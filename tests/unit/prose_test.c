@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "gai_prose.h"
+#include "unit.h"
 
 static char got[4096];
-static int failures;
 
 static int
 collect(void *ctx, const char *key, const char *value)
@@ -28,12 +28,12 @@ expect(const char *text, const char *want)
 	got[0] = '\0';
 	if (gai_prose_scan(text, strlen(text), collect, NULL) != 0) {
 		printf("not ok: scan failed on %s\n", text);
-		failures++;
+		unit_failures++;
 		return;
 	}
 	if (strcmp(got, want) != 0) {
 		printf("not ok: %s\n  want %s\n  got  %s\n", text, want, got);
-		failures++;
+		unit_failures++;
 	}
 }
 
@@ -84,7 +84,5 @@ main(void)
 	expect("一、本年新收政府信息公开申请数量\t10\t0\t0\n", "");
 	expect("答复群众来信12件。", "");
 	expect("未出现因政府信息公开产生行政复议、行政诉讼情况。", "");
-	if (failures == 0)
-		printf("ok: prose_test\n");
-	return failures ? 1 : 0;
+	return unit_end("prose_test");
 }

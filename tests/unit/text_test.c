@@ -7,17 +7,7 @@
 
 #include "gai_rec.h"
 #include "gai_text.h"
-
-static int failures;
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		failures++; \
-		fprintf(stderr, "%s:%d: ", __FILE__, __LINE__); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-	} \
-} while (0)
+#include "unit.h"
 
 /* Fold s in two chunks split at cut (on a character boundary). */
 static void
@@ -123,7 +113,5 @@ main(void)
 	test_fold();
 	test_utf8();
 	test_escapes();
-	if (failures == 0)
-		printf("text_test: all passed\n");
-	return failures == 0 ? 0 : 1;
+	return unit_end("text_test");
 }

@@ -6,15 +6,7 @@
 #include <string.h>
 
 #include "gai_tsv.h"
-
-static int failures;
-
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #cond); \
-		failures++; \
-	} \
-} while (0)
+#include "unit.h"
 
 static const char *
 cells(enum gai_tsv_fmt fmt, const char *a, const char *b)
@@ -141,7 +133,5 @@ main(void)
 	test_sel();
 	test_near();
 	test_both_editions();
-	if (failures > 0)
-		fprintf(stderr, "tsv_test: %d failed\n", failures);
-	return failures > 0;
+	return unit_end("tsv_test");
 }
