@@ -920,43 +920,59 @@ simplify(unsigned long cp)
  * is only an office (淮安市财政局) keeps its city, or it would fit any
  * city's.  s holds folded UTF-8; the result is moved to its start.
  */
+static int
+is_parent(unsigned long cp)
+{
+	return cp == 0x7701 || cp == 0x5E02 || cp == 0x5DDE || cp == 0x76DF;
+}
+
+static int
+is_place(unsigned long cp)
+{
+	return cp == 0x533A || cp == 0x53BF || cp == 0x65D7 || cp == 0x5E02;
+}
+
+/* 1 when s[0..n) starts with a place name: 1 to 4 characters, then 区 县 旗 市. */
+static int
+starts_with_place(const char *s, size_t n)
+{
+	size_t i, l, q;
+	unsigned long cp;
+
+	for (i = 0, q = 0; i < n && q <= 4; i += l, q++) {
+		cp = gai_text_decode(s + i, n - i, &l);
+		if (q > 0 && is_place(cp))
+			return 1;
+		if (cp < 0x4E00 || cp > 0x9FFF || is_place(cp) || is_parent(cp))
+			return 0;
+	}
+	return 0;
+}
+
 static void
 drop_parents(char *s, size_t *len)
 {
-	for (;;) {
-		size_t i = 0, l, cut = 0, k = 0, q;
-		unsigned long cp;
+	size_t i, l, k, cut;
+	unsigned long cp;
 
-		/* The parent: 1 to 7 characters up to 省, 市, 州 or 盟. */
-		while (i < *len && k < 8) {
+	do {
+		/* The parent: 2 to 8 characters ending in 省, 市, 州 or 盟. */
+		cut = 0;
+		for (i = 0, k = 0; i < *len && k < 8 && cut == 0; k++) {
 			cp = gai_text_decode(s + i, *len - i, &l);
 			i += l;
-			k++;
-			if (k > 1 && (cp == 0x7701 || cp == 0x5E02 ||
-			    cp == 0x5DDE || cp == 0x76DF)) {
+			if (cp < 0x4E00 || cp > 0x9FFF)
+				return;
+			if (k > 0 && is_parent(cp) && starts_with_place(s + i,
+			    *len - i))
 				cut = i;
-				break;
-			}
-			if (cp < 0x4E00 || cp > 0x9FFF)
-				return;
 		}
-		if (cut == 0)
-			return;
-		/* Then a place of 1 to 4 characters ending in 区, 县, 旗 or 市. */
-		for (i = cut, q = 0; i < *len && q < 5; i += l, q++) {
-			cp = gai_text_decode(s + i, *len - i, &l);
-			if (q > 0 && (cp == 0x533A || cp == 0x53BF ||
-			    cp == 0x65D7 || cp == 0x5E02))
-				break;
-			if (cp < 0x4E00 || cp > 0x9FFF)
-				return;
+		if (cut > 0) {
+			memmove(s, s + cut, *len - cut);
+			*len -= cut;
+			s[*len] = '\0';
 		}
-		if (i >= *len || q == 0 || q >= 5)
-			return;
-		memmove(s, s + cut, *len - cut);
-		*len -= cut;
-		s[*len] = '\0';
-	}
+	} while (cut > 0);
 }
 
 int

@@ -179,7 +179,17 @@ one_doc() {
 	sed "s/淮安市洪泽区人民政府/淮安市人民政府/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
 	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$G/corpus-004.tsv"
 	[[ $output != *yoy* ]]
-	# An office keeps its city: 淮安市财政局 is not 宿迁市财政局.
+	# An office keeps its city: 淮安市财政局 is not 宿迁市财政局, nor
+	# 扬州市市场监督管理局 常州市市场监督管理局 (州 is no parent there).
+	sed "s/淮安市洪泽区人民政府/扬州市市场监督管理局/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
+	sed "s/淮安市洪泽区人民政府/常州市市场监督管理局/" "$G/corpus-004.tsv" >"$BATS_TEST_TMPDIR/004"
+	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$BATS_TEST_TMPDIR/004"
+	[[ $output != *yoy* ]]
+	# A county-level city under its prefecture: 苏州市昆山市 is 昆山市.
+	sed "s/淮安市洪泽区人民政府/苏州市昆山市人民政府/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
+	sed "s/淮安市洪泽区人民政府/昆山市人民政府/" "$G/corpus-004.tsv" >"$BATS_TEST_TMPDIR/004"
+	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$BATS_TEST_TMPDIR/004"
+	[[ $output == *"check.yoy_carry.total	ok"* ]]
 	sed "s/淮安市洪泽区人民政府/淮安市财政局/" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/003"
 	sed "s/淮安市洪泽区人民政府/宿迁市财政局/" "$G/corpus-004.tsv" >"$BATS_TEST_TMPDIR/004"
 	run -1 gai-check "$BATS_TEST_TMPDIR/003" "$BATS_TEST_TMPDIR/004"
