@@ -32,7 +32,7 @@ import re
 import sys
 
 DEFAULT_PAGES = 2000
-GEN_VERSION = 2     # bump when the output changes: run.sh regenerates
+GEN_VERSION = 3     # bump when the output changes: run.sh regenerates
 SEED = 20240601
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -182,14 +182,25 @@ YEAR_RE = re.compile(r'(20[12]\d)(?=年)')
 NUM_RE = re.compile(r'(?<![0-9.])([1-9][0-9]{0,4})(?=[件条次个篇期名人项余])')
 
 
-def vary_prose(lines, rng, year, seed_year, org, new_total):
+# The counts a report's prose states, set to the tables' own numbers so the
+# pages keep the prose-against-table identity gai-check holds them to.
+PROSE_COUNTS = (
+    ('received', re.compile(r'((?:收到|接到|受理)[^，。,;；\d]{0,14}?申[请請][^，。,;；\d]{0,8}?共?)\d+(件)')),
+    ('received', re.compile(r'(申[请請]共?)\d+(件)')),
+    ('review', re.compile(r'(行政[复復][议議]共?)\d+(件)')),
+    ('suit', re.compile(r'(行政[诉訴][讼訟]共?)\d+(件)')),
+)
+
+
+def vary_prose(lines, rng, year, seed_year, org, counts):
     out = []
     for ln in lines:
         ln = YEAR_RE.sub(lambda m: str(int(m.group(1)) - seed_year + year), ln)
         ln = NUM_RE.sub(lambda m: str(max(1, int(int(m.group(1)) *
                                                  rng.uniform(0.4, 2.2)))), ln)
-        ln = re.sub(r'(共[收接][到受](?:政府信息公开)?申[请請]|申[请請]共?)\d+件',
-                    lambda m: m.group(1) + str(new_total) + '件', ln)
+        for what, pat in PROSE_COUNTS:
+            ln = pat.sub(lambda m: m.group(1) + str(counts[what]) + m.group(2),
+                         ln)
         out.append(ln.replace('我县', org).replace('我局', org)
                    .replace('我镇', org))
     return out
@@ -682,10 +693,12 @@ def render_page(rng, body, year, edition, seed, enc, charset_decl,
     seed_year = int(YEAR_RE.search(' '.join(seed['head'] + seed['tail']) +
                                    ' 2021年').group(1))
     title = '%s%d年%s' % (org, year, w.t('政府信息公开工作年度报告'))
-    head = vary_prose(seed['head'], rng, year, seed_year, org,
-                      req['new']['total'])
-    tail = vary_prose(seed['tail'], rng, year, seed_year, org,
-                      req['new']['total'])
+    counts = {'received': req['new']['total'],
+              'review': appeal['review']['total'],
+              'suit': appeal['suit_direct']['total'] +
+              appeal['suit_after_review']['total']}
+    head = vary_prose(seed['head'], rng, year, seed_year, org, counts)
+    tail = vary_prose(seed['tail'], rng, year, seed_year, org, counts)
     published = '%d-%02d-%02d' % (year + 1, rng.randint(1, 3), rng.randint(1, 28))
 
     def build(w):
