@@ -27,21 +27,28 @@ static const struct pattern {
 	const char *key;
 	const char *re;
 	int need_req;		/* the sentence must speak of 申请 */
+	/* Words one of which a paragraph needs before the pattern is tried. */
+	const char *hint[5];
 } patterns[] = {
 	{ "prose.req.received",
-	    "(?:接到|收到|受理|新收)" GAP(12) REQ GAP(8) SP NUM SP "件", 0 },
+	    "(?:接到|收到|受理|新收)" GAP(12) REQ GAP(8) SP NUM SP "件", 0,
+	    { "申请", "申請" } },
 	{ "prose.req.carried_in",
-	    "上一?年度?" GAP(2) "[结結][转轉]" GAP(10) SP NUM SP "件", 1 },
+	    "上一?年度?" GAP(2) "[结結][转轉]" GAP(10) SP NUM SP "件", 1,
+	    { "结转", "結轉", "结轉", "結转" } },
 	{ "prose.req.answered",
-	    "(?:答复|答覆|办结|辦結)" GAP(10) SP NUM SP "件", 1 },
+	    "(?:答复|答覆|办结|辦結)" GAP(10) SP NUM SP "件", 1,
+	    { "答复", "答覆", "办结", "辦結" } },
 	{ "prose.req.carried_out",
 	    "(?:" NUM SP "件" GAP(6) "(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?"
 	    "|(?:顺延|順延|[结結][转轉])(?:到|至)?下一?年度?" GAP(8) SP NUM SP "件)",
-	    1 },
+	    1, { "顺延", "順延", "结转", "結轉" } },
 	{ "prose.appeal.review",
-	    "行政[复復][议議]" GAP(4) SP NUM SP "件", 0 },
+	    "行政[复復][议議]" GAP(4) SP NUM SP "件", 0,
+	    { "行政复议", "行政復議", "行政复議", "行政復议" } },
 	{ "prose.appeal.suit",
-	    "行政[诉訴][讼訟]" GAP(4) SP NUM SP "件", 0 },
+	    "行政[诉訴][讼訟]" GAP(4) SP NUM SP "件", 0,
+	    { "行政诉讼", "行政訴訟", "行政诉訟", "行政訴讼" } },
 };
 
 #define NPAT (sizeof(patterns) / sizeof(patterns[0]))
@@ -128,6 +135,30 @@ flatten(const char *text, size_t len)
 	return 0;
 }
 
+/*
+ * Keep only the paragraphs of flat that state a count (every pattern ends
+ * in 件): most of a report has none, and each pattern scans what is left.
+ */
+static void
+keep_counting(void)
+{
+	char *p = flat.data, *end = flat.data + flat.len, *nl, *out = flat.data;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (memmem(p, (size_t)(nl - p), "件", 3) != NULL) {
+			memmove(out, p, (size_t)(nl - p));
+			out += nl - p;
+			*out++ = '\n';
+		}
+		p = nl + 1;
+	}
+	flat.len = (size_t)(out - flat.data);
+	if (flat.data != NULL)
+		flat.data[flat.len] = '\0';
+}
+
 /* Chinese numerals: 十 10, 两 2, 二十三 23, 一百零五 105, 三万二千 32000. */
 static long
 cn_number(const char *s, size_t n)
@@ -201,50 +232,85 @@ sentence_has_req(const char *s, size_t off)
 	return 0;
 }
 
-int
-gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
+/* 1 when the paragraph p[0..n) holds one of the pattern's words. */
+static int
+hinted(const struct pattern *pat, const char *p, size_t n)
 {
-	size_t i, start, g;
+	size_t h;
+
+	for (h = 0; h < sizeof pat->hint / sizeof pat->hint[0] &&
+	    pat->hint[h] != NULL; h++)
+		if (memmem(p, n, pat->hint[h], strlen(pat->hint[h])) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Pattern i over flat[from..to): the first count it finds is emitted and
+ * *found set.  0, or what emit returned when that was not 0.
+ */
+static int
+scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
+    int *found)
+{
 	PCRE2_SIZE *ov;
+	size_t start, g;
 	char num[32];
 	long v;
 	int rc;
 
+	for (start = from; start < to; start = ov[1]) {
+		rc = pcre2_match(code[i], (PCRE2_SPTR)flat.data, to, start,
+		    PCRE2_NO_UTF_CHECK, md, NULL);
+		if (rc < 0)
+			return 0;
+		ov = pcre2_get_ovector_pointer(md);
+		/* The number is whichever group took part. */
+		for (g = 1; g < (size_t)rc && ov[2 * g] == PCRE2_UNSET; g++)
+			continue;
+		if (g >= (size_t)rc || ov[2 * g] == PCRE2_UNSET)
+			continue;
+		if (patterns[i].need_req && !sentence_has_req(flat.data, ov[0]))
+			continue;
+		if (flat.data[ov[2 * g]] >= '0' && flat.data[ov[2 * g]] <= '9') {
+			if (ov[2 * g + 1] - ov[2 * g] > 15)
+				continue;
+			snprintf(num, sizeof(num), "%.*s",
+			    (int)(ov[2 * g + 1] - ov[2 * g]),
+			    flat.data + ov[2 * g]);
+		} else {
+			v = cn_number(flat.data + ov[2 * g],
+			    ov[2 * g + 1] - ov[2 * g]);
+			if (v < 0)
+				continue;
+			snprintf(num, sizeof(num), "%ld", v);
+		}
+		*found = 1;
+		return emit(ctx, patterns[i].key, num);
+	}
+	return 0;
+}
+
+int
+gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
+{
+	size_t i, para, end;
+	int rc, found;
+
 	if ((rc = compile()) != 0 || (rc = flatten(text, len)) != 0)
 		return rc;
+	keep_counting();
 	for (i = 0; i < NPAT; i++) {
-		for (start = 0; start < flat.len; start = ov[1]) {
-			rc = pcre2_match(code[i], (PCRE2_SPTR)flat.data, flat.len,
-			    start, PCRE2_NO_UTF_CHECK, md, NULL);
-			if (rc < 0)
-				break;
-			ov = pcre2_get_ovector_pointer(md);
-			/* The number is whichever group took part. */
-			for (g = 1; g < (size_t)rc && ov[2 * g] == PCRE2_UNSET;
-			    g++)
+		found = 0;
+		for (para = 0; para < flat.len && !found; para = end + 1) {
+			const char *nl = memchr(flat.data + para, '\n',
+			    flat.len - para);
+
+			end = nl != NULL ? (size_t)(nl - flat.data) : flat.len;
+			if (!hinted(&patterns[i], flat.data + para, end - para))
 				continue;
-			if (g >= (size_t)rc || ov[2 * g] == PCRE2_UNSET)
-				continue;
-			if (patterns[i].need_req &&
-			    !sentence_has_req(flat.data, ov[0]))
-				continue;
-			if (flat.data[ov[2 * g]] >= '0' &&
-			    flat.data[ov[2 * g]] <= '9') {
-				if (ov[2 * g + 1] - ov[2 * g] > 15)
-					continue;
-				snprintf(num, sizeof(num), "%.*s",
-				    (int)(ov[2 * g + 1] - ov[2 * g]),
-				    flat.data + ov[2 * g]);
-			} else {
-				v = cn_number(flat.data + ov[2 * g],
-				    ov[2 * g + 1] - ov[2 * g]);
-				if (v < 0)
-					continue;
-				snprintf(num, sizeof(num), "%ld", v);
-			}
-			if ((rc = emit(ctx, patterns[i].key, num)) != 0)
+			if ((rc = scan(i, para, end, emit, ctx, &found)) != 0)
 				return rc;
-			break;
 		}
 	}
 	return 0;
