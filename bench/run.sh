@@ -291,7 +291,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 		fi
 	done
 	if have gai-check && [ -s "$work/checked.tsv" ]; then
-		say "  gai-check: $(awk -F'\t' '$2 ~ /^check\./ { n++; if ($3 != "ok") f++ } END { printf "%d check records, %d not ok", n, f }' "$work/checked.tsv")"
+		say "  gai-check: $(awk -F'\t' '$2 ~ /^check\./ { n++; if ($3 ~ /^fail/) f++; if ($3 ~ /^skip/) k++ } END { printf "%d check records, %d failed, %d skipped", n, f, k }' "$work/checked.tsv")"
 	fi
 } >"$results"
 say ""
