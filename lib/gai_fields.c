@@ -136,10 +136,13 @@ static const char *const appeal_col_labels[] = {
 	"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"
 };
 
-static struct gai_field *fields;
+/* Every key of FIELDS.md, meta to appeal, each once. */
+#define MAXFIELDS (6 + 32 + 26 * 7 + 3 * 5)
+static struct gai_field fields[MAXFIELDS];
 static size_t nfields;
 static long slot;		/* entries of FIELDS.md's lists added so far */
-static size_t *sorted;		/* indexes of fields in key order */
+static size_t sorted[MAXFIELDS];	/* indexes of fields in key order */
+static int built;
 
 static int
 add(const char *key, const char *label, enum gai_table t, unsigned ed,
@@ -159,6 +162,8 @@ add(const char *key, const char *label, enum gai_table t, unsigned ed,
 			fields[i].rank2019 = slot++;
 			return 1;
 		}
+	if (nfields == MAXFIELDS)
+		return 0;
 	f = &fields[nfields++];
 	f->key = key;
 	f->label = label;
@@ -170,16 +175,24 @@ add(const char *key, const char *label, enum gai_table t, unsigned ed,
 	return 1;
 }
 
-static char *
+/*
+ * Keys and labels are joined into one static pool: the table is built once
+ * and never freed, and needs no allocation that could fail.
+ */
+static char pool[48 * 1024];
+static size_t pooled;
+
+static const char *
 join(const char *a, const char *sep, const char *b, const char *sep2,
     const char *c)
 {
-	size_t n = strlen(a) + strlen(sep) + strlen(b) + strlen(sep2) +
-	    strlen(c) + 1;
-	char *s = malloc(n);
+	char *s = pool + pooled;
+	int n = snprintf(s, sizeof pool - pooled, "%s%s%s%s%s", a, sep, b,
+	    sep2, c);
 
-	if (s != NULL)
-		snprintf(s, n, "%s%s%s%s%s", a, sep, b, sep2, c);
+	if (n < 0 || (size_t)n >= sizeof pool - pooled)
+		return NULL;	/* the pool is too small: add() says so */
+	pooled += (size_t)n + 1;
 	return s;
 }
 
@@ -190,37 +203,38 @@ bykey(const void *a, const void *b)
 	    fields[*(const size_t *)b].key);
 }
 
-/* Build the table on first use; it lives as long as the process. */
+/*
+ * Build the table on first use; it lives as long as the process.  The
+ * parts above are fixed, so a failure here is a bug in them, caught by the
+ * unit tests (gai_fields_count() is then short), never a runtime error.
+ */
 static void
 build(void)
 {
 	const struct part *p;
-	size_t i, j, max = 64 + 64 + 26 * 7 + 3 * 5;
+	size_t i, j;
 	int ok = 1;
 
-	if (fields != NULL)
+	if (built)
 		return;
-	if ((fields = calloc(max, sizeof *fields)) == NULL ||
-	    (sorted = calloc(max, sizeof *sorted)) == NULL)
-		abort();	/* a few KB at start-up: nothing sensible to do */
+	built = 1;
 	for (p = meta; p->key != NULL; p++)
-		ok &= add(p->key, p->label, GAI_T_META, p->ed, 0);
+		ok = ok && add(p->key, p->label, GAI_T_META, p->ed, 0);
 	for (p = active; p->key != NULL; p++)
-		ok &= add(p->key, p->label, GAI_T_ACTIVE, p->ed, p->amount);
+		ok = ok && add(p->key, p->label, GAI_T_ACTIVE, p->ed, p->amount);
 	for (p = req_rows; p->key != NULL; p++)
 		for (j = 0; gai_req_cols[j] != NULL; j++)
-			ok &= add(join("req.", p->key, ".", "", gai_req_cols[j]),
+			ok = ok && add(join("req.", p->key, ".", "",
+			    gai_req_cols[j]),
 			    join(p->label, "/", req_col_labels[j], "", ""),
 			    GAI_T_REQ, p->ed, 0);
 	for (i = 0; gai_appeal_groups[i] != NULL; i++)
 		for (j = 0; gai_appeal_cols[j] != NULL; j++)
-			ok &= add(join("appeal.", gai_appeal_groups[i], ".", "",
-			    gai_appeal_cols[j]),
+			ok = ok && add(join("appeal.", gai_appeal_groups[i],
+			    ".", "", gai_appeal_cols[j]),
 			    join("四、政府信息公开行政复议、行政诉讼情况/",
 			    appeal_group_labels[i], "/", "", appeal_col_labels[j]),
 			    GAI_T_APPEAL, GAI_ED_2019 | GAI_ED_2021, 0);
-	if (!ok)
-		abort();
 	for (i = 0; i < nfields; i++)
 		sorted[i] = i;
 	qsort(sorted, nfields, sizeof *sorted, bykey);
