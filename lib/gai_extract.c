@@ -100,6 +100,14 @@ gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
 	return 1;
 }
 
+int
+gx_mark(struct gai_extract *x)
+{
+	PCRE2_SPTR m = pcre2_get_mark(x->mdata);
+
+	return m != NULL ? atoi((const char *)m) : -1;
+}
+
 static long
 key_order(const char *key, size_t n)
 {
@@ -189,6 +197,7 @@ gai_extract_new(struct gai_error *err)
 	const struct gx_table *t;
 	size_t ti, r, c;
 	char key[128];
+	struct gai_buf all = GAI_BUF_INIT;
 
 	if (x == NULL) {
 		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
@@ -204,6 +213,7 @@ gai_extract_new(struct gai_error *err)
 	}
 	/* Every label pattern with the numbering a report may put first. */
 	for (ti = 0, t = gx_tables; t->name != NULL; t++, ti++) {
+		gai_buf_clear(&all);
 		if (t->detect != NULL &&
 		    (x->detect_re[ti] = gx_compile(t->detect, 0, err)) == NULL)
 			goto fail;
@@ -213,7 +223,7 @@ gai_extract_new(struct gai_error *err)
 			    row->cols : t->cols;
 
 			if (row->pat != NULL) {
-				char pat[512];
+				char pat[512], mark[32];
 
 				if (row->pat[0] == '!')
 					snprintf(pat, sizeof pat, "%s",
@@ -226,6 +236,20 @@ gai_extract_new(struct gai_error *err)
 				if ((x->row_re[ti][r] = gx_compile(pat, 1,
 				    err)) == NULL)
 					goto fail;
+				/* An anchored alternation tries each branch
+				 * to the end before the next: the first row
+				 * that matches wins, with the same match end
+				 * as its own pattern gives. */
+				snprintf(mark, sizeof mark, "(*MARK:%zu)", r);
+				if ((all.len > 0 && gai_buf_putc(&all, '|') < 0) ||
+				    gai_buf_puts(&all, "(?:") < 0 ||
+				    gai_buf_puts(&all, pat) < 0 ||
+				    gai_buf_puts(&all, ")") < 0 ||
+				    gai_buf_puts(&all, mark) < 0) {
+					gai_error_set(err, GAI_E_NOMEM, 0, 0,
+					    "out of memory");
+					goto fail;
+				}
 			}
 			for (c = 0; cols[c] != NULL; c++) {
 				snprintf(key, sizeof key, "%s.%s%s%s", t->name,
@@ -238,7 +262,18 @@ gai_extract_new(struct gai_error *err)
 				}
 			}
 		}
+		if (all.len > 0) {
+			if (gai_buf_putc(&all, '\0') < 0) {
+				gai_error_set(err, GAI_E_NOMEM, 0, 0,
+				    "out of memory");
+				goto fail;
+			}
+			if ((x->tab_re[ti] = gx_compile(all.data, 1, err)) ==
+			    NULL)
+				goto fail;
+		}
 	}
+	gai_buf_free(&all);
 	for (r = 0; gx_heading_pats[r] != NULL; r++) {
 		char pat[256];
 
@@ -253,6 +288,7 @@ gai_extract_new(struct gai_error *err)
 	x->nojit = nojit;
 	return x;
 fail:
+	gai_buf_free(&all);
 	gai_extract_free(x);
 	return NULL;
 }
@@ -266,6 +302,7 @@ gai_extract_free(struct gai_extract *x)
 		return;
 	for (i = 0; i < GX_MAXTABLES; i++) {
 		pcre2_code_free(x->detect_re[i]);
+		pcre2_code_free(x->tab_re[i]);
 		for (j = 0; j < GX_MAXROWS; j++)
 			pcre2_code_free(x->row_re[i][j]);
 	}

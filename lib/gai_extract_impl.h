@@ -154,6 +154,9 @@ struct gx_pending {
 struct gai_extract {
 	/* compiled once (pcre2_code *, kept opaque to the headers) */
 	void *row_re[GX_MAXTABLES][GX_MAXROWS];
+	/* all of a table's row patterns as one alternation, in row order,
+	 * each ending in (*MARK:r): one call finds a cell's row (or none) */
+	void *tab_re[GX_MAXTABLES];
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
 	void *meta_re[8];
@@ -204,6 +207,9 @@ int gx_squeeze(struct gai_extract *x, const char *s, size_t n);
  */
 int gx_match(struct gai_extract *x, void *re, size_t *end, int g,
     size_t *gs, size_t *ge);
+
+/* The row number the last match's (*MARK:r) named, -1 none. */
+int gx_mark(struct gai_extract *x);
 
 /* Compile pat (tradified, UTF, JIT); NULL with err set. */
 void *gx_compile(const char *pat, int anchored, struct gai_error *err);

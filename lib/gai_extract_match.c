@@ -36,7 +36,6 @@ tok_line(const struct gai_extract *x, size_t i)
 static int
 classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
-	const struct gx_table *t = &gx_tables[ti];
 	size_t i, r, end, nlab = 0;
 
 	for (i = rs; i < re; i++) {
@@ -47,14 +46,13 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), k->len) < 0)
 			return GAI_E_NOMEM;
-		for (r = 0; t->rows[r].key != NULL; r++)
-			if (gx_match(x, x->row_re[ti][r], &end, 0, NULL,
-			    NULL)) {
-				x->label[i] = (int)r;
-				x->labend[i] = end;
-				nlab++;
-				break;
-			}
+		/* one call for all rows: most cells are no row's label */
+		if (gx_match(x, x->tab_re[ti], &end, 0, NULL, NULL) &&
+		    (r = (size_t)gx_mark(x)) < GX_MAXROWS) {
+			x->label[i] = (int)r;
+			x->labend[i] = end;
+			nlab++;
+		}
 	}
 	/* a news page may name 行政许可 once; a table names its rows */
 	if (nlab >= 3)
