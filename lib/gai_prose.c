@@ -80,6 +80,27 @@ compile(void)
 	return 0;
 }
 
+/*
+ * memmem for the short UTF-8 words here (3 bytes and up), which glibc's
+ * memmem sets up a shift table for on every call: look for the word's
+ * third byte, a continuation byte and so rarer than a lead byte, then
+ * compare the whole word around it.
+ */
+static const char *
+find_word(const char *s, size_t n, const char *w, size_t wn)
+{
+	const char *p = s + 2, *end = s + n;
+
+	if (n < wn)
+		return NULL;
+	while (p < end && (p = memchr(p, w[2], (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - (p - 2)) >= wn && memcmp(p - 2, w, wn) == 0)
+			return p - 2;
+		p++;
+	}
+	return NULL;
+}
+
 /* Is this line a table row (cells split by TAB or '|')? */
 static int
 table_line(const char *s, size_t n)
@@ -147,7 +168,7 @@ keep_counting(void)
 	while (p < end) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
-		if (memmem(p, (size_t)(nl - p), "件", 3) != NULL) {
+		if (find_word(p, (size_t)(nl - p), "件", 3) != NULL) {
 			memmove(out, p, (size_t)(nl - p));
 			out += nl - p;
 			*out++ = '\n';
@@ -240,7 +261,8 @@ hinted(const struct pattern *pat, const char *p, size_t n)
 
 	for (h = 0; h < sizeof pat->hint / sizeof pat->hint[0] &&
 	    pat->hint[h] != NULL; h++)
-		if (memmem(p, n, pat->hint[h], strlen(pat->hint[h])) != NULL)
+		if (find_word(p, n, pat->hint[h], strlen(pat->hint[h])) !=
+		    NULL)
 			return 1;
 	return 0;
 }
