@@ -556,7 +556,6 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 
 	for (ncols = 0; cols[ncols] != NULL; ncols++)
 		;
-	row_name(ti, r, name, sizeof name);
 	if (gather(x, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0, &rr) < 0)
 		goto unread;
 	x->found_any = 1;
@@ -589,6 +588,7 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 				    (size_t)ncols * sizeof *sp);
 			return 1;
 		}
+		row_name(ti, r, name, sizeof name);
 		if (gx_warn(x, "split", "%s: cell \"%.*s\" holds %d columns "
 		    "run together and %s", name, (int)rr.c[0].n, rr.c[0].s,
 		    ncols, ns == 0 ? "no split fits the table's identities" :
@@ -628,6 +628,7 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 unread:
 	if (quiet)
 		return 0;
+	row_name(ti, r, name, sizeof name);
 	return gx_warn(x, "row_unread", "%s: the label is at line %ld but its "
 	    "values cannot be read for certain: %s", name,
 	    row->flags & GX_ROW_NOLABEL ? tok_line(x, rs) : tok_line(x, t),
@@ -728,7 +729,6 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		const struct gx_row *row = &t->rows[r];
 		long at;
 
-		row_name(ti, r, name, sizeof name);
 		if (row->flags & GX_ROW_NOLABEL) {
 			if ((rc = read_row(x, ti, r, rs, rs, re, 0)) < 0)
 				return rc;
@@ -756,6 +756,8 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			split_seen = 1;
 		}
 		if (at < 0) {
+			/* the names are for warnings only: made when needed */
+			row_name(ti, r, name, sizeof name);
 			row_label(ti, r, x, lab, sizeof lab);
 			if (gx_warn(x, "row_missing", "%s: row %s not found",
 			    name, lab) < 0)
