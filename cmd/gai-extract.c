@@ -50,6 +50,7 @@ struct opts {
 	struct gai_buf name, text;
 	struct gai_buf raw;		/* a page that is not stream 1 yet */
 	struct gai_normalizer nz;
+	struct gai_buf lead, out;	/* the records being written */
 };
 
 static void
@@ -71,6 +72,32 @@ trace(const char *doc, const struct gai_extract_rec *r)
 }
 
 /*
+ * The records of a document are gathered in op->out and written with one
+ * fwrite: as gai_rec_write writes them, without escaping the name again
+ * for every record.
+ */
+static int
+put_rec(struct opts *op, const char *key, const char *value)
+{
+	if (gai_buf_append(&op->out, op->lead.data, op->lead.len) != 0 ||
+	    gai_buf_puts(&op->out, key) != 0 ||
+	    gai_buf_putc(&op->out, '\t') != 0 ||
+	    gai_rec_escape(&op->out, value, strlen(value)) != 0 ||
+	    gai_buf_putc(&op->out, '\n') != 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+/* Write what put_rec gathered; fe_close_stdout reports a write error. */
+static void
+put_out(struct opts *op)
+{
+	if (op->out.len > 0)
+		(void)fwrite(op->out.data, 1, op->out.len, stdout);
+	gai_buf_clear(&op->out);
+}
+
+/*
  * Extract the document in op->name and op->text and write its records;
  * encoding, when not NULL, is written as meta.encoding after the other
  * meta.* records.  Returns an exit status.
@@ -88,21 +115,35 @@ extract(struct opts *op, long first, const char *encoding)
 		fe_warn(0, "%s: %s", fe_quote(op->name.data), err.msg);
 		return GAI_EXIT_ERROR;
 	}
+	/* The escaped document name and its TAB, once for all its records. */
+	gai_buf_clear(&op->lead);
+	if (gai_rec_escape(&op->lead, op->name.data, strlen(op->name.data)) !=
+	    0 || gai_buf_putc(&op->lead, '\t') != 0)
+		goto nomem;
+	gai_buf_clear(&op->out);
 	for (i = 0; i < gai_extract_count(op->x); i++) {
 		const struct gai_extract_rec *r = gai_extract_at(op->x, i);
 
 		if (encoding != NULL && strncmp(r->key, "meta.", 5) != 0) {
-			gai_rec_write(stdout, op->name.data, "meta.encoding",
-			    encoding);
+			if (put_rec(op, "meta.encoding", encoding) != 0)
+				goto nomem;
 			encoding = NULL;
 		}
-		gai_rec_write(stdout, op->name.data, r->key, r->value);
-		if (op->trace)
+		if (put_rec(op, r->key, r->value) != 0)
+			goto nomem;
+		if (op->trace) {
+			/* the record out before what is said of it */
+			put_out(op);
 			trace(op->name.data, r);
+		}
 	}
-	if (encoding != NULL)
-		gai_rec_write(stdout, op->name.data, "meta.encoding", encoding);
+	if (encoding != NULL && put_rec(op, "meta.encoding", encoding) != 0)
+		goto nomem;
+	put_out(op);
 	return rc == GAI_EOF ? GAI_EXIT_FINDINGS : GAI_EXIT_OK;
+nomem:
+	fe_warn(0, "%s: out of memory", fe_quote(op->name.data));
+	return GAI_EXIT_ERROR;
 }
 
 static int
@@ -199,7 +240,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { 0, NULL, GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT,
-	    GAI_NORMALIZER_INIT };
+	    GAI_NORMALIZER_INIT, GAI_BUF_INIT, GAI_BUF_INIT };
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -239,6 +280,8 @@ main(int argc, char *argv[])
 	gai_buf_free(&o.name);
 	gai_buf_free(&o.text);
 	gai_buf_free(&o.raw);
+	gai_buf_free(&o.lead);
+	gai_buf_free(&o.out);
 	gai_normalizer_free(&o.nz);
 	return fe_close_stdout(status);
 }
