@@ -88,12 +88,13 @@ put_rec(struct opts *op, const char *key, const char *value)
 	return 0;
 }
 
-/* Write what put_rec gathered; fe_close_stdout reports a write error. */
+/* Write what put_rec gathered; fe_write keeps the errno of a failed write
+ * for fe_close_stdout to report. */
 static void
 put_out(struct opts *op)
 {
 	if (op->out.len > 0)
-		(void)fwrite(op->out.data, 1, op->out.len, stdout);
+		(void)fe_write(op->out.data, op->out.len);
 	gai_buf_clear(&op->out);
 }
 
