@@ -47,28 +47,42 @@ gx_compile(const char *pat, int anchored, struct gai_error *err)
 int
 gx_squeeze(struct gai_extract *x, const char *s, size_t n)
 {
-	size_t i;
+	char *d;
+	size_t i, k = 0;
 
 	gai_buf_clear(&x->sq);
 	if (gai_buf_reserve(&x->sq, n + 1) < 0)
 		return GAI_E_NOMEM;
-	if (x->sqcap < n + 1) {
-		size_t *m = realloc(x->sqmap, (n + 1) * sizeof *m);
-
-		if (m == NULL)
-			return GAI_E_NOMEM;
-		x->sqmap = m;
-		x->sqcap = n + 1;
-	}
+	/* No map from sq back to the text: only a match's end needs one,
+	 * and gx_match finds it from the source kept here. */
+	x->sqsrc = s;
+	x->sqsrc_len = n;
+	d = x->sq.data;
 	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		d[k] = c;	/* written always, kept only if not dropped */
+		k += c != ' ' && c != '*' && c != '#';
+	}
+	d[k] = '\0';
+	x->sq.len = k;
+	return 0;
+}
+
+/* The text offset of byte k of x->sq (k == x->sq.len: the cell's end). */
+static size_t
+sq_to_text(const struct gai_extract *x, size_t k)
+{
+	const char *s = x->sqsrc;
+	size_t i;
+
+	for (i = 0; i < x->sqsrc_len; i++) {
 		if (s[i] == ' ' || s[i] == '*' || s[i] == '#')
 			continue;
-		x->sqmap[x->sq.len] = (size_t)(s + i - x->text.data);
-		x->sq.data[x->sq.len++] = s[i];
+		if (k-- == 0)
+			break;
 	}
-	x->sqmap[x->sq.len] = (size_t)(s + n - x->text.data);
-	x->sq.data[x->sq.len] = '\0';
-	return 0;
+	return (size_t)(s + i - x->text.data);
 }
 
 int
@@ -89,7 +103,7 @@ gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
 		return 0;
 	ov = pcre2_get_ovector_pointer(x->mdata);
 	if (end != NULL)
-		*end = x->sqmap[ov[1]];
+		*end = sq_to_text(x, ov[1]);
 	if (gs != NULL && ge != NULL) {
 		if (rc > g && ov[2 * g] != PCRE2_UNSET) {
 			*gs = ov[2 * g];
@@ -314,7 +328,6 @@ gai_extract_free(struct gai_extract *x)
 	gai_buf_free(&x->text);
 	gx_toks_free(&x->toks);
 	gai_buf_free(&x->sq);
-	free(x->sqmap);
 	free(x->label);
 	free(x->labend);
 	free(x->vals);

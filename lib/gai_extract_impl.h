@@ -168,8 +168,8 @@ struct gai_extract {
 	struct gai_buf text;	/* the document, folded */
 	struct gx_toks toks;
 	struct gai_buf sq;	/* a cell without its spaces */
-	size_t *sqmap;		/* sq byte -> text offset */
-	size_t sqcap;
+	const char *sqsrc;	/* what sq was squeezed from */
+	size_t sqsrc_len;
 	int *label;		/* per token: row matched, -1 none */
 	size_t *labend;		/* per token: text offset the label ends */
 	size_t labcap;
@@ -198,7 +198,7 @@ struct gai_extract {
 	size_t nprose;
 };
 
-/* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq with its map. */
+/* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq. */
 int gx_squeeze(struct gai_extract *x, const char *s, size_t n);
 
 /*
