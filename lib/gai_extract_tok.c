@@ -93,12 +93,10 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 	unsigned fl;
 	struct gx_cell *c;
 
-	for (p = ls; p < le; p++)
-		if (text[p] == '\t') {
-			sep = '\t';
-			break;
-		}
-	if (sep == 0 && memchr(text + ls, '|', le - ls) != NULL)
+	/* memchr, not a loop over the bytes: most lines are long prose */
+	if (memchr(text + ls, '\t', le - ls) != NULL)
+		sep = '\t';
+	else if (memchr(text + ls, '|', le - ls) != NULL)
 		sep = '|';
 	delim = sep != 0;
 	/* cut */
@@ -107,14 +105,24 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 		size_t s = p, e;
 
 		if (sep != 0) {
-			while (p < le && text[p] != sep)
-				p++;
+			const char *q = memchr(text + p, sep, le - p);
+
+			p = q != NULL ? (size_t)(q - text) : le;
 			e = p++;
 		} else {
 			/* a run of two or more spaces separates cells */
-			while (p < le && !(text[p] == ' ' && p + 1 < le &&
-			    text[p + 1] == ' '))
+			for (;;) {
+				const char *q = memchr(text + p, ' ', le - p);
+
+				if (q == NULL) {
+					p = le;
+					break;
+				}
+				p = (size_t)(q - text);
+				if (p + 1 < le && text[p + 1] == ' ')
+					break;
 				p++;
+			}
 			e = p;
 			while (p < le && text[p] == ' ')
 				p++;
