@@ -839,8 +839,15 @@ heading_end(const char *s, size_t n)
 	size_t i, k;
 
 	for (i = 0; i + 3 <= n; i++) {
-		if (p[i] != 0xe5 && p[i] != 0xe6 && p[i] != 0xe9)
+		/* the third byte first: a continuation byte, and so matching
+		 * one of the six far less often than the lead byte does */
+		switch (p[i + 2]) {
+		case 0xb5: case 0x81: case 0x98: case 0x8c: case 0xb9:
+		case 0x85:
+			break;
+		default:
 			continue;
+		}
 		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
 			if (memcmp(p + i, ends[k], 3) == 0)
 				return 1;
