@@ -50,7 +50,7 @@ struct opts {
 	struct gai_buf name, text;
 	struct gai_buf raw;		/* a page that is not stream 1 yet */
 	struct gai_normalizer nz;
-	struct gai_buf lead, out;	/* the records being written */
+	struct gai_rec_out out;		/* the document's records */
 };
 
 static void
@@ -71,31 +71,14 @@ trace(const char *doc, const struct gai_extract_rec *r)
 	    n < r->cell_len ? "..." : "");
 }
 
-/*
- * The records of a document are gathered in op->out and written with one
- * fwrite: as gai_rec_write writes them, without escaping the name again
- * for every record.
- */
-static int
-put_rec(struct opts *op, const char *key, const char *value)
-{
-	if (gai_buf_append(&op->out, op->lead.data, op->lead.len) != 0 ||
-	    gai_buf_puts(&op->out, key) != 0 ||
-	    gai_buf_putc(&op->out, '\t') != 0 ||
-	    gai_rec_escape(&op->out, value, strlen(value)) != 0 ||
-	    gai_buf_putc(&op->out, '\n') != 0)
-		return GAI_E_NOMEM;
-	return 0;
-}
-
-/* Write what put_rec gathered; fe_write keeps the errno of a failed write
+/* Write what was gathered; fe_write keeps the errno of a failed write
  * for fe_close_stdout to report. */
 static void
 put_out(struct opts *op)
 {
-	if (op->out.len > 0)
-		(void)fe_write(op->out.data, op->out.len);
-	gai_buf_clear(&op->out);
+	if (op->out.buf.len > 0)
+		(void)fe_write(op->out.buf.data, op->out.buf.len);
+	gai_buf_clear(&op->out.buf);
 }
 
 /*
@@ -116,21 +99,18 @@ extract(struct opts *op, long first, const char *encoding)
 		fe_warn(0, "%s: %s", fe_quote(op->name.data), err.msg);
 		return GAI_EXIT_ERROR;
 	}
-	/* The escaped document name and its TAB, once for all its records. */
-	gai_buf_clear(&op->lead);
-	if (gai_rec_escape(&op->lead, op->name.data, strlen(op->name.data)) !=
-	    0 || gai_buf_putc(&op->lead, '\t') != 0)
+	/* The records go out in one write per document. */
+	if (gai_rec_out_begin(&op->out, op->name.data) != 0)
 		goto nomem;
-	gai_buf_clear(&op->out);
 	for (i = 0; i < gai_extract_count(op->x); i++) {
 		const struct gai_extract_rec *r = gai_extract_at(op->x, i);
 
 		if (encoding != NULL && strncmp(r->key, "meta.", 5) != 0) {
-			if (put_rec(op, "meta.encoding", encoding) != 0)
+			if (gai_rec_out_add(&op->out, "meta.encoding", encoding) != 0)
 				goto nomem;
 			encoding = NULL;
 		}
-		if (put_rec(op, r->key, r->value) != 0)
+		if (gai_rec_out_add(&op->out, r->key, r->value) != 0)
 			goto nomem;
 		if (op->trace) {
 			/* the record out before what is said of it */
@@ -138,7 +118,7 @@ extract(struct opts *op, long first, const char *encoding)
 			trace(op->name.data, r);
 		}
 	}
-	if (encoding != NULL && put_rec(op, "meta.encoding", encoding) != 0)
+	if (encoding != NULL && gai_rec_out_add(&op->out, "meta.encoding", encoding) != 0)
 		goto nomem;
 	put_out(op);
 	return rc == GAI_EOF ? GAI_EXIT_FINDINGS : GAI_EXIT_OK;
@@ -241,7 +221,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { 0, NULL, GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT,
-	    GAI_NORMALIZER_INIT, GAI_BUF_INIT, GAI_BUF_INIT };
+	    GAI_NORMALIZER_INIT, GAI_REC_OUT_INIT };
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -281,8 +261,7 @@ main(int argc, char *argv[])
 	gai_buf_free(&o.name);
 	gai_buf_free(&o.text);
 	gai_buf_free(&o.raw);
-	gai_buf_free(&o.lead);
-	gai_buf_free(&o.out);
+	gai_rec_out_free(&o.out);
 	gai_normalizer_free(&o.nz);
 	return fe_close_stdout(status);
 }

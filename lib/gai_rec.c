@@ -200,18 +200,43 @@ gai_recset_free(struct gai_recset *set)
 }
 
 int
+gai_rec_out_begin(struct gai_rec_out *o, const char *doc)
+{
+	gai_buf_clear(&o->lead);
+	gai_buf_clear(&o->buf);
+	if (gai_rec_escape(&o->lead, doc, strlen(doc)) != 0 ||
+	    gai_buf_putc(&o->lead, '\t') != 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+int
+gai_rec_out_add(struct gai_rec_out *o, const char *key, const char *value)
+{
+	if (gai_buf_append(&o->buf, o->lead.data, o->lead.len) != 0 ||
+	    gai_buf_puts(&o->buf, key) != 0 || gai_buf_putc(&o->buf, '\t') != 0 ||
+	    gai_rec_escape(&o->buf, value, strlen(value)) != 0 ||
+	    gai_buf_putc(&o->buf, '\n') != 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+void
+gai_rec_out_free(struct gai_rec_out *o)
+{
+	gai_buf_free(&o->lead);
+	gai_buf_free(&o->buf);
+}
+
+int
 gai_rec_write(FILE *fp, const char *doc, const char *key, const char *value)
 {
-	static struct gai_buf line;	/* reused: no allocation per record */
+	static struct gai_rec_out out;	/* reused: no allocation per record */
 
-	gai_buf_clear(&line);
-	if (gai_rec_escape(&line, doc, strlen(doc)) != 0 ||
-	    gai_buf_putc(&line, '\t') != 0 || gai_buf_puts(&line, key) != 0 ||
-	    gai_buf_putc(&line, '\t') != 0 ||
-	    gai_rec_escape(&line, value, strlen(value)) != 0 ||
-	    gai_buf_putc(&line, '\n') != 0)
+	if (gai_rec_out_begin(&out, doc) != 0 ||
+	    gai_rec_out_add(&out, key, value) != 0)
 		return GAI_E_NOMEM;
-	if (fwrite(line.data, 1, line.len, fp) != line.len)
+	if (fwrite(out.buf.data, 1, out.buf.len, fp) != out.buf.len)
 		return GAI_E_IO;
 	return 0;
 }

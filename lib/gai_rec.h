@@ -72,6 +72,23 @@ gai_recset_value(const struct gai_recset *set, size_t i)
 /* The value of the first record with this key, or NULL. */
 const char *gai_recset_get(const struct gai_recset *set, const char *key);
 
+/*
+ * A document's records gathered for one write: the name is escaped once,
+ * in begin; add appends a record with the value escaped.  The bytes are
+ * what gai_rec_write writes.  0 or GAI_E_NOMEM.
+ */
+struct gai_rec_out {
+	struct gai_buf lead;	/* the escaped name and its TAB */
+	struct gai_buf buf;	/* the records so far */
+};
+
+#define GAI_REC_OUT_INIT { GAI_BUF_INIT, GAI_BUF_INIT }
+
+int gai_rec_out_begin(struct gai_rec_out *o, const char *doc);
+int gai_rec_out_add(struct gai_rec_out *o, const char *key,
+    const char *value);
+void gai_rec_out_free(struct gai_rec_out *o);
+
 /* Write one record, escaping TAB, LF, CR and backslash; 0 or GAI_E_IO. */
 int gai_rec_write(FILE *fp, const char *doc, const char *key,
     const char *value);
