@@ -208,8 +208,9 @@ inst(struct ev *e, const struct gai_pat *p)
 	if (p->var == 0)
 		return p->text;
 	gai_buf_clear(t);
-	if (gai_buf_puts(t, p->pre) != 0 || gai_buf_append(t, e->b, e->bn) != 0
-	    || gai_buf_puts(t, p->suf) != 0)
+	if (gai_buf_append(t, p->pre, p->prelen) != 0 ||
+	    gai_buf_append(t, e->b, e->bn) != 0 ||
+	    gai_buf_append(t, p->suf, p->suflen) != 0)
 		return NULL;
 	return t->data;
 }
@@ -220,19 +221,29 @@ number(const char *s, double *x)
 {
 	const char *p = s;
 	int digits = 0, dots = 0;
+	unsigned long long n = 0;
 
 	if (*p == '-')
 		p++;
 	for (; *p != '\0'; p++)
-		if (*p >= '0' && *p <= '9')
+		if (*p >= '0' && *p <= '9') {
 			digits++;
-		else if (*p == '.' && dots++ == 0)
+			n = n * 10 + (unsigned)(*p - '0');
+		} else if (*p == '.' && dots++ == 0)
 			continue;
 		else
 			return 0;
 	if (digits == 0)
 		return 0;
-	*x = strtod(s, NULL);
+	/*
+	 * Most values are small counts: an integer of up to 15 digits is
+	 * exact in a double, so converting it here gives what strtod would,
+	 * without its cost.
+	 */
+	if (dots == 0 && digits <= 15)
+		*x = *s == '-' ? -(double)n : (double)n;
+	else
+		*x = strtod(s, NULL);
 	return 1;
 }
 
