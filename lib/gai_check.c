@@ -10,6 +10,8 @@
 #include "gai_check.h"
 #include "gai_text.h"
 
+struct shape;
+
 /* A document's records looked up by key: the first record of a key wins. */
 struct kv {
 	const char **k, **v;
@@ -20,7 +22,48 @@ struct kv {
 	long year;		/* meta.year, 0 when unknown */
 	const char *edition;	/* meta.edition or NULL */
 	const char *doc;
+	const struct shape *shape;	/* its key list's, or NULL */
 };
+
+/*
+ * What the rules make of one list of keys, worked out once.  Nearly every
+ * report of an edition has the same keys in the same order (those of
+ * FIELDS.md that its tables have), so a rule's bindings, the keys its
+ * predicates cover and the keys remembered for the next year are the same
+ * from one report to the next: matching every pattern against every key
+ * again is most of the work otherwise.  Everything here depends on the
+ * keys alone, never on the values, and is indexed by record number.
+ */
+struct sbind {
+	size_t key;		/* record index */
+	size_t off, len;	/* the binding in that key */
+};
+
+struct shape {
+	struct shape *next;	/* hash chain */
+	unsigned long hash;
+	size_t n;		/* keys */
+	char *keys;		/* the keys, each NUL-terminated, in order */
+	size_t keylen;		/* bytes in keys */
+	unsigned char *want;	/* want[i]: remember record i (remember()) */
+	/*
+	 * The distinct bindings of rule ri from this list as the current
+	 * (side 0) or previous (side 1) report, in order of first sight:
+	 * bind[bfirst[2 * ri + side] .. bfirst[2 * ri + side + 1]).
+	 */
+	struct sbind *bind;
+	size_t *bfirst;
+	/* The records a predicate rule ri covers: hit[hfirst[ri] .. hfirst[ri + 1]). */
+	size_t *hit;
+	size_t *hfirst;
+};
+
+/*
+ * Bounds the memory shapes take on input whose key lists all differ;
+ * past it documents take the general path, with the same results.
+ */
+#define MAXSHAPE 256
+#define NSHAPEBUCKET 64
 
 /* What a year-over-year rule needs of one report of a body. */
 struct entry {
@@ -41,6 +84,8 @@ struct gai_check {
 	const struct gai_rules *rules;
 	struct kv cur;
 	struct body *bucket[NBUCKET];
+	struct shape *shapes[NSHAPEBUCKET];
+	size_t nshape;
 	int any_prev;
 	/* Reused for every document. */
 	struct gai_buf key, val, lhs, rhs, why, tmp, org, bind;
@@ -163,8 +208,9 @@ inst(struct ev *e, const struct gai_pat *p)
 	if (p->var == 0)
 		return p->text;
 	gai_buf_clear(t);
-	if (gai_buf_puts(t, p->pre) != 0 || gai_buf_append(t, e->b, e->bn) != 0
-	    || gai_buf_puts(t, p->suf) != 0)
+	if (gai_buf_append(t, p->pre, p->prelen) != 0 ||
+	    gai_buf_append(t, e->b, e->bn) != 0 ||
+	    gai_buf_append(t, p->suf, p->suflen) != 0)
 		return NULL;
 	return t->data;
 }
@@ -175,19 +221,29 @@ number(const char *s, double *x)
 {
 	const char *p = s;
 	int digits = 0, dots = 0;
+	unsigned long long n = 0;
 
 	if (*p == '-')
 		p++;
 	for (; *p != '\0'; p++)
-		if (*p >= '0' && *p <= '9')
+		if (*p >= '0' && *p <= '9') {
 			digits++;
-		else if (*p == '.' && dots++ == 0)
+			n = n * 10 + (unsigned)(*p - '0');
+		} else if (*p == '.' && dots++ == 0)
 			continue;
 		else
 			return 0;
 	if (digits == 0)
 		return 0;
-	*x = strtod(s, NULL);
+	/*
+	 * Most values are small counts: an integer of up to 15 digits is
+	 * exact in a double, so converting it here gives what strtod would,
+	 * without its cost.
+	 */
+	if (dots == 0 && digits <= 15)
+		*x = *s == '-' ? -(double)n : (double)n;
+	else
+		*x = strtod(s, NULL);
 	return 1;
 }
 
@@ -230,6 +286,11 @@ lookup(struct ev *e, const struct kv *d, const char *key, const char **text,
 	return 1;
 }
 
+/*
+ * eval_term() and eval_expr() put the value in *x and write the operands
+ * with their values to out, or nothing when out is NULL; 0 when a value
+ * is missing (why says which).
+ */
 static int eval_expr(struct ev *, const struct gai_expr *, double *,
     struct gai_buf *);
 
@@ -239,6 +300,8 @@ put_operand(struct ev *e, struct gai_buf *out, const struct kv *d,
 {
 	char yr[32];
 
+	if (out == NULL)
+		return;
 	if (e->r->prev && d != NULL) {
 		snprintf(yr, sizeof(yr), "%ld ", d->year);
 		gai_buf_puts(out, yr);
@@ -261,7 +324,8 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 	switch (t->kind) {
 	case GAI_T_NUM:
 		*x = t->num;
-		gai_buf_puts(out, t->numtext);
+		if (out != NULL)
+			gai_buf_puts(out, t->numtext);
 		return 1;
 	case GAI_T_KEY:
 	case GAI_T_PREV:
@@ -297,23 +361,27 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 			why(e, "no %s%s", t->pats[0].text, "");
 			return 0;
 		}
-		snprintf(num, sizeof(num), "%.15g", *x);
-		put_operand(e, out, NULL, t->pats[0].disp, num);
+		if (out != NULL) {
+			snprintf(num, sizeof(num), "%.15g", *x);
+			put_operand(e, out, NULL, t->pats[0].disp, num);
+		}
 		return 1;
 	case GAI_T_ALT:
 		for (i = 0; i < t->nalts; i++) {
-			size_t mark = out->len;
+			size_t mark = out != NULL ? out->len : 0;
 			int saved = e->failed_lookup;
-			if (t->alts[i].n > 1)
+			if (out != NULL && t->alts[i].n > 1)
 				gai_buf_putc(out, '(');
 			if (eval_expr(e, &t->alts[i], x, out)) {
-				if (t->alts[i].n > 1)
+				if (out != NULL && t->alts[i].n > 1)
 					gai_buf_putc(out, ')');
 				e->failed_lookup = saved;
 				return 1;
 			}
-			out->len = mark;
-			out->data[mark] = '\0';
+			if (out != NULL) {
+				out->len = mark;
+				out->data[mark] = '\0';
+			}
 			/* Say why the first alternative could not be used. */
 			if (i == 0)
 				saved = e->failed_lookup;
@@ -335,7 +403,9 @@ eval_expr(struct ev *e, const struct gai_expr *x, double *sum,
 	*sum = 0;
 	for (i = 0; i < x->n; i++) {
 		const struct gai_term *t = &x->t[i];
-		if (i > 0)
+		if (out == NULL)
+			;
+		else if (i > 0)
 			gai_buf_puts(out, t->neg ? " - " : " + ");
 		else if (t->neg)
 			gai_buf_putc(out, '-');
@@ -396,9 +466,20 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		    strcmp(v, r->conds[i].value) != 0))
 			return 0;
 	}
+	gai_buf_clear(&c->val);
+	/*
+	 * Most checks hold, and then the record says only "ok": try that
+	 * first without writing out the operands.  Evaluating again below
+	 * gives the same numbers, and the text for the other outcomes.
+	 */
+	e->failed_lookup = 0;
+	if (r->nrhs == 1 && eval_expr(e, &r->lhs, &l, NULL) &&
+	    eval_expr(e, &r->rhs[0], &x, NULL) && same(l, x)) {
+		gai_buf_puts(&c->val, "ok");
+		return emit_rec(e, ri, GAI_CHECK_OK, emit, ctx);
+	}
 	e->failed_lookup = 0;
 	gai_buf_clear(&c->lhs);
-	gai_buf_clear(&c->val);
 	if (!eval_expr(e, &r->lhs, &l, &c->lhs)) {
 		gai_buf_puts(&c->val, "skip: ");
 		gai_buf_puts(&c->val, c->why.data);
@@ -461,12 +542,26 @@ bad_value(int kind, const char *v)
 	return 0;
 }
 
+/* Is key one of those predicate rule r checks? */
+static int
+pred_covers(const struct gai_rule *r, const char *key)
+{
+	size_t j;
+
+	for (j = 0; j < r->npats; j++)
+		if (gai_pat_glob(&r->pats[j], NULL, 0, key))
+			return 1;
+	return 0;
+}
+
 static int
 eval_pred(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 {
 	struct gai_check *c = e->c;
 	const struct gai_rule *r = e->r;
-	size_t i, j, hits = 0, bad = 0;
+	const struct shape *sh = e->cur->shape;
+	const size_t *list;
+	size_t i, j, h, nlist, hits = 0, bad = 0;
 	const char *v;
 
 	for (i = 0; i < r->nconds; i++)
@@ -475,11 +570,17 @@ eval_pred(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		    strcmp(v, r->conds[i].value) != 0))
 			return 0;
 	gai_buf_clear(&c->val);
-	for (i = 0; i < e->cur->n; i++) {
-		for (j = 0; j < r->npats; j++)
-			if (gai_pat_glob(&r->pats[j], NULL, 0, e->cur->k[i]))
-				break;
-		if (j == r->npats)
+	/* The records the predicate covers: known already for a shape. */
+	if (sh != NULL) {
+		list = sh->hit + sh->hfirst[ri];
+		nlist = sh->hfirst[ri + 1] - sh->hfirst[ri];
+	} else {
+		list = NULL;
+		nlist = e->cur->n;
+	}
+	for (h = 0; h < nlist; h++) {
+		i = list != NULL ? list[h] : h;
+		if (list == NULL && !pred_covers(r, e->cur->k[i]))
 			continue;
 		hits++;
 		v = e->cur->v[i];
@@ -558,6 +659,17 @@ eval_rule(struct gai_check *c, size_t ri, const struct kv *cur,
 		const struct kv *d = side ? prev : cur;
 		if (d == NULL)
 			continue;
+		if (d->shape != NULL) {
+			const struct shape *sh = d->shape;
+			for (i = sh->bfirst[2 * ri + side];
+			    i < sh->bfirst[2 * ri + side + 1]; i++) {
+				const struct sbind *sb = &sh->bind[i];
+				if ((rc = add_binding(c, &nb, d->k[sb->key] +
+				    sb->off, sb->len)) != 0)
+					return rc;
+			}
+			continue;
+		}
 		for (i = 0; i < d->n; i++)
 			for (j = 0; j < r->nvpats; j++)
 				if (r->vprev[j] == side &&
@@ -654,6 +766,162 @@ wanted(const struct gai_rules *rs, const char *k)
 	return 0;
 }
 
+/* ---- shapes: what depends on a document's key list only ---- */
+
+static void
+shape_free(struct shape *sh)
+{
+	if (sh == NULL)
+		return;
+	free(sh->keys);
+	free(sh->want);
+	free(sh->bind);
+	free(sh->bfirst);
+	free(sh->hit);
+	free(sh->hfirst);
+	free(sh);
+}
+
+/* Append to *a (n used, cap) one element of size bytes; 0 or GAI_E_NOMEM. */
+static int
+push(void *pa, size_t *n, size_t *cap, const void *x, size_t size)
+{
+	char **a = pa;
+
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		char *na = realloc(*a, nc * size);
+		if (na == NULL)
+			return GAI_E_NOMEM;
+		*a = na;
+		*cap = nc;
+	}
+	memcpy(*a + *n * size, x, size);
+	(*n)++;
+	return 0;
+}
+
+/*
+ * Work out a shape for d's keys, exactly as the general path would: the
+ * bindings in eval_rule()'s order (a binding seen again is dropped, as
+ * add_binding() would), the records eval_pred() covers, and those
+ * remember() keeps.
+ */
+static struct shape *
+shape_new(struct gai_check *c, const struct kv *d, unsigned long h)
+{
+	const struct gai_rules *rs = c->rules;
+	struct shape *sh;
+	size_t i, j, k, ri, side, off, len, nb = 0, cb = 0, nh = 0, ch = 0;
+	char *p;
+
+	if ((sh = calloc(1, sizeof(*sh))) == NULL)
+		return NULL;
+	sh->hash = h;
+	sh->n = d->n;
+	for (i = 0; i < d->n; i++)
+		sh->keylen += d->kl[i] + 1;
+	if ((sh->keys = malloc(sh->keylen + 1)) == NULL ||
+	    (sh->want = malloc(d->n + 1)) == NULL ||
+	    (sh->bfirst = malloc((2 * rs->n + 1) * sizeof(size_t))) == NULL ||
+	    (sh->hfirst = malloc((rs->n + 1) * sizeof(size_t))) == NULL)
+		goto nomem;
+	for (i = 0, p = sh->keys; i < d->n; i++, p += d->kl[i - 1] + 1)
+		memcpy(p, d->k[i], d->kl[i] + 1);
+	for (i = 0; i < d->n; i++)
+		sh->want[i] = wanted(rs, d->k[i]) &&
+		    kv_get(d, d->k[i]) == d->v[i];
+	for (ri = 0; ri < rs->n; ri++) {
+		const struct gai_rule *r = &rs->r[ri];
+		sh->hfirst[ri] = nh;
+		if (r->kind != GAI_R_EQ) {
+			for (i = 0; i < d->n; i++)
+				if (pred_covers(r, d->k[i]) &&
+				    push(&sh->hit, &nh, &ch, &i, sizeof(i)) != 0)
+					goto nomem;
+		}
+		for (side = 0; side < 2; side++) {
+			size_t first = nb;
+			sh->bfirst[2 * ri + side] = nb;
+			if (r->kind != GAI_R_EQ || r->var == 0)
+				continue;
+			for (i = 0; i < d->n; i++)
+				for (j = 0; j < r->nvpats; j++) {
+					struct sbind sb = { i, 0, 0 };
+					if (r->vprev[j] != (int)side ||
+					    !gai_pat_match(r->vpats[j], d->k[i],
+					    d->kl[i], &off, &len))
+						continue;
+					for (k = first; k < nb; k++)
+						if (sh->bind[k].len == len &&
+						    memcmp(d->k[sh->bind[k].key] +
+						    sh->bind[k].off,
+						    d->k[i] + off, len) == 0)
+							break;
+					if (k < nb)
+						continue;
+					sb.off = off;
+					sb.len = len;
+					if (push(&sh->bind, &nb, &cb, &sb,
+					    sizeof(sb)) != 0)
+						goto nomem;
+				}
+		}
+	}
+	sh->hfirst[rs->n] = nh;
+	sh->bfirst[2 * rs->n] = nb;
+	return sh;
+nomem:
+	shape_free(sh);
+	return NULL;
+}
+
+/*
+ * The shape of d's key list, made the first time it is seen; NULL (the
+ * general path) when there are too many shapes or no memory.
+ */
+static const struct shape *
+shape_get(struct gai_check *c, const struct kv *d)
+{
+	unsigned long h = 2166136261UL;
+	struct shape *sh;
+	const char *p;
+	size_t i;
+
+	/* FNV-1a over the keys and their terminators. */
+	for (i = 0; i < d->n; i++)
+		for (p = d->k[i]; ; p++) {
+			h = (h ^ (unsigned char)*p) * 16777619UL;
+			if (*p == '\0')
+				break;
+		}
+	for (sh = c->shapes[h % NSHAPEBUCKET]; sh != NULL; sh = sh->next) {
+		if (sh->hash != h || sh->n != d->n)
+			continue;
+		for (i = 0, p = sh->keys; i < d->n; p += d->kl[i++] + 1)
+			if (memcmp(p, d->k[i], d->kl[i] + 1) != 0)
+				break;
+		if (i == d->n)
+			return sh;
+	}
+	if (c->nshape == MAXSHAPE || (sh = shape_new(c, d, h)) == NULL)
+		return NULL;
+	sh->next = c->shapes[h % NSHAPEBUCKET];
+	c->shapes[h % NSHAPEBUCKET] = sh;
+	c->nshape++;
+	return sh;
+}
+
+/* Is record i of cur one a later year-over-year rule may need? */
+static int
+keep(const struct gai_check *c, const struct kv *cur, size_t i)
+{
+	if (cur->shape != NULL)
+		return cur->shape->want[i];
+	return wanted(c->rules, cur->k[i]) &&
+	    kv_get(cur, cur->k[i]) == cur->v[i];
+}
+
 static int
 remember(struct gai_check *c, struct body *b, const struct kv *cur)
 {
@@ -662,9 +930,8 @@ remember(struct gai_check *c, struct body *b, const struct kv *cur)
 	char *p;
 
 	for (i = 0; i < cur->n; i++)
-		if (wanted(c->rules, cur->k[i]) &&
-		    kv_get(cur, cur->k[i]) == cur->v[i])
-			size += strlen(cur->k[i]) + strlen(cur->v[i]) + 2;
+		if (keep(c, cur, i))
+			size += cur->kl[i] + strlen(cur->v[i]) + 2;
 	if ((en = calloc(1, sizeof(*en))) == NULL ||
 	    (en->arena = malloc(size)) == NULL) {
 		free(en);
@@ -675,8 +942,7 @@ remember(struct gai_check *c, struct body *b, const struct kv *cur)
 	p += strlen(p) + 1;
 	for (i = 0; i < cur->n; i++) {
 		const char *k, *v;
-		if (!wanted(c->rules, cur->k[i]) ||
-		    kv_get(cur, cur->k[i]) != cur->v[i])
+		if (!keep(c, cur, i))
 			continue;
 		k = strcpy(p, cur->k[i]);
 		p += strlen(p) + 1;
@@ -687,6 +953,7 @@ remember(struct gai_check *c, struct body *b, const struct kv *cur)
 	}
 	if (kv_index(&en->kv) != 0)
 		goto nomem;
+	en->kv.shape = shape_get(c, &en->kv);
 	en->next = b->entries;
 	b->entries = en;
 	return 0;
@@ -735,6 +1002,7 @@ gai_check_doc(struct gai_check *c, const struct gai_recset *set,
 	if (kv_index(cur) != 0)
 		return GAI_E_NOMEM;
 	cur->doc = set->doc.data;
+	cur->shape = shape_get(c, cur);
 	if (c->any_prev && cur->year != 0 && cur->edition != NULL &&
 	    (org = kv_get(cur, "meta.org")) != NULL && *org != '\0') {
 		gai_buf_clear(&c->org);
@@ -798,6 +1066,7 @@ gai_check_free(struct gai_check *c)
 {
 	struct body *b, *nb;
 	struct entry *en, *ne;
+	struct shape *sh, *nsh;
 	size_t i;
 
 	if (c == NULL)
@@ -813,6 +1082,11 @@ gai_check_free(struct gai_check *c)
 			}
 			free(b->org);
 			free(b);
+		}
+	for (i = 0; i < NSHAPEBUCKET; i++)
+		for (sh = c->shapes[i]; sh != NULL; sh = nsh) {
+			nsh = sh->next;
+			shape_free(sh);
 		}
 	kv_free(&c->cur);
 	gai_buf_free(&c->key);
