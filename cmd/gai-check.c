@@ -29,7 +29,7 @@ static const char help_text[] =
 "                      records still pass through)\n"
 "  -h, --help          display this help and exit\n"
 "      --no-builtin    do not use the built-in rules\n"
-"  -s, --no-messages   suppress messages about unreadable input\n"
+"  -s, --no-messages   no messages about unreadable files or lines\n"
 "  -q, --quiet         write nothing; the exit status says it all\n"
 "      --rules=FILE    add the rules in FILE (repeatable); see gai-check(1)\n"
 "      --summary       count the outcomes of each rule on standard error\n"
@@ -54,7 +54,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	int failed, quiet, silent, summary;
+	int failed, quiet, summary;
 	struct gai_rules rules;
 	struct gai_check *check;
 	unsigned long (*count)[3];	/* per rule: ok, fail, skip */
@@ -83,33 +83,20 @@ process(struct opts *op, const char *path)
 	struct gai_recset set = GAI_RECSET_INIT;
 	struct gai_rec_reader rd;
 	struct gai_error err;
+	const char *name = fe_input_name(path);
 	FILE *fp;
-	char where[1024];
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	int rc, status = GAI_EXIT_OK;
 	size_t i;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "r")) == NULL) {
-		if (!op->silent)
-			fe_warn(errno, "%s", fe_quote(path));
+	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
-	}
 	gai_rec_reader_init(&rd, fp, name);
 	for (;;) {
 		memset(&err, 0, sizeof(err));
 		rc = gai_recset_read(&rd, &set, &err);
 		if (rc == GAI_E_FORMAT) {
 			/* Say where, and go on: the set keeps its records. */
-			/* fe_quote has one buffer: quote the name first. */
-			snprintf(where, sizeof(where), "%s", fe_quote(name));
-			if (!op->silent && set.n > 0)
-				fe_warn(0, "%s:%ld: in %s: not a record", where,
-				    err.line, fe_quote(set.doc.data));
-			else if (!op->silent)
-				fe_warn(0, "%s:%ld: %s", where, err.line,
-				    err.msg);
+			fe_warn_record(name, &err, &set);
 			status = GAI_EXIT_ERROR;
 			continue;
 		}
@@ -138,12 +125,7 @@ process(struct opts *op, const char *path)
 	}
 	gai_recset_free(&set);
 	gai_rec_reader_free(&rd);
-	if (fp != stdin && fclose(fp) != 0 && status == GAI_EXIT_OK) {
-		if (!op->silent)
-			fe_warn(errno, "%s", fe_quote(path));
-		status = GAI_EXIT_ERROR;
-	}
-	return status;
+	return fe_close_input(fp, path, status);
 }
 
 static void
@@ -215,7 +197,7 @@ main(int argc, char *argv[])
 			files[nfiles++] = optarg;
 			break;
 		case 's':
-			op.silent = 1;
+			fe_set_silent(1);
 			break;
 		case OPT_SUMMARY:
 			op.summary = 1;

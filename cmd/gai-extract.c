@@ -150,7 +150,7 @@ extract_page(struct opts *op, FILE *fp, const char *path, const char *head,
 		if (gai_buf_append(&op->raw, chunk, got) != 0)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(path));
 	if (ferror(fp)) {
-		fe_warn(errno, "%s", fe_quote(path));
+		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
 		return GAI_EXIT_ERROR;
 	}
 	gai_buf_clear(&op->name);
@@ -178,16 +178,12 @@ process(struct opts *op, const char *path)
 	size_t n;
 	int rc, status = GAI_EXIT_OK;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "r")) == NULL) {
-		fe_warn(errno, "%s", fe_quote(path));
+	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
-	}
 	/* Sniff: stream 1 is read as it streams, anything else is a page. */
 	n = fread(head, 1, sizeof head, fp);
 	if (ferror(fp)) {
-		fe_warn(errno, "%s", fe_quote(path));
+		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
 		status = GAI_EXIT_ERROR;
 	} else if (!gai_normalize_is_stream1(head, n, n == sizeof head)) {
 		status = extract_page(op, fp, path, head, n);
@@ -200,7 +196,8 @@ process(struct opts *op, const char *path)
 			if (rc == GAI_EOF)
 				break;
 			if (rc != GAI_OK) {
-				fe_warn(err.errnum, "%s", fe_quote(path));
+				fe_warn(err.errnum, "%s",
+				    fe_quote(fe_input_name(path)));
 				status = GAI_EXIT_ERROR;
 				break;
 			}
@@ -210,11 +207,7 @@ process(struct opts *op, const char *path)
 		}
 		gai_doc_reader_free(&rd);
 	}
-	if (fp != stdin && fclose(fp) != 0) {
-		fe_warn(errno, "%s", fe_quote(path));
-		status = GAI_EXIT_ERROR;
-	}
-	return status;
+	return fe_close_input(fp, path, status);
 }
 
 int

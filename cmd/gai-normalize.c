@@ -2,12 +2,9 @@
 /* gai-normalize: crawled pages in any encoding to clean UTF-8 text. */
 #include <config.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fe.h"
 #include "gai_input.h"
@@ -78,20 +75,20 @@ static int
 process(const struct opts *o, const char *path, struct gai_buf *in,
     struct gai_normalizer *nz)
 {
-	const char *name = strcmp(path, "-") == 0 ? "-" : path;
+	const char *name = path;	/* the document's name: "-" for stdin */
 	struct gai_norm_result res;
 	struct gai_error err;
-	int fd = 0, rc;
+	FILE *fp;
+	int rc;
 
-	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		fe_warn(errno, "%s", fe_quote(path));
+	/* Read with read(2) into the kept buffer: stdio is not used on fp. */
+	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
-	}
-	rc = gai_input_read(fd, in, &err);
-	if (fd != 0)
-		close(fd);
+	rc = gai_input_read(fileno(fp), in, &err);
+	if (fe_close_input(fp, path, GAI_EXIT_OK) != GAI_EXIT_OK)
+		return GAI_EXIT_ERROR;
 	if (rc != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(name));
+		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
 		return GAI_EXIT_ERROR;
 	}
 	if (o->names == 1)

@@ -93,21 +93,15 @@ static struct gai_tsv_sel sel;
 static struct gai_tsv_work work;
 static struct gai_recset set = GAI_RECSET_INIT;
 static struct gai_buf out;
-static int write_errno;		/* errno of the first failed write */
 
-/*
- * Write the buffer.  A write that fails inside fwrite sets the error flag,
- * and by the time fe_close_stdout flushes, errno no longer says why: keep
- * it now.
- */
+/* Write the buffer; fe_write keeps a failure's errno for fe_close_stdout. */
 static void
 put(const struct gai_buf *b, int flush)
 {
-	errno = 0;
-	if ((b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len) ||
-	    (flush && fflush(stdout) != 0))
-		if (write_errno == 0)
-			write_errno = errno;
+	if (b->len > 0)
+		(void)fe_write(b->data, b->len);
+	if (flush)
+		(void)fe_flush();
 }
 
 static int
@@ -125,41 +119,32 @@ emit(const struct opts *o)
 	if (rc != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(set.doc.data));
 	put(&out, o->line_buffered);
-	/* The set was handed out: the next read starts a new document. */
-	gai_recset_clear(&set, "");
-	return ferror(stdout) ? GAI_EXIT_ERROR : GAI_EXIT_OK;
+	return fe_stdout_failed() ? GAI_EXIT_ERROR : GAI_EXIT_OK;
 }
 
 static int
 process(const struct opts *o, const char *path)
 {
-	int stdin_ = strcmp(path, "-") == 0, status = GAI_EXIT_OK, rc;
-	const char *name = stdin_ ? "<stdin>" : path;
+	const char *name = fe_input_name(path);
+	int status = GAI_EXIT_OK, rc;
 	struct gai_rec_reader r;
 	struct gai_error err;
 	FILE *fp;
 
-	if ((fp = stdin_ ? stdin : fopen(path, "r")) == NULL) {
-		fe_warn(errno, "%s", fe_quote(path));
+	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
-	}
 	gai_rec_reader_init(&r, fp, name);
 	while ((rc = gai_recset_read(&r, &set, &err)) != GAI_EOF) {
 		if (rc == GAI_OK) {
 			status = fe_worse(status, emit(o));
-			if (ferror(stdout))
+			if (fe_stdout_failed())
 				break;
 			continue;
 		}
 		if (rc == GAI_E_NOMEM)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 		/* A bad line: say where, keep the rest of the document. */
-		if (set.n > 0)
-			fe_warn(err.errnum, "%s:%ld: in %s: %s", fe_quote(name),
-			    err.line, set.doc.data, err.msg);
-		else
-			fe_warn(err.errnum, "%s:%ld: %s", fe_quote(name),
-			    err.line, err.msg);
+		fe_warn_record(name, &err, &set);
 		status = GAI_EXIT_ERROR;
 		if (rc == GAI_E_IO) {
 			gai_recset_clear(&set, "");
@@ -167,9 +152,7 @@ process(const struct opts *o, const char *path)
 		}
 	}
 	gai_rec_reader_free(&r);
-	if (!stdin_)
-		fclose(fp);
-	return status;
+	return fe_close_input(fp, path, status);
 }
 
 int
@@ -252,8 +235,8 @@ main(int argc, char *argv[])
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "start-up");
 
 	/* 2. The BOM and the header, once, before the first record. */
-	if (o.bom && fputs("\xEF\xBB\xBF", stdout) == EOF)
-		write_errno = errno;
+	if (o.bom)
+		(void)fe_write("\xEF\xBB\xBF", 3);
 	if (o.header && o.table == GAI_T_META) {
 		if (gai_tsv_header(&out, &sel, o.fmt, o.zh) != 0)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "header");
@@ -263,7 +246,7 @@ main(int argc, char *argv[])
 	/* 3. Work: one call per operand; "-" or no operands means stdin. */
 	if (argc == 0)
 		status = process(&o, "-");
-	for (; *argv != NULL && !ferror(stdout); argv++)
+	for (; *argv != NULL && !fe_stdout_failed(); argv++)
 		status = fe_worse(status, process(&o, *argv));
 
 	/* 4. Finish: flush and close stdout; a write error turns into exit 2. */
@@ -271,12 +254,5 @@ main(int argc, char *argv[])
 	gai_tsv_sel_free(&sel);
 	gai_recset_free(&set);
 	gai_buf_free(&out);
-	if (write_errno != 0) {
-		/* As fe_close_stdout would say it, with the reason kept. */
-		if (write_errno != EPIPE)
-			fe_warn(write_errno, "write error");
-		fclose(stdout);
-		return GAI_EXIT_ERROR;
-	}
 	return fe_close_stdout(status);
 }

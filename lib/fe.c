@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "fe.h"
+#include "gai_rec.h"
 #include "gai_version.h"
 
 static const char *progname = "gai";
 static int write_errno;		/* why the first failed write failed */
+static int silent;
 
 void
 fe_setprogname(const char *name)
@@ -40,6 +42,8 @@ fe_warn(int errnum, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (silent)
+		return;
 	va_start(ap, fmt);
 	vwarn(errnum, fmt, ap);
 	va_end(ap);
@@ -104,6 +108,16 @@ fe_write(const void *p, size_t n)
 }
 
 int
+fe_flush(void)
+{
+	if (fflush(stdout) == 0)
+		return 0;
+	if (write_errno == 0)
+		write_errno = errno;
+	return -1;
+}
+
+int
 fe_stdout_failed(void)
 {
 	return ferror(stdout);
@@ -143,4 +157,56 @@ fe_quote(const char *name)
 	}
 	buf[i] = '\0';
 	return buf;
+}
+
+void
+fe_set_silent(int on)
+{
+	silent = on;
+}
+
+const char *
+fe_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+FILE *
+fe_open(const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "r")) == NULL)
+		fe_warn(errno, "%s", fe_quote(path));
+	return fp;
+}
+
+int
+fe_close_input(FILE *fp, const char *path, int status)
+{
+	if (fp == stdin) {
+		clearerr(stdin);	/* "-" may come again */
+		return status;
+	}
+	if (fclose(fp) == 0)
+		return status;
+	fe_warn(errno, "%s", fe_quote(path));
+	return GAI_EXIT_ERROR;
+}
+
+void
+fe_warn_record(const char *file, const struct gai_error *err,
+    const struct gai_recset *set)
+{
+	char where[1024];
+
+	/* fe_quote has one buffer: the file's name is copied out first. */
+	snprintf(where, sizeof where, "%s", fe_quote(file));
+	if (set != NULL && set->n > 0)
+		fe_warn(err->errnum, "%s:%ld: in %s: %s", where, err->line,
+		    fe_quote(set->doc.data), err->msg);
+	else
+		fe_warn(err->errnum, "%s:%ld: %s", where, err->line, err->msg);
 }

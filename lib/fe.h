@@ -5,6 +5,10 @@
 
 #include <stdio.h>
 
+#include "gai_error.h"
+
+struct gai_recset;
+
 /* grep's convention, shared by every tool (DESIGN.md "Every tool"). */
 enum {
 	GAI_EXIT_OK = 0,	/* all went well */
@@ -41,6 +45,9 @@ int fe_worse(int a, int b);
  */
 int fe_write(const void *p, size_t n);
 
+/* fflush(stdout), keeping a failure's errno as fe_write does. */
+int fe_flush(void);
+
 /* Nonzero once a write to stdout has failed; the caller stops reading. */
 int fe_stdout_failed(void);
 
@@ -52,5 +59,26 @@ int fe_close_stdout(int status);
 
 /* A name safe to print: control characters become '?'. Static buffer. */
 const char *fe_quote(const char *name);
+
+/* Silence fe_warn (a tool's -s): the exit status still says trouble. */
+void fe_set_silent(int silent);
+
+/*
+ * Open a FILE operand for reading, "-" being standard input; NULL after a
+ * message naming it.  fe_close_input closes it again and returns status,
+ * or GAI_EXIT_ERROR after a message when the close fails.
+ */
+FILE *fe_open(const char *path);
+int fe_close_input(FILE *fp, const char *path, int status);
+
+/* How messages name an operand: <stdin> for "-". */
+const char *fe_input_name(const char *path);
+
+/*
+ * Say what gai_recset_read found wrong in file, at its line, naming the
+ * document whose records it was reading when there is one.
+ */
+void fe_warn_record(const char *file, const struct gai_error *err,
+    const struct gai_recset *set);
 
 #endif /* GAI_FE_H */

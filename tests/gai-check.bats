@@ -312,10 +312,14 @@ one_doc() {
 @test "malformed lines: message with file, line and document, the rest checked, exit 2" {
 	{ head -3 "$G/corpus-004.tsv"; echo "broken line"; tail -n +4 "$G/corpus-004.tsv"; } >"$BATS_TEST_TMPDIR/in"
 	run --separate-stderr -2 gai-check "$BATS_TEST_TMPDIR/in"
-	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/in:4: in $C004: not a record" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/in:4: in $C004: not a record (doc TAB key TAB value)" ]
 	[[ $output == *"check.appeal_sum.review	ok"* ]]
 	run --separate-stderr -2 gai-check -s "$BATS_TEST_TMPDIR/in"
 	[ -z "$stderr" ]
+	# -s: a missing file is not named either, but it is still trouble.
+	run --separate-stderr -2 gai-check -s "$BATS_TEST_TMPDIR/missing" "$G/corpus-004.tsv"
+	[ -z "$stderr" ]
+	[[ $output == *"check.appeal_sum.review	ok"* ]]
 	# Trouble wins over a failed check.
 	cat "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/both"
 	run -2 gai-check -q "$BATS_TEST_TMPDIR/both"
