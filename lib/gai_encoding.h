@@ -13,7 +13,7 @@ enum gai_enc_source {
 	GAI_ENC_BOM,
 	GAI_ENC_DECLARED,	/* meta charset or XML declaration, checked */
 	GAI_ENC_UTF8,		/* the bytes are valid UTF-8 */
-	GAI_ENC_GUESSED		/* uchardet */
+	GAI_ENC_GUESSED		/* the bytes: common characters, else uchardet */
 };
 
 struct gai_encoding {
@@ -25,8 +25,8 @@ struct gai_encoding {
 };
 
 /*
- * What detection keeps from one document to the next: uchardet's models
- * take far longer to set up than to run on one page.
+ * What detection keeps from one document to the next: uchardet's handle,
+ * so a stream of pages does not make one per page.
  */
 struct gai_detector {
 	void *uchardet;
@@ -38,8 +38,10 @@ void gai_detector_free(struct gai_detector *d);
 
 /*
  * Decide the encoding of a document: forced (may be NULL), else a BOM, else
- * a declaration the bytes agree with, else valid UTF-8, else uchardet.  The
- * GB family is always GB18030 (its superset), Big5 always BIG5-HKSCS.
+ * a declaration the bytes agree with, else valid UTF-8, else a guess from
+ * the bytes (GB18030 or Big5 by the characters reports use, else
+ * uchardet).  The GB family is always GB18030 (its superset), Big5 always
+ * BIG5-HKSCS.
  * GAI_E_USAGE when forced names an encoding iconv does not know.
  */
 int gai_encoding_detect(struct gai_detector *d, const char *bytes, size_t n,

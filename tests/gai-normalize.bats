@@ -144,6 +144,15 @@ normalizes_to() {
 	normalizes_to "$BATS_TEST_TMPDIR/gb" "$NF/seeds/001.out"
 }
 
+@test "text in neither GB18030 nor Big5 is left to uchardet: Latin-1, Shift_JIS" {
+	printf 'Le caf\351 est tr\350s bon, la cr\350me br\373l\351e aussi. Une d\351claration tr\350s na\357ve.\n' >"$BATS_TEST_TMPDIR/latin1"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/latin1"
+	[ "$output" = "Le café est très bon, la crème brûlée aussi. Une déclaration très naïve." ]
+	printf 'これは日本語の文章です。日本語の文章です。\n' | iconv -f UTF-8 -t SHIFT_JIS >"$BATS_TEST_TMPDIR/sjis"
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/sjis"
+	[ "$output" = "これは日本語の文章です。日本語の文章です。" ]
+}
+
 @test "a truncated multibyte sequence at the end: U+FFFD, one diagnostic, exit 0" {
 	printf '申请' | iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/cut"
 	printf '\xc9' >>"$BATS_TEST_TMPDIR/cut"
