@@ -185,6 +185,8 @@ process(struct opts *op, const char *path)
 	if (ferror(fp)) {
 		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
 		status = GAI_EXIT_ERROR;
+	} else if (n == 0 && fp == stdin) {
+		/* Nothing on the pipe (a day without pages): no document. */
 	} else if (!gai_normalize_is_stream1(head, n, n == sizeof head)) {
 		status = extract_page(op, fp, path, head, n);
 	} else {
