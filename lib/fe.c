@@ -14,6 +14,7 @@
 static const char *progname = "gai";
 static int write_errno;		/* why the first failed write failed */
 static int silent;
+static int quiet;
 
 void
 fe_setprogname(const char *name)
@@ -100,6 +101,8 @@ fe_worse(int a, int b)
 int
 fe_write(const void *p, size_t n)
 {
+	if (quiet)
+		return 0;
 	if (fwrite(p, 1, n, stdout) == n)
 		return 0;
 	if (write_errno == 0)
@@ -163,6 +166,12 @@ void
 fe_set_silent(int on)
 {
 	silent = on;
+}
+
+void
+fe_set_quiet(int on)
+{
+	quiet = on;
 }
 
 const char *

@@ -63,6 +63,9 @@ const char *fe_quote(const char *name);
 /* Silence fe_warn (a tool's -s): the exit status still says trouble. */
 void fe_set_silent(int silent);
 
+/* Make fe_write write nothing (a tool's -q): only the exit status tells. */
+void fe_set_quiet(int quiet);
+
 /*
  * Open a FILE operand for reading, "-" being standard input; NULL after a
  * message naming it.  fe_close_input closes it again and returns status,

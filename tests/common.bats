@@ -72,3 +72,37 @@ input_for() {
 		[ -z "$stderr" ]
 	done
 }
+
+@test "-q and -s on every tool, with grep's meanings" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '\xef\xbb\xbfok\n\xff bad byte\n' >bad.txt
+	# a decoding note is a warning: exit 0, and -s silences it
+	run -0 --separate-stderr gai-normalize bad.txt
+	[[ $stderr == *'replaced by U+FFFD'* ]]
+	run -0 --separate-stderr gai-normalize -s bad.txt
+	[ -z "$stderr" ] && [ -n "$output" ]
+	run -1 --separate-stderr gai-extract bad.txt
+	[[ $stderr == *'replaced by U+FFFD'* ]]
+	run -1 --separate-stderr gai-extract -s bad.txt
+	[ -z "$stderr" ] && [ -n "$output" ]
+	# -q: no output, the status alone; -s: no message, the same status
+	run -0 --separate-stderr gai-normalize -q "$GAI_SRCDIR/examples/page-utf8.html" bad.txt
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-normalize -q -s bad.txt missing.html
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run -0 --separate-stderr gai-extract -q "$SEEDS/000_6f6c780c05ed1855.txt"
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run -1 --separate-stderr gai-extract -q bad.txt
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-extract -s missing.txt
+	[ -z "$stderr" ]
+	gai-extract "$SEEDS/000_6f6c780c05ed1855.txt" >rec.tsv
+	for t in gai-check gai-tsv; do
+		run -0 --separate-stderr "$t" -q rec.tsv
+		[ -z "$output" ] && [ -z "$stderr" ]
+		run -2 --separate-stderr "$t" -s -q rec.tsv missing.tsv
+		[ -z "$stderr" ]
+		run -2 --separate-stderr "$t" -q rec.tsv missing.tsv
+		[ -n "$stderr" ]
+	done
+}
