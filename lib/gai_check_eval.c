@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gai_check_impl.h"
+#include "gai_dec.h"
 
 struct ev {
 	struct gai_check *c;
@@ -18,6 +19,7 @@ struct ev {
 	const char *b;		/* the variable's binding */
 	size_t bn;
 	int failed_lookup;	/* a value was missing: why says which */
+	int big;		/* a number too large: why says which */
 };
 
 /* p with the variable replaced by the binding, in c->tmp. */
@@ -36,38 +38,6 @@ inst(struct ev *e, const struct gai_pat *p)
 	return t->data;
 }
 
-/* A stream value as a number: digits, an optional '-' and one '.'. */
-static int
-number(const char *s, double *x)
-{
-	const char *p = s;
-	int digits = 0, dots = 0;
-	unsigned long long n = 0;
-
-	if (*p == '-')
-		p++;
-	for (; *p != '\0'; p++)
-		if (*p >= '0' && *p <= '9') {
-			digits++;
-			n = n * 10 + (unsigned)(*p - '0');
-		} else if (*p == '.' && dots++ == 0)
-			continue;
-		else
-			return 0;
-	if (digits == 0)
-		return 0;
-	/*
-	 * Most values are small counts: an integer of up to 15 digits is
-	 * exact in a double, so converting it here gives what strtod would,
-	 * without its cost.
-	 */
-	if (dots == 0 && digits <= 15)
-		*x = *s == '-' ? -(double)n : (double)n;
-	else
-		*x = strtod(s, NULL);
-	return 1;
-}
-
 static void
 why(struct ev *e, const char *fmt, const char *a, const char *b)
 {
@@ -81,10 +51,22 @@ why(struct ev *e, const char *fmt, const char *a, const char *b)
 	gai_buf_puts(&e->c->why, line);
 }
 
+/*
+ * A number too large to hold or add exactly: the rule is skipped, never
+ * decided on a rounded value, and this reason wins over a missing value's.
+ */
+static void
+toobig(struct ev *e, const char *fmt, const char *a, const char *b)
+{
+	e->failed_lookup = 0;
+	why(e, fmt, a, b);
+	e->big = 1;
+}
+
 /* Look key up: 1 with *x, or 0 with the reason noted. */
 static int
 lookup(struct ev *e, const struct gc_kv *d, const char *key, const char **text,
-    double *x)
+    struct gai_dec *x)
 {
 	const char *v = gc_kv_get(d, key);
 	char yr[32] = "";
@@ -99,8 +81,13 @@ lookup(struct ev *e, const struct gc_kv *d, const char *key, const char **text,
 		why(e, "%s%s is blank", key, yr);
 		return 0;
 	}
-	if (!number(v, x)) {
+	switch (gai_dec_parse(v, x)) {
+	case GAI_DEC_NAN:
 		why(e, "%s%s is not a number", key, yr);
+		return 0;
+	case GAI_DEC_BIG:
+		toobig(e, "%s%s has too many digits to compare exactly", key,
+		    yr);
 		return 0;
 	}
 	*text = v;
@@ -112,7 +99,7 @@ lookup(struct ev *e, const struct gc_kv *d, const char *key, const char **text,
  * with their values to out, or nothing when out is NULL; 0 when a value
  * is missing (why says which).
  */
-static int eval_expr(struct ev *, const struct gai_expr *, double *,
+static int eval_expr(struct ev *, const struct gai_expr *, struct gai_dec *,
     struct gai_buf *);
 
 static void
@@ -133,18 +120,22 @@ put_operand(struct ev *e, struct gai_buf *out, const struct gc_kv *d,
 }
 
 static int
-eval_term(struct ev *e, const struct gai_term *t, double *x,
+eval_term(struct ev *e, const struct gai_term *t, struct gai_dec *x,
     struct gai_buf *out)
 {
 	const struct gc_kv *d;
 	const char *key, *text;
 	char num[64];
 	size_t i, j, hits;
-	double v;
+	struct gai_dec v;
 
 	switch (t->kind) {
 	case GAI_T_NUM:
-		*x = t->num;
+		if (gai_dec_parse(t->numtext, x) != GAI_DEC_OK) {
+			toobig(e, "%s has too many digits to compare exactly%s",
+			    t->numtext, "");
+			return 0;
+		}
 		if (out != NULL)
 			gai_buf_puts(out, t->numtext);
 		return 1;
@@ -162,7 +153,8 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 		put_operand(e, out, e->r->prev ? d : NULL, t->pat.disp, text);
 		return 1;
 	case GAI_T_SUM:
-		*x = 0;
+		x->m = 0;
+		x->scale = 0;
 		hits = 0;
 		for (i = 0; i < e->cur->n; i++) {
 			for (j = 0; j < t->npats; j++)
@@ -175,7 +167,11 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 				continue;
 			if (!lookup(e, e->cur, e->cur->k[i], &text, &v))
 				return 0;
-			*x += v;
+			if (gai_dec_add(*x, v, 0, x) != GAI_DEC_OK) {
+				toobig(e, "sum(%s) is too large to add exactly%s",
+				    t->pats[0].text, "");
+				return 0;
+			}
 			hits++;
 		}
 		if (hits == 0) {
@@ -183,8 +179,8 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 			return 0;
 		}
 		if (out != NULL) {
-			snprintf(num, sizeof(num), "%.15g", *x);
-			put_operand(e, out, NULL, t->pats[0].disp, num);
+			put_operand(e, out, NULL, t->pats[0].disp,
+			    gai_dec_format(*x, num));
 		}
 		return 1;
 	case GAI_T_ALT:
@@ -203,6 +199,9 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 				out->len = mark;
 				out->data[mark] = '\0';
 			}
+			/* An alternative there but too large is not missing. */
+			if (e->big)
+				return 0;
 			/* Say why the first alternative could not be used. */
 			if (i == 0)
 				saved = e->failed_lookup;
@@ -214,14 +213,15 @@ eval_term(struct ev *e, const struct gai_term *t, double *x,
 }
 
 static int
-eval_expr(struct ev *e, const struct gai_expr *x, double *sum,
+eval_expr(struct ev *e, const struct gai_expr *x, struct gai_dec *sum,
     struct gai_buf *out)
 {
 	size_t i;
-	double v;
+	struct gai_dec v;
 	int ok = 1;
 
-	*sum = 0;
+	sum->m = 0;
+	sum->scale = 0;
 	for (i = 0; i < x->n; i++) {
 		const struct gai_term *t = &x->t[i];
 		if (out == NULL)
@@ -234,22 +234,30 @@ eval_expr(struct ev *e, const struct gai_expr *x, double *sum,
 			ok = 0;
 			continue;
 		}
-		*sum += t->neg ? -v : v;
+		if (ok && gai_dec_add(*sum, v, t->neg, sum) != GAI_DEC_OK) {
+			toobig(e, "the sum is too large to add exactly%s%s",
+			    "", "");
+			ok = 0;
+		}
 	}
 	return ok;
 }
 
-/* Equal up to rounding: amounts have decimals (no libm for fabs). */
+/*
+ * Compare exactly: 1 when l = x, 0 when not, -1 (why says so) when they
+ * cannot be brought to one scale.
+ */
 static int
-same(double a, double b)
+same(struct ev *e, struct gai_dec l, struct gai_dec x)
 {
-	double d = a > b ? a - b : b - a, m = 1.0;
+	int cmp;
 
-	if (a > m || -a > m)
-		m = a > 0 ? a : -a;
-	if (b > m || -b > m)
-		m = b > 0 ? b : -b;
-	return d <= 1e-9 * m;
+	if (gai_dec_cmp(l, x, &cmp) != GAI_DEC_OK) {
+		toobig(e, "the two sides are too large to compare "
+		    "exactly%s%s", "", "");
+		return -1;
+	}
+	return cmp == 0;
 }
 
 static int
@@ -274,8 +282,9 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 {
 	struct gai_check *c = e->c;
 	const struct gai_rule *r = e->r;
-	double l, x;
+	struct gai_dec l, x;
 	size_t i, present = 0;
+	int eq;
 	enum gai_check_outcome o;
 	const char *v, *key;
 
@@ -293,13 +302,13 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	 * first without writing out the operands.  Evaluating again below
 	 * gives the same numbers, and the text for the other outcomes.
 	 */
-	e->failed_lookup = 0;
+	e->failed_lookup = e->big = 0;
 	if (r->nrhs == 1 && eval_expr(e, &r->lhs, &l, NULL) &&
-	    eval_expr(e, &r->rhs[0], &x, NULL) && same(l, x)) {
+	    eval_expr(e, &r->rhs[0], &x, NULL) && same(e, l, x) == 1) {
 		gai_buf_puts(&c->val, "ok");
 		return emit_rec(e, ri, GAI_CHECK_OK, emit, ctx);
 	}
-	e->failed_lookup = 0;
+	e->failed_lookup = e->big = 0;
 	gai_buf_clear(&c->lhs);
 	if (!eval_expr(e, &r->lhs, &l, &c->lhs)) {
 		gai_buf_puts(&c->val, "skip: ");
@@ -312,13 +321,14 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		size_t mark = c->rhs.len;
 		if (present > 0)
 			gai_buf_puts(&c->rhs, " nor ");
-		if (!eval_expr(e, &r->rhs[i], &x, &c->rhs)) {
+		if (!eval_expr(e, &r->rhs[i], &x, &c->rhs) ||
+		    (eq = same(e, l, x)) < 0) {
 			c->rhs.len = mark;
 			c->rhs.data[mark] = '\0';
 			continue;
 		}
 		present++;
-		if (same(l, x)) {
+		if (eq) {
 			o = GAI_CHECK_OK;
 			if (r->nrhs == 1) {
 				gai_buf_puts(&c->val, "ok");
@@ -333,6 +343,9 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		}
 		o = GAI_CHECK_FAIL;
 	}
+	/* One side unknown: a fail of the others may be wrong. */
+	if (o == GAI_CHECK_FAIL && e->big)
+		o = GAI_CHECK_SKIP;
 	if (o == GAI_CHECK_SKIP) {
 		gai_buf_puts(&c->val, "skip: ");
 		gai_buf_puts(&c->val, c->why.data);
@@ -348,13 +361,14 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 static int
 bad_value(int kind, const char *v)
 {
-	double x;
+	struct gai_dec x;
 	const char *p = v;
 
-	if (!number(v, &x))
+	if (gai_dec_parse(v, &x) == GAI_DEC_NAN)
 		return 1;
+	/* Read from the text: a number too long to hold has a sign too. */
 	if (kind == GAI_R_NONNEG)
-		return x < 0;
+		return *v == '-' && strpbrk(v, "123456789") != NULL;
 	if (kind == GAI_R_INTEGER && *p == '-')
 		p++;
 	for (; *p != '\0'; p++)
@@ -465,7 +479,7 @@ gc_eval_rule(struct gai_check *c, size_t ri, const struct gc_kv *cur,
     const struct gc_kv *prev, gai_check_emit emit, void *ctx)
 {
 	const struct gai_rule *r = &c->rules->r[ri];
-	struct ev e = { c, r, cur, prev, "", 0, 0 };
+	struct ev e = { c, r, cur, prev, "", 0, 0, 0 };
 	size_t nb = 0, i, j, off, len;
 	int rc, side;
 
