@@ -152,12 +152,15 @@ process(const struct opts *o, const char *path)
 	int status = GAI_EXIT_OK, rc;
 	struct gai_rec_reader r;
 	struct gai_error err;
+	struct fe_bad_lines bad = FE_BAD_LINES_INIT;
 	FILE *fp;
 
 	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
 	gai_rec_reader_init(&r, fp, name);
 	while ((rc = gai_recset_read(&r, &set, &err)) != GAI_EOF) {
+		if (rc != GAI_E_FORMAT)
+			fe_lines_ok(&bad, name);
 		if (rc == GAI_OK) {
 			status = fe_worse(status, emit(o));
 			if (fe_stdout_failed())
@@ -167,13 +170,17 @@ process(const struct opts *o, const char *path)
 		if (rc == GAI_E_NOMEM)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 		/* A bad line: say where, keep the rest of the document. */
-		fe_warn_record(name, &err, &set);
 		status = GAI_EXIT_ERROR;
+		if (rc == GAI_E_FORMAT && fe_bad_line(&bad, name, &err, &set))
+			break;
+		if (rc != GAI_E_FORMAT)
+			fe_warn_record(name, &err, &set);
 		if (rc == GAI_E_IO) {
 			gai_recset_clear(&set, "");
 			break;
 		}
 	}
+	fe_lines_ok(&bad, name);
 	gai_rec_reader_free(&r);
 	return fe_close_input(fp, path, status);
 }

@@ -106,3 +106,29 @@ input_for() {
 		[ -n "$stderr" ]
 	done
 }
+
+@test "gai-check, gai-tsv: input that is not records: one message, exit 2" {
+	cd "$BATS_TEST_TMPDIR"
+	page="$GAI_SRCDIR/examples/page-utf8.html"
+	gai-normalize -H "$page" >stream1.txt
+	gai-extract "$SEEDS/000_6f6c780c05ed1855.txt" >rec.tsv
+	printf 'stray line\n' | cat - rec.tsv >one-bad.tsv
+	for t in gai-check gai-tsv; do
+		# a page, and stream 1: one message for the whole file
+		run -2 --separate-stderr "$t" -q "$page"
+		[ "$stderr" = "$t: $page: input is not gai records: did you mean gai-extract?" ]
+		run -2 --separate-stderr "$t" -q <stream1.txt
+		[ "$stderr" = "$t: <stdin>: input is not gai records: did you mean gai-extract?" ]
+		# the FILEs after it are still read
+		run -2 --separate-stderr "$t" "$page" rec.tsv
+		[ "${#stderr_lines[@]}" -eq 1 ]
+		[[ $output == *'000_6f6c780c05ed1855'* ]]
+		# one bad line before records is a bad line, said with its number
+		run -2 --separate-stderr "$t" -q one-bad.tsv
+		[ "$stderr" = "$t: one-bad.tsv:1: not a record (doc TAB key TAB value)" ]
+		# as are two on their own
+		run -2 --separate-stderr "$t" -q <(printf 'a\nb\n')
+		[ "${#stderr_lines[@]}" -eq 2 ]
+		[[ ${stderr_lines[1]} == *':2: not a record (doc TAB key TAB value)' ]]
+	done
+}
