@@ -59,8 +59,9 @@ broken_label(struct gai_extract *x, size_t ti, size_t i, size_t re)
 	char first[LABEL_MAX + 1];
 	size_t end, n;
 
-	if (i + 1 >= re || k[1].line != k->line + 1 || !k[1].lfirst ||
-	    k[1].kind != GX_T_TEXT || k[1].len > LABEL_MAX)
+	/* a break inside a label's first characters, the ones matched */
+	if (k->len > 48 || i + 1 >= re || k[1].line != k->line + 1 ||
+	    !k[1].lfirst || k[1].kind != GX_T_TEXT || k[1].len > LABEL_MAX)
 		return -1;
 	/* the two lines' cells squeezed and joined: the line end and the
 	 * separators between them go with the spaces */
