@@ -375,3 +375,23 @@ one_doc() {
 	[ "$(v either)" = "skip: j.y has too many digits to compare exactly" ]
 	[ "$(v nn)" = "fail: e.total -99999999999999999999" ]
 }
+
+@test "rules files: parentheses nested too deep and a rule id used twice are errors at file:line:col" {
+	python3 -c "print('ok_rule: a.x = b.x\nr: a.x = ' + '(' * 100000 + 'b.x' + ')' * 100000)" \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:2:74: parentheses nested more than 64 deep" ]
+	# 64 levels are fine.
+	python3 -c "print('r: a.x = ' + '(' * 64 + 'b.x' + ')' * 64)" >"$BATS_TEST_TMPDIR/r"
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
+	printf '%s\n' 'a: x.y = x.z' '' 'b: x.y = x.z' '	+ x.w' 'a: x.y = x.w' \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:5:1: rule 'a' is defined twice in this file" ]
+	printf 'appeal_sum: x.y = x.z\n' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:1: rule 'appeal_sum' is defined already (built in, or in an earlier file)" ]
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
+}
