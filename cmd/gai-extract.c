@@ -28,10 +28,13 @@ static const char help_text[] =
 "  gai-extract --trace report.txt >/dev/null              # where each came from\n"
 "\n"
 "Options:\n"
-"  -h, --help     display this help and exit\n"
-"  -t, --trace    for every field, say on standard error which line and\n"
-"                 cell it was read from\n"
-"  -V, --version  output version information and exit\n"
+"  -h, --help         display this help and exit\n"
+"  -s, --no-messages  no messages about unreadable input (the same exit\n"
+"                     status; --trace still writes)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
+"  -t, --trace        for every field, say on standard error which line and\n"
+"                     cell it was read from\n"
+"  -V, --version      output version information and exit\n"
 "\n"
 "With no FILE, or when FILE is -, read standard input.\n"
 "Exit status is 0 if every document held report tables, 1 if one did not,\n"
@@ -39,6 +42,8 @@ static const char help_text[] =
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "no-messages", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "trace", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -186,6 +191,8 @@ process(struct opts *op, const char *path)
 	if (ferror(fp)) {
 		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
 		status = GAI_EXIT_ERROR;
+	} else if (n == 0 && fp == stdin) {
+		/* Nothing on the pipe (a day without pages): no document. */
 	} else if (!gai_normalize_is_stream1(head, n, n == sizeof head)) {
 		status = extract_page(op, fp, path, head, n);
 	} else {
@@ -223,10 +230,16 @@ main(int argc, char *argv[])
 	fe_setprogname("gai-extract");
 
 	/* 1. Options. */
-	while ((c = getopt_long(argc, argv, "htV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hqstV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fe_help(help_text);
+		case 'q':
+			fe_set_quiet(1);
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
 		case 't':
 			o.trace = 1;
 			break;

@@ -24,6 +24,9 @@ static const char help[] =
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
 "  -H, --with-name    start each document with its name header, even if only one\n"
 "      --no-name      never write name headers\n"
+"  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
+"                     exit status)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
 "\n"
@@ -39,7 +42,9 @@ enum { OPT_NO_NAME = 256 };
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
 	{ NULL, 0, NULL, 0 }
@@ -113,13 +118,13 @@ main(int argc, char *argv[])
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
-	int c, status = GAI_EXIT_OK;
+	int c, quiet = 0, status = GAI_EXIT_OK;
 
 	setlocale(LC_ALL, "");
 	fe_setprogname("gai-normalize");
 
 	/* 1. Options: all checked here, before any output. */
-	while ((c = getopt_long(argc, argv, "f:HhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:HhqsV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.from = optarg;
@@ -129,6 +134,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_NAME:
 			o.names = 0;
+			break;
+		case 'q':
+			fe_set_quiet(1);
+			quiet = 1;
+			break;
+		case 's':
+			fe_set_silent(1);
 			break;
 		case 'h':
 			fe_help(help);
@@ -144,6 +156,8 @@ main(int argc, char *argv[])
 		fe_usage_error("%s", err.msg);
 	if (o.names == -1)
 		o.names = argc > 1;
+	if (quiet)
+		o.names = 0;
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)

@@ -126,7 +126,6 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 {
 	const struct gx_tok *v = x->toks.v;
 	size_t j, first, skip = 0, maxskip = nolabel ? 80 : 3;
-	int n;
 
 	rr->n = 0;
 	rr->why[0] = '\0';
@@ -147,37 +146,39 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 			    "%d cells on its line", rr->n);
 			return -1;
 		}
-		/* leading and trailing empty cells are the table's frame */
-		for (first = 0; first < (size_t)rr->n &&
-		    rr->c[first].kind == GX_T_EMPTY; first++)
-			;
-		n = rr->n;
-		while (n > (int)first && rr->c[n - 1].kind == GX_T_EMPTY)
-			n--;
-		memmove(rr->c, rr->c + first, (size_t)(n - (int)first) *
-		    sizeof rr->c[0]);
-		rr->n = n - (int)first;
+		/* blank cells are cells: the tokenizer kept only those
+		 * between separators, which read_row counts */
 		if (rr->n > 0)
 			return 0;
 		j = t + 1;
 	} else
 		j = rs + 1;
 	/* B: a run of numbers after a few cells of label or header text */
-	for (; j < re; j++) {
+	for (first = j; j < re; j++) {
 		if (v[j].kind == GX_T_NUM)
 			break;
-		if (v[j].kind == GX_T_EMPTY)
+		if (v[j].kind == GX_T_EMPTY) {
+			/* one blank cell alone on its line: a row of blank
+			 * cells, one per line */
+			if (!nolabel && v[j].lfirst &&
+			    (j + 1 == re || v[j + 1].line != v[j].line))
+				break;
 			continue;
+		}
 		if (x->label[j] >= 0 || ++skip > maxskip) {
 			snprintf(rr->why, sizeof rr->why,
 			    "no numbers follow the label");
 			return -1;
 		}
 	}
+	/* the blank cells before the first number that are its row's (on
+	 * its line, or alone on theirs: one cell per line) */
+	while (j > first && j < re && v[j - 1].kind == GX_T_EMPTY &&
+	    (v[j - 1].line == v[j].line || v[j - 1].lfirst))
+		j--;
 	for (; j < re && v[j].kind != GX_T_TEXT; j++)
-		if (v[j].kind == GX_T_NUM)
-			add_cell(rr, tok_s(x, j), v[j].len, GX_T_NUM,
-			    tok_line(x, j));
+		add_cell(rr, tok_s(x, j), v[j].len, v[j].kind,
+		    tok_line(x, j));
 	if (rr->n == 0) {
 		snprintf(rr->why, sizeof rr->why, "no numbers follow the label");
 		return -1;

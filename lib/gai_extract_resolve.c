@@ -191,6 +191,56 @@ extra_cell(struct gai_extract *x, size_t ti, size_t r, int ncols,
 	return 0;
 }
 
+/*
+ * Blank cells beyond the row's columns, at either end: trailing ones
+ * carry nothing, nor do leading ones (the spacer of a label two columns
+ * wide).  Every way to drop them must leave the same cells, else the row
+ * is not certain.  A row of nothing but blank cells that do not match its
+ * columns (a crawler's "| ||||") has no known cells.  0, or -1 with
+ * rr->why.
+ */
+static int
+blank_cells(struct gx_cand *rr, int ncols)
+{
+	int extra = rr->n - ncols, lead, c, blank = 0, got = -1;
+
+	for (c = 0; c < rr->n && c < GX_MAXCOLS + 2; c++)
+		blank += rr->c[c].kind == GX_T_EMPTY;
+	if (blank > 0 && blank == rr->n && rr->n != ncols) {
+		snprintf(rr->why, sizeof rr->why, "its %d cells are blank "
+		    "and do not match its %d column%s", rr->n, ncols,
+		    ncols == 1 ? "" : "s");
+		return -1;
+	}
+	if (extra <= 0 || rr->n > GX_MAXCOLS + 2)
+		return 0;
+	for (lead = 0; lead <= extra; lead++) {
+		for (c = 0; c < rr->n; c++)
+			if ((c < lead || c >= lead + ncols) &&
+			    rr->c[c].kind != GX_T_EMPTY)
+				break;
+		if (c < rr->n)
+			continue;	/* a number would go */
+		if (got < 0)
+			got = lead;
+		for (c = 0; c < ncols; c++)
+			if (rr->c[got + c].n != rr->c[lead + c].n ||
+			    memcmp(rr->c[got + c].s, rr->c[lead + c].s,
+			    rr->c[lead + c].n) != 0) {
+				snprintf(rr->why, sizeof rr->why, "%d cells "
+				    "for %d columns, blank at both ends: which "
+				    "are its columns is not certain", rr->n,
+				    ncols);
+				return -1;
+			}
+	}
+	if (got >= 0) {
+		memmove(rr->c, rr->c + got, (size_t)ncols * sizeof rr->c[0]);
+		rr->n = ncols;
+	}
+	return 0;
+}
+
 /* At most max bytes of s[0..n), ending on a character boundary. */
 static int
 clip(const char *s, size_t n, size_t max)
@@ -419,6 +469,8 @@ gx_resolve_row(struct gai_extract *x, struct gx_cand *cd)
 	int64_t iv[GX_MAXCOLS];
 	size_t ti = cd->ti, r = cd->r;
 
+	if (blank_cells(cd, ncols) < 0)
+		return 0;
 	if (cd->n == ncols + 1 &&
 	    (rc = extra_cell(x, ti, r, ncols, cd)) != 0)
 		return rc < -1 ? rc : 0;
@@ -441,7 +493,9 @@ gx_resolve_row(struct gai_extract *x, struct gx_cand *cd)
 		if (store_cell(x, x->fidx[ti][r][c], &cd->c[c]) < 0)
 			return GAI_E_NOMEM;
 		iv[c] = cell_int(x, &cd->c[c], &ok);
-		allint &= ok && x->vals[x->fidx[ti][r][c]].set;
+		/* a blank cell states no number: no sum to hold it to */
+		allint &= ok && x->vals[x->fidx[ti][r][c]].set &&
+		    cd->c[c].kind != GX_T_EMPTY;
 	}
 	/* The report's own sums: keep what it says, but say it is off. */
 	if (allint)
