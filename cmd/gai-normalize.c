@@ -2,11 +2,13 @@
 /* gai-normalize: crawled pages in any encoding to clean UTF-8 text. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
 
 #include "fe.h"
+#include "gai_doc.h"
 #include "gai_input.h"
 #include "gai_normalize.h"
 
@@ -22,23 +24,30 @@ static const char help[] =
 "\n"
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
-"  -H, --with-name    start each document with its name header, even if only one\n"
-"      --no-name      never write name headers\n"
+"      --label=NAME   name standard input NAME in its header (default -)\n"
+"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
+"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
+"      --no-name      write no name headers (text for people to read)\n"
+"  -H, --with-name    write the name headers (the default)\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
 "\n"
-"With no FILE, or when FILE is -, read standard input.  With more than one\n"
-"FILE, each document starts with a form feed and its name on a line.\n"
+"With no FILE, or when FILE is -, read standard input.  Each document\n"
+"starts with a header: a form feed and its name on a line, so outputs of\n"
+"separate runs concatenate into separate documents.  A FILE that cannot be\n"
+"read gets a header that says so, for gai-extract to record.\n"
 "Bytes that do not decode become U+FFFD and are reported on standard error.\n"
 "\n"
-"Exit status is 0 if all went well, 2 if an input could not be read or\n"
-"output could not be written.\n";
+"Exit status is 0 if all went well, 2 if an input could not be read or was\n"
+"cut, or output could not be written.\n";
 
-enum { OPT_NO_NAME = 256 };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
@@ -47,14 +56,38 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *from;
-	int names;		/* 1 write name headers, 0 never, -1 decide */
+	const char *label;	/* the name of standard input */
+	int names;		/* write name headers */
+	size_t max;		/* --max-size */
+	struct gai_buf out;	/* a document's output, written at once */
 };
 
+/* Output is gathered and written a document at a time up to this size. */
+#define OUT_FLUSH ((size_t)4 << 20)
+
 static int
-to_stdout(void *ctx, const char *s, size_t n)
+gather(void *ctx, const char *s, size_t n)
 {
-	(void)ctx;
-	return fe_write(s, n) == 0 ? 0 : GAI_E_IO;
+	struct gai_buf *out = ctx;
+
+	if (gai_buf_append(out, s, n) != 0)
+		return GAI_E_NOMEM;
+	if (out->len < OUT_FLUSH)
+		return 0;
+	/* A document too large for one write goes out in pieces. */
+	if (fe_write(out->data, out->len) != 0)
+		return GAI_E_IO;
+	gai_buf_clear(out);
+	return 0;
+}
+
+static int
+put_out(struct gai_buf *out)
+{
+	int rc = out->len > 0 ? fe_write(out->data, out->len) : 0;
+
+	gai_buf_clear(out);
+	return rc;
 }
 
 /* Say what was not clean about a document; the text is out already. */
@@ -71,44 +104,84 @@ report(const char *name, const struct gai_norm_result *res)
 		    res->nuls == 1 ? "" : "s");
 }
 
+/*
+ * A document that could not be read, already reported: its header says so
+ * in stream 1 (TEAM.md's marker), for gai-extract to make a record of it.
+ */
 static int
-process(const struct opts *o, const char *path, struct gai_buf *in,
-    struct gai_normalizer *nz)
+unreadable(struct opts *o, const char *name, const char *reason)
 {
-	const char *name = path;	/* the document's name: "-" for stdin */
-	struct gai_norm_result res;
+	if (o->names && (gai_doc_header(&o->out, name, reason) != 0 ||
+	    put_out(&o->out) != 0))
+		gai_buf_clear(&o->out);
+	return GAI_EXIT_ERROR;
+}
+
+/* Read path whole (up to --max-size) into in; 0, or errno. */
+static int
+read_operand(const struct opts *o, const char *path, struct gai_buf *in,
+    int *cut)
+{
 	struct gai_error err;
 	FILE *fp;
-	int rc;
+	int rc, errnum;
 
 	/* Read with read(2) into the kept buffer: stdio is not used on fp. */
 	if ((fp = fe_open(path)) == NULL)
-		return GAI_EXIT_ERROR;
-	rc = gai_input_read(fileno(fp), in, &err);
+		return errno != 0 ? errno : EIO;
+	rc = gai_input_read(fileno(fp), in, o->max, &err);
+	errnum = rc != 0 ? err.errnum : 0;
 	if (fe_close_input(fp, path, GAI_EXIT_OK) != GAI_EXIT_OK)
-		return GAI_EXIT_ERROR;
+		return EIO;	/* said by fe_close_input */
 	if (rc != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
-		return GAI_EXIT_ERROR;
+		fe_warn(errnum, "%s", fe_quote(fe_input_name(path)));
+		return errnum != 0 ? errnum : EIO;
 	}
-	if (o->names == 1)
-		printf("\f%s\n", name);
-	rc = gai_normalize(nz, in->data, in->len, o->from, to_stdout, NULL,
+	*cut = o->max != 0 && in->len > o->max;
+	if (*cut) {
+		in->len = gai_doc_cut_at(in->data, o->max);
+		in->data[in->len] = '\0';
+	}
+	return 0;
+}
+
+static int
+process(struct opts *o, const char *path, struct gai_buf *in,
+    struct gai_normalizer *nz)
+{
+	const char *name = path;	/* the document's name */
+	struct gai_norm_result res;
+	struct gai_error err;
+	int rc, cut = 0, status = GAI_EXIT_OK;
+
+	if (strcmp(path, "-") == 0 && o->label != NULL)
+		name = o->label;
+	if ((rc = read_operand(o, path, in, &cut)) != 0)
+		return unreadable(o, name, strerror(rc));
+	if (cut) {
+		fe_warn(0, "%s: larger than the --max-size of %zu bytes, cut "
+		    "there (its first %zu bytes read)", fe_quote(name), o->max,
+		    in->len);
+		status = GAI_EXIT_ERROR;
+	}
+	if (o->names && gai_doc_header(&o->out, name, NULL) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
+	rc = gai_normalize(nz, in->data, in->len, o->from, gather, &o->out,
 	    &res, &err);
-	if (rc == GAI_E_IO)
+	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
 	report(fe_quote(name), &res);
-	return GAI_EXIT_OK;
+	return status;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { NULL, -1 };
+	struct opts o = { NULL, NULL, 1, GAI_DOC_MAX_DEFAULT, GAI_BUF_INIT };
 	struct gai_buf in = GAI_BUF_INIT;
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
@@ -130,6 +203,13 @@ main(int argc, char *argv[])
 		case OPT_NO_NAME:
 			o.names = 0;
 			break;
+		case OPT_LABEL:
+			o.label = optarg;
+			break;
+		case OPT_MAX_SIZE:
+			if (fe_parse_size(optarg, &o.max) != 0)
+				fe_usage_error("invalid size '%s'", optarg);
+			break;
 		case 'h':
 			fe_help(help);
 		case 'V':
@@ -142,8 +222,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
-	if (o.names == -1)
-		o.names = argc > 1;
+	/* A document goes out in one write(2) where it fits (OUT_FLUSH), so
+	 * writers sharing a pipe (xargs -P) do not cut into each other's. */
+	setvbuf(stdout, NULL, _IONBF, 0);
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)
@@ -153,6 +234,7 @@ main(int argc, char *argv[])
 
 	/* 3. Finish: a write error turns into exit 2. */
 	gai_buf_free(&in);
+	gai_buf_free(&o.out);
 	gai_normalizer_free(&nz);
 	return fe_close_stdout(status);
 }

@@ -10,16 +10,20 @@
 #define CHUNK (256 * 1024)
 
 int
-gai_input_read(int fd, struct gai_buf *b, struct gai_error *err)
+gai_input_read(int fd, struct gai_buf *b, size_t max, struct gai_error *err)
 {
+	size_t room;
 	ssize_t n;
 
 	gai_buf_clear(b);
-	for (;;) {
+	while (max == 0 || b->len <= max) {
 		if (gai_buf_reserve(b, CHUNK) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 			    "out of memory");
-		n = read(fd, b->data + b->len, b->cap - b->len - 1);
+		room = b->cap - b->len - 1;
+		if (max != 0 && room > max + 1 - b->len)
+			room = max + 1 - b->len;
+		n = read(fd, b->data + b->len, room);
 		if (n == 0)
 			break;
 		if (n < 0) {
