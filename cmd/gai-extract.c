@@ -29,12 +29,15 @@ static const char help_text[] =
 "  gai-extract --trace report.txt >/dev/null              # where each came from\n"
 "\n"
 "Options:\n"
-"  -h, --help     display this help and exit\n"
+"  -h, --help         display this help and exit\n"
 "      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
-"                 KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
-"  -t, --trace    for every field, say on standard error which line and\n"
-"                 cell it was read from\n"
-"  -V, --version  output version information and exit\n"
+"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
+"  -s, --no-messages  no messages about unreadable input (the same exit\n"
+"                     status; --trace still writes)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
+"  -t, --trace        for every field, say on standard error which line and\n"
+"                     cell it was read from\n"
+"  -V, --version      output version information and exit\n"
 "\n"
 "With no FILE, or when FILE is -, read standard input.  A stream that\n"
 "starts with a form-feed header holds one document per header; any other\n"
@@ -48,6 +51,8 @@ enum { OPT_MAX_SIZE = 256 };
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "no-messages", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "trace", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -291,10 +296,16 @@ main(int argc, char *argv[])
 	fe_setprogname("gai-extract");
 
 	/* 1. Options. */
-	while ((c = getopt_long(argc, argv, "htV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hqstV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fe_help(help_text);
+		case 'q':
+			fe_set_quiet(1);
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
 		case 't':
 			o.trace = 1;
 			break;

@@ -29,6 +29,9 @@ static const char help[] =
 "                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
+"  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
+"                     exit status)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
 "\n"
@@ -48,7 +51,9 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "label", required_argument, NULL, OPT_LABEL },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
 	{ NULL, 0, NULL, 0 }
@@ -186,13 +191,13 @@ main(int argc, char *argv[])
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
-	int c, status = GAI_EXIT_OK;
+	int c, quiet = 0, status = GAI_EXIT_OK;
 
 	setlocale(LC_ALL, "");
 	fe_setprogname("gai-normalize");
 
 	/* 1. Options: all checked here, before any output. */
-	while ((c = getopt_long(argc, argv, "f:HhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:HhqsV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.from = optarg;
@@ -210,6 +215,13 @@ main(int argc, char *argv[])
 			if (fe_parse_size(optarg, &o.max) != 0)
 				fe_usage_error("invalid size '%s'", optarg);
 			break;
+		case 'q':
+			fe_set_quiet(1);
+			quiet = 1;
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
 		case 'h':
 			fe_help(help);
 		case 'V':
@@ -225,6 +237,8 @@ main(int argc, char *argv[])
 	/* A document goes out in one write(2) where it fits (OUT_FLUSH), so
 	 * writers sharing a pipe (xargs -P) do not cut into each other's. */
 	setvbuf(stdout, NULL, _IONBF, 0);
+	if (quiet)
+		o.names = 0;
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)

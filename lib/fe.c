@@ -15,6 +15,7 @@
 static const char *progname = "gai";
 static int write_errno;		/* why the first failed write failed */
 static int silent;
+static int quiet;
 
 void
 fe_setprogname(const char *name)
@@ -101,6 +102,8 @@ fe_worse(int a, int b)
 int
 fe_write(const void *p, size_t n)
 {
+	if (quiet)
+		return 0;
 	if (fwrite(p, 1, n, stdout) == n)
 		return 0;
 	if (write_errno == 0)
@@ -166,6 +169,12 @@ fe_set_silent(int on)
 	silent = on;
 }
 
+void
+fe_set_quiet(int on)
+{
+	quiet = on;
+}
+
 const char *
 fe_input_name(const char *path)
 {
@@ -199,6 +208,37 @@ fe_close_input(FILE *fp, const char *path, int status)
 		return status;
 	fe_warn(errno, "%s", fe_quote(path));
 	return GAI_EXIT_ERROR;
+}
+
+void
+fe_lines_ok(struct fe_bad_lines *b, const char *file)
+{
+	int i;
+
+	/* Lines a FILE starts with belong to no document. */
+	for (i = 0; i < b->nheld; i++)
+		fe_warn_record(file, &b->held[i], NULL);
+	b->nheld = 0;
+}
+
+int
+fe_bad_line(struct fe_bad_lines *b, const char *file,
+    const struct gai_error *err, const struct gai_recset *set)
+{
+	/* Every line so far bad: lines 1 .. nheld held, this one next. */
+	if (err->line == b->nheld + 1 && (set == NULL || set->n == 0)) {
+		if (b->nheld + 1 == FE_NOT_RECORDS) {
+			b->nheld = 0;
+			fe_warn(0, "%s: input is not gai records: did you mean "
+			    "gai-extract?", fe_quote(file));
+			return 1;
+		}
+		b->held[b->nheld++] = *err;
+		return 0;
+	}
+	fe_lines_ok(b, file);
+	fe_warn_record(file, err, set);
+	return 0;
 }
 
 void

@@ -132,7 +132,6 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 {
 	const struct gx_tok *v = x->toks.v;
 	size_t j, first, skip = 0, maxskip = nolabel ? 80 : 3;
-	int n;
 
 	rr->n = 0;
 	rr->why[0] = '\0';
@@ -153,37 +152,39 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 			    "%d cells on its line", rr->n);
 			return -1;
 		}
-		/* leading and trailing empty cells are the table's frame */
-		for (first = 0; first < (size_t)rr->n &&
-		    rr->c[first].kind == GX_T_EMPTY; first++)
-			;
-		n = rr->n;
-		while (n > (int)first && rr->c[n - 1].kind == GX_T_EMPTY)
-			n--;
-		memmove(rr->c, rr->c + first, (size_t)(n - (int)first) *
-		    sizeof rr->c[0]);
-		rr->n = n - (int)first;
+		/* blank cells are cells: the tokenizer kept only those
+		 * between separators, which read_row counts */
 		if (rr->n > 0)
 			return 0;
 		j = t + 1;
 	} else
 		j = rs + 1;
 	/* B: a run of numbers after a few cells of label or header text */
-	for (; j < re; j++) {
+	for (first = j; j < re; j++) {
 		if (v[j].kind == GX_T_NUM)
 			break;
-		if (v[j].kind == GX_T_EMPTY)
+		if (v[j].kind == GX_T_EMPTY) {
+			/* one blank cell alone on its line: a row of blank
+			 * cells, one per line */
+			if (!nolabel && v[j].lfirst &&
+			    (j + 1 == re || v[j + 1].line != v[j].line))
+				break;
 			continue;
+		}
 		if (x->label[j] >= 0 || ++skip > maxskip) {
 			snprintf(rr->why, sizeof rr->why,
 			    "no numbers follow the label");
 			return -1;
 		}
 	}
+	/* the blank cells before the first number that are its row's (on
+	 * its line, or alone on theirs: one cell per line) */
+	while (j > first && j < re && v[j - 1].kind == GX_T_EMPTY &&
+	    (v[j - 1].line == v[j].line || v[j - 1].lfirst))
+		j--;
 	for (; j < re && v[j].kind != GX_T_TEXT; j++)
-		if (v[j].kind == GX_T_NUM)
-			add_cell(rr, tok_s(x, j), v[j].len, GX_T_NUM,
-			    tok_line(x, j));
+		add_cell(rr, tok_s(x, j), v[j].len, v[j].kind,
+		    tok_line(x, j));
 	if (rr->n == 0) {
 		snprintf(rr->why, sizeof rr->why, "no numbers follow the label");
 		return -1;
@@ -541,6 +542,56 @@ resolve_pending(struct gai_extract *x)
 	return 0;
 }
 
+/*
+ * Blank cells beyond the row's columns, at either end: trailing ones
+ * carry nothing, nor do leading ones (the spacer of a label two columns
+ * wide).  Every way to drop them must leave the same cells, else the row
+ * is not certain.  A row of nothing but blank cells that do not match its
+ * columns (a crawler's "| ||||") has no known cells.  0, or -1 with
+ * rr->why.
+ */
+static int
+blank_cells(struct row_read *rr, int ncols)
+{
+	int extra = rr->n - ncols, lead, c, blank = 0, got = -1;
+
+	for (c = 0; c < rr->n && c < GX_MAXCOLS + 2; c++)
+		blank += rr->c[c].kind == GX_T_EMPTY;
+	if (blank > 0 && blank == rr->n && rr->n != ncols) {
+		snprintf(rr->why, sizeof rr->why, "its %d cells are blank "
+		    "and do not match its %d column%s", rr->n, ncols,
+		    ncols == 1 ? "" : "s");
+		return -1;
+	}
+	if (extra <= 0 || rr->n > GX_MAXCOLS + 2)
+		return 0;
+	for (lead = 0; lead <= extra; lead++) {
+		for (c = 0; c < rr->n; c++)
+			if ((c < lead || c >= lead + ncols) &&
+			    rr->c[c].kind != GX_T_EMPTY)
+				break;
+		if (c < rr->n)
+			continue;	/* a number would go */
+		if (got < 0)
+			got = lead;
+		for (c = 0; c < ncols; c++)
+			if (rr->c[got + c].n != rr->c[lead + c].n ||
+			    memcmp(rr->c[got + c].s, rr->c[lead + c].s,
+			    rr->c[lead + c].n) != 0) {
+				snprintf(rr->why, sizeof rr->why, "%d cells "
+				    "for %d columns, blank at both ends: which "
+				    "are its columns is not certain", rr->n,
+				    ncols);
+				return -1;
+			}
+	}
+	if (got >= 0) {
+		memmove(rr->c, rr->c + got, (size_t)ncols * sizeof rr->c[0]);
+		rr->n = ncols;
+	}
+	return 0;
+}
+
 /* Read and store row r of table ti whose label is token t. */
 static int
 read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
@@ -559,6 +610,8 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 	if (gather(x, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0, &rr) < 0)
 		goto unread;
 	x->found_any = 1;
+	if (blank_cells(&rr, ncols) < 0)
+		goto unread;
 	if (rr.n == ncols + 1 && (rc = extra_cell(x, ti, r, ncols, &rr)) != 0) {
 		if (rc < -1)
 			return rc;
@@ -605,7 +658,9 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 		if (store_cell(x, x->fidx[ti][r][c], &rr.c[c]) < 0)
 			return GAI_E_NOMEM;
 		iv[c] = cell_int(x, &rr.c[c], &ok);
-		allint &= ok && x->vals[x->fidx[ti][r][c]].set;
+		/* a blank cell states no number: no sum to hold it to */
+		allint &= ok && x->vals[x->fidx[ti][r][c]].set &&
+		    rr.c[c].kind != GX_T_EMPTY;
 	}
 	/* The report's own sums: keep what it says, but say it is off. */
 	if (allint)

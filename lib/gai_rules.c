@@ -14,7 +14,15 @@ struct lex {
 	long line;
 	const char *bol;	/* start of the current line */
 	struct gai_error *err;
+	int depth;		/* parentheses open */
 };
+
+/*
+ * Parsing, checking and freeing an expression recurse once per level of
+ * parentheses: a bound keeps a hostile rules file from overflowing the
+ * stack, far above what a rule needs.
+ */
+#define MAXDEPTH 64
 
 static int
 is_word(int c)
@@ -272,6 +280,10 @@ parse_term(struct lex *lx, struct gai_term *t, int *var, int *prev)
 	int rc;
 
 	if (peek_char(lx) == '(') {
+		if (lx->depth == MAXDEPTH)
+			return lex_error(lx, lx->p, "parentheses nested more "
+			    "than %d deep", MAXDEPTH);
+		lx->depth++;
 		lx->p++;
 		t->kind = GAI_T_ALT;
 		do {
@@ -282,6 +294,7 @@ parse_term(struct lex *lx, struct gai_term *t, int *var, int *prev)
 			    prev)) != 0)
 				return rc;
 		} while (peek_char(lx) == '|' && lx->p++);
+		lx->depth--;
 		return expect(lx, ')');
 	}
 	n = peek_word(lx, &w);
@@ -648,7 +661,9 @@ int
 gai_rules_parse(struct gai_rules *rules, const char *text, size_t len,
     struct gai_error *err)
 {
-	struct lex lx = { text, text + len, text, 1, text, err };
+	struct lex lx = { text, text + len, text, 1, text, err, 0 };
+	struct lex at;
+	size_t i, first = rules->n;
 	int rc;
 
 	for (;;) {
@@ -659,7 +674,20 @@ gai_rules_parse(struct gai_rules *rules, const char *text, size_t len,
 		    sizeof(*rules->r))) == NULL)
 			return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 			    "out of memory");
-		if ((rc = parse_rule(&lx, &rules->r[rules->n])) != 0) {
+		at = lx;
+		if ((rc = parse_rule(&lx, &rules->r[rules->n])) == 0)
+			/* Two rules of one id would give records of one key. */
+			for (i = 0; i < rules->n; i++)
+				if (strcmp(rules->r[i].id,
+				    rules->r[rules->n].id) == 0) {
+					rc = lex_error(&at, at.p, "rule '%s' is "
+					    "defined %s", rules->r[i].id,
+					    i < first ? "already (built in, or "
+					    "in an earlier file)" :
+					    "twice in this file");
+					break;
+				}
+		if (rc != 0) {
 			free_rule(&rules->r[rules->n]);
 			memset(&rules->r[rules->n], 0, sizeof(rules->r[0]));
 			if (rc == GAI_E_NOMEM)

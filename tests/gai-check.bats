@@ -334,3 +334,64 @@ one_doc() {
 	done
 	[ -z "$(groff -k -Tutf8 -mdoc -ww -z "$GAI_SRCDIR/man/gai-check.1" 2>&1)" ]
 }
+
+@test "sums are exact: one unit off fails at any size; too large is a skip, never ok" {
+	printf '%s\n' 'big: a.total = a.x + a.y' 'dec: b.total = b.x + b.y' \
+	    'huge: c.total = c.x + c.y' 'over: d.total = d.x + d.y' \
+	    'long: e.total = e.x' 'sums: g.total = sum(g.?.n)' \
+	    'scale: h.total = h.x' 'alt: i.total = (i.x | i.y)' \
+	    'either: j.total = j.x or j.y' 'nn: nonneg(e.total)' >"$BATS_TEST_TMPDIR/r"
+	check_doc() {	# KEY VALUE ...: one document's records checked
+		printf 'doc\t%s\t%s\n' "$@" >"$BATS_TEST_TMPDIR/in"
+		gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" \
+		    "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out" || true
+	}
+	v() { check_value "$BATS_TEST_TMPDIR/out" doc "check.$1"; }
+	check_doc a.total 1000000001 a.x 600000000 a.y 400000000 \
+	    b.total 0.3 b.x 0.1 b.y 0.2 c.total 9007199254740993 \
+	    c.x 9007199254740992 c.y 1 j.total 5 j.x 4 j.y 5
+	[ "$(v big)" = "fail: total 1000000001 != x 600000000 + y 400000000" ]
+	[ "$(v dec)" = ok ]
+	[ "$(v huge)" = ok ]
+	[ "$(v either)" = "ok: total 5 = y 5" ]
+	check_doc b.total 0.30 b.x 0.1 b.y 0.19 c.total 9007199254740993 \
+	    c.x 9007199254740992 c.y 0 g.total 3 g.a.n 1.50 g.b.n -2.25 \
+	    g.c.n -0.25
+	[ "$(v dec)" = "fail: total 0.30 != x 0.1 + y 0.19" ]
+	[ "$(v huge)" = "fail: total 9007199254740993 != x 9007199254740992 + y 0" ]
+	[ "$(v sums)" = "fail: total 3 != sum(?.n) -1" ]
+	# Past 2^63, or with more digits than fit: skip, saying why.
+	check_doc d.total 1 d.x 9223372036854775807 d.y 1 \
+	    e.total -99999999999999999999 e.x 1 g.total 0 \
+	    g.a.n 9223372036854775807 g.b.n 1 h.total 92233720368547758.07 \
+	    h.x 92233720368547759 i.total 5 i.x 99999999999999999999 i.y 5 \
+	    j.total 5 j.x 4 j.y 99999999999999999999
+	[ "$(v over)" = "skip: the sum is too large to add exactly" ]
+	[ "$(v long)" = "skip: e.total has too many digits to compare exactly" ]
+	[ "$(v sums)" = "skip: sum(g.?.n) is too large to add exactly" ]
+	[ "$(v scale)" = "skip: the two sides are too large to compare exactly" ]
+	# The first alternative is there: its value decides, not the second.
+	[ "$(v alt)" = "skip: i.x has too many digits to compare exactly" ]
+	[ "$(v either)" = "skip: j.y has too many digits to compare exactly" ]
+	[ "$(v nn)" = "fail: e.total -99999999999999999999" ]
+}
+
+@test "rules files: parentheses nested too deep and a rule id used twice are errors at file:line:col" {
+	python3 -c "print('ok_rule: a.x = b.x\nr: a.x = ' + '(' * 100000 + 'b.x' + ')' * 100000)" \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:2:74: parentheses nested more than 64 deep" ]
+	# 64 levels are fine.
+	python3 -c "print('r: a.x = ' + '(' * 64 + 'b.x' + ')' * 64)" >"$BATS_TEST_TMPDIR/r"
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
+	printf '%s\n' 'a: x.y = x.z' '' 'b: x.y = x.z' '	+ x.w' 'a: x.y = x.w' \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:5:1: rule 'a' is defined twice in this file" ]
+	printf 'appeal_sum: x.y = x.z\n' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:1: rule 'appeal_sum' is defined already (built in, or in an earlier file)" ]
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
+}

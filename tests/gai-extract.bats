@@ -360,3 +360,35 @@ never_wrong() {
 	[[ $output == *"$s4	meta.edition	2019"* ]]
 	run --separate-stderr -2 gai-extract --max-size=-1 "$s4"
 }
+
+@test "blank cells keep their columns: trailing blanks, a blank column, in every layout" {
+	# "（二）部分公开…<TAB>5<TAB><TAB><TAB><TAB><TAB><TAB>": seven cells, six blank
+	for f in ok-blank-tab ok-blank-per-line; do
+		gai-extract "$X/$f.txt" | cut -f2- | grep '^req\.partial\.' >"$BATS_TEST_TMPDIR/p"
+		printf 'req.partial.%s\t%s\n' natural_person 5 commercial '' research '' \
+		    nonprofit '' legal_service '' other_org '' total '' >"$BATS_TEST_TMPDIR/w"
+		assert_same "$BATS_TEST_TMPDIR/p" "$BATS_TEST_TMPDIR/w"
+		# a blank 总计 is no sum the report got wrong
+		run -0 gai-extract "$X/$f.txt"
+		[[ $output != *warn.identity* ]]
+		[[ $output == *"	req.denied.state_secret.total	"$'\n'* ]]
+		[[ $output == *"	active.coercion.decisions	"$'\n'* ]]
+		[[ $output == *"	appeal.suit_direct.upheld	"$'\n'"$X/$f.txt	appeal.suit_direct.corrected	0"* ]]
+	done
+	# pipes, 2019, traditional: the five 法人 columns blank, five trailing blanks
+	run -0 gai-extract "$X/ok-blank-pipes-2019.txt"
+	[[ $output == *"	req.new.natural_person	30"$'\n'*"	req.new.other_org	"$'\n'*"	req.new.total	34"$'\n'* ]]
+	[[ $output == *"	appeal.suit_after_review.total	"$'\n'* ]]
+}
+
+@test "blank cells: a row with fewer blank cells than columns is unknown, warned" {
+	printf '%s\n' '二、主动公开政府信息情况' '信息内容|本年制发件数|本年废止件数|现行有效件数' \
+	    '规章 | ||' '行政规范性文件|3|1|9' '信息内容|本年处理决定数量' '行政许可 | ||||' \
+	    '行政处罚|7' >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-extract "$BATS_TEST_TMPDIR/in"
+	[[ $output == *'warn.row_unread	active.rules: the label is at line 3 but its values cannot be read for certain: its 2 cells are blank and do not match its 3 columns'* ]]
+	[[ $output == *'warn.row_unread	active.license: the label is at line 6 but its values cannot be read for certain: its 4 cells are blank and do not match its 1 column'* ]]
+	[[ $output != *"active.rules.issued"* ]]
+	[[ $output != *"active.license.decisions"* ]]
+	[[ $output == *"	active.punishment.decisions	7"$'\n'* ]]
+}

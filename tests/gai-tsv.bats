@@ -26,7 +26,7 @@ golden() {
 		# key=value for each non-empty cell of the doc's row...
 		awk -F'\t' -v d="$doc" 'NR == 1 { for (i = 2; i <= NF; i++) k[i] = $i; next }
 		    $1 == d { for (i = 2; i <= NF; i++) if ($i != "") print k[i] "\t" $i }' \
-		    "$BATS_TEST_TMPDIR/wide" | grep -v '^meta\.\(title\|org\)	' |
+		    "$BATS_TEST_TMPDIR/wide" | grep -v '^\(meta\.\(title\|org\)\|tables\|fields_read\|warnings\)	' |
 		    sort >"$BATS_TEST_TMPDIR/got"
 		# ...is exactly the seed's expected records.
 		sort "$f" >"$BATS_TEST_TMPDIR/want"
@@ -53,11 +53,11 @@ golden() {
 @test "wide: mlr and awk read the same number of fields on every line" {
 	gai-tsv "$T/seeds.in" "$T/odd.in" >"$BATS_TEST_TMPDIR/out"
 	run -0 awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 235 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
 	[ "${#lines[@]}" -eq 9 ]
 	run -0 mlr --itsv --ojson cat "$BATS_TEST_TMPDIR/out"
 	run -0 mlr --itsv --onidx put -q 'print length($*)' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 235 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
 	[ "${#lines[@]}" -eq 8 ]
 	run -0 mlr --itsv --ocsv cut -f doc,meta.year then filter '$doc == "001_45cb5db47e89188a"' \
 	    "$BATS_TEST_TMPDIR/out"
@@ -81,6 +81,66 @@ golden() {
 	printf 'doc\tchecks_failed\tchecks_failed_ids\na,b\t2\treq_col_balance.total,appeal_sum.review\nplain\t0\t\nunchecked\t\t\n' \
 	    >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "status columns: tables found, values read, warnings, before the checks" {
+	run -0 gai-tsv -k 'tables,fields_read,warnings,checks_failed' "$T/status.in"
+	[ "${lines[0]}" = "doc	tables	fields_read	warnings	checks_failed" ]
+	# a blank cell is not a value read; meta.* are not table values
+	[ "${lines[1]}" = "report	3	3	1	0" ]
+	[ "${lines[2]}" = "half	1	2	2	1" ]
+	[ "${lines[3]}" = "news.html	0	0	1	" ]
+	[ "${lines[4]}" = "logo.png	0	0	1	" ]
+	[ "${#lines[@]}" -eq 5 ]
+	# the default columns end with them, in this order
+	run -0 sh -c 'gai-tsv </dev/null | tr "\t" "\n" | tail -5 | paste -sd,'
+	[ "$output" = tables,fields_read,warnings,checks_failed,checks_failed_ids ]
+	run -0 sh -c 'gai-tsv --labels=zh -k "tables,fields_read,warnings" </dev/null'
+	[ "$output" = "文档	读到的表数	读到的数值数	警告数" ]
+}
+
+@test "--reports-only: no row for a document without a table" {
+	run -0 gai-tsv --reports-only --no-header -k 'tables' "$T/status.in"
+	[ "$output" = "report	3
+half	1" ]
+	run -0 gai-tsv --reports-only --long -k 'meta.year' "$T/status.in"
+	[ "$output" = "report	meta.year	2022
+half	meta.year	2021" ]
+}
+
+@test "--status: 2 if a document upstream was unreadable, 1 if a check failed, else 0" {
+	# without --status, gai-tsv's own status: all went well
+	run -0 gai-tsv -q "$T/status.in"
+	run -2 --separate-stderr gai-tsv --status --no-header -k tables "$T/status.in"
+	[ "$stderr" = "gai-tsv: 1 document could not be read upstream" ]
+	[ "${#lines[@]}" -eq 4 ]
+	run -1 gai-tsv --status -q <(grep -v unreadable "$T/status.in")
+	run -0 gai-tsv --status -q <(grep '^report' "$T/status.in")
+	# -s: the same status, no message
+	run -2 --separate-stderr gai-tsv --status -s -q "$T/status.in"
+	[ -z "$stderr" ]
+	# unchecked records: nothing failed
+	run -0 gai-tsv --status -q <(grep -v check "$T/status.in" | grep -v unreadable)
+}
+
+@test "--status: a stream without documents writes no row and exits 2" {
+	run -2 --separate-stderr sh -c 'gai-extract </dev/null | gai-check | gai-tsv --status --no-header'
+	[ -z "$output" ]
+	[ "$stderr" = "gai-tsv: no document in the input" ]
+	# without --status: nothing written, all well
+	run -0 sh -c 'gai-extract </dev/null | gai-check | gai-tsv --no-header'
+	[ -z "$output" ]
+}
+
+@test "-q: nothing written, the status still told; -s: no messages" {
+	run -0 --separate-stderr gai-tsv -q "$T/seeds.in"
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-tsv -q "$T/bad-line.in"
+	[ -z "$output" ]
+	[ -n "$stderr" ]
+	run -2 --separate-stderr gai-tsv -s --no-header -k meta.year "$T/bad-line.in" /nonexistent
+	[ -z "$stderr" ]
+	[ -n "$output" ]
 }
 
 @test "--keys: globs in the user's order, '*' across dots, duplicates once" {
@@ -253,6 +313,13 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 }
 
 @test "man example: the failed checks, one per line" {
-	run -0 sh -c 'gai-tsv --long -k "check.*" "$1" | grep -c "	fail"' sh "$T/odd.in"
-	[ "$output" = 2 ]
+	cp "$T/odd.in" "$BATS_TEST_TMPDIR/records.tsv"
+	cd "$BATS_TEST_TMPDIR"
+	# the command as the man page prints it
+	cmd=$(sed -n '/The failed checks, one per line/,/^\.Ed/p' "$GAI_SRCDIR/man/gai-tsv.1" |
+	    sed -n 's/\\e/\\/g; /^gai-tsv/p')
+	[ -n "$cmd" ]
+	run -0 sh -c "$cmd"
+	[ "${#lines[@]}" -eq 2 ]
+	[[ ${lines[0]} == *'	fail: '* ]]
 }
