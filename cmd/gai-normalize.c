@@ -9,8 +9,8 @@
 
 #include "fe.h"
 #include "gai_doc.h"
-#include "gai_input.h"
 #include "gai_normalize.h"
+#include "gai_source.h"
 
 static const char help[] =
 "Usage: gai-normalize [OPTION]... [FILE]...\n"
@@ -25,8 +25,8 @@ static const char help[] =
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
 "      --label=NAME   name standard input NAME in its header (default -)\n"
-"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
-"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
+"      --max-size=SIZE  a document larger than SIZE bytes (K, M, G: KiB,\n"
+"                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
 "  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
@@ -41,8 +41,8 @@ static const char help[] =
 "read gets a header that says so, for gai-extract to record.\n"
 "Bytes that do not decode become U+FFFD and are reported on standard error.\n"
 "\n"
-"Exit status is 0 if all went well, 2 if an input could not be read or was\n"
-"cut, or output could not be written.\n";
+"Exit status is 0 if all went well, 2 if an input could not be read or\n"
+"output could not be written.\n";
 
 enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE };
 
@@ -61,9 +61,8 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *from;
-	const char *label;	/* the name of standard input */
 	int names;		/* write name headers */
-	size_t max;		/* --max-size */
+	struct gai_source_opts src;	/* --label, --max-size */
 	struct gai_buf out;	/* a document's output, written at once */
 };
 
@@ -95,6 +94,14 @@ put_out(struct gai_buf *out)
 	return rc;
 }
 
+/* The document's header (gai(7)), marked unreadable when why is not NULL. */
+static void
+header(struct opts *o, const char *name, const char *why)
+{
+	if (o->names && gai_doc_header(&o->out, name, why) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
+}
+
 /* Say what was not clean about a document; the text is out already. */
 static void
 report(const char *name, const struct gai_norm_result *res)
@@ -109,88 +116,78 @@ report(const char *name, const struct gai_norm_result *res)
 		    res->nuls == 1 ? "" : "s");
 }
 
-/*
- * A document that could not be read, already reported: its header says so
- * in stream 1 (TEAM.md's marker), for gai-extract to make a record of it.
- */
+/* A document with no text: said on stderr, marked in stream 1 (gai(7)). */
 static int
-unreadable(struct opts *o, const char *name, const char *reason)
+mark_unreadable(struct opts *o, const char *name, const char *why)
 {
-	if (o->names && (gai_doc_header(&o->out, name, reason) != 0 ||
-	    put_out(&o->out) != 0))
-		gai_buf_clear(&o->out);
+	fe_warn(0, "%s: %s", fe_quote(name), why);
+	header(o, name, why);
+	(void)put_out(&o->out);
 	return GAI_EXIT_ERROR;
 }
 
-/* Read path whole (up to --max-size) into in; 0, or errno. */
 static int
-read_operand(const struct opts *o, const char *path, struct gai_buf *in,
-    int *cut)
-{
-	struct gai_error err;
-	FILE *fp;
-	int rc, errnum;
-
-	/* Read with read(2) into the kept buffer: stdio is not used on fp. */
-	if ((fp = fe_open(path)) == NULL)
-		return errno != 0 ? errno : EIO;
-	rc = gai_input_read(fileno(fp), in, o->max, &err);
-	errnum = rc != 0 ? err.errnum : 0;
-	if (fe_close_input(fp, path, GAI_EXIT_OK) != GAI_EXIT_OK)
-		return EIO;	/* said by fe_close_input */
-	if (rc != 0) {
-		fe_warn(errnum, "%s", fe_quote(fe_input_name(path)));
-		return errnum != 0 ? errnum : EIO;
-	}
-	*cut = o->max != 0 && in->len > o->max;
-	if (*cut) {
-		in->len = gai_doc_cut_at(in->data, o->max);
-		in->data[in->len] = '\0';
-	}
-	return 0;
-}
-
-static int
-process(struct opts *o, const char *path, struct gai_buf *in,
+normalize_doc(struct opts *o, const struct gai_source_doc *doc,
     struct gai_normalizer *nz)
 {
-	const char *name = path;	/* the document's name */
 	struct gai_norm_result res;
 	struct gai_error err;
-	int rc, cut = 0, status = GAI_EXIT_OK;
+	int rc;
 
-	if (strcmp(path, "-") == 0 && o->label != NULL)
-		name = o->label;
-	if ((rc = read_operand(o, path, in, &cut)) != 0)
-		return unreadable(o, name, strerror(rc));
-	if (cut) {
-		fe_warn(0, "%s: larger than the --max-size of %zu bytes, cut "
-		    "there (its first %zu bytes read)", fe_quote(name), o->max,
-		    in->len);
-		status = GAI_EXIT_ERROR;
-	}
-	if (o->names && gai_doc_header(&o->out, name, NULL) != 0)
-		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
-	rc = gai_normalize(nz, in->data, in->len, o->from, gather, &o->out,
+	if (doc->unreadable != NULL)
+		return mark_unreadable(o, doc->name, doc->unreadable);
+	header(o, doc->name, NULL);
+	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, gather, &o->out,
 	    &res, &err);
 	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
+		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
-	report(fe_quote(name), &res);
+	report(fe_quote(doc->name), &res);
+	return GAI_EXIT_OK;
+}
+
+/* Each document the operand holds (gai_source tells what it is). */
+static int
+process(struct opts *o, const char *path, struct gai_normalizer *nz)
+{
+	struct gai_source_opts so = o->src;
+	struct gai_source *src;
+	struct gai_source_doc doc;
+	struct gai_error err;
+	int rc, status = GAI_EXIT_OK;
+
+	/* --label names standard input only. */
+	so.name = strcmp(path, "-") == 0 ? o->src.name : NULL;
+	if (gai_source_open(&src, path, &so, &err) != 0) {
+		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		header(o, so.name != NULL ? so.name : path,
+		    strerror(err.errnum != 0 ? err.errnum : EIO));
+		(void)put_out(&o->out);
+		return GAI_EXIT_ERROR;
+	}
+	while ((rc = gai_source_next(src, &doc, &err)) == GAI_OK &&
+	    !fe_stdout_failed())
+		status = fe_worse(status, normalize_doc(o, &doc, nz));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	gai_source_close(src);
 	return status;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { NULL, NULL, 1, GAI_DOC_MAX_DEFAULT, GAI_BUF_INIT };
-	struct gai_buf in = GAI_BUF_INIT;
+	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
+	    GAI_BUF_INIT };
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
+	char reads[256];
 	int c, quiet = 0, status = GAI_EXIT_OK;
 
 	setlocale(LC_ALL, "");
@@ -209,10 +206,10 @@ main(int argc, char *argv[])
 			o.names = 0;
 			break;
 		case OPT_LABEL:
-			o.label = optarg;
+			o.src.name = optarg;
 			break;
 		case OPT_MAX_SIZE:
-			if (fe_parse_size(optarg, &o.max) != 0)
+			if (fe_parse_size(optarg, &o.src.max_size) != 0)
 				fe_usage_error("invalid size '%s'", optarg);
 			break;
 		case 'q':
@@ -225,6 +222,9 @@ main(int argc, char *argv[])
 		case 'h':
 			fe_help(help);
 		case 'V':
+			snprintf(reads, sizeof reads, "Reads: pages (HTML, text), %s",
+			    gai_source_formats());
+			fe_version_extra(reads);
 			fe_version();
 		default:
 			fe_usage_error(NULL);
@@ -242,13 +242,12 @@ main(int argc, char *argv[])
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)
-		status = process(&o, "-", &in, &nz);
+		status = process(&o, "-", &nz);
 	for (; *argv != NULL && !fe_stdout_failed(); argv++)
-		status = fe_worse(status, process(&o, *argv, &in, &nz));
+		status = fe_worse(status, process(&o, *argv, &nz));
 
 	/* 3. Finish: a write error turns into exit 2. */
-	gai_buf_free(&in);
-	gai_buf_free(&o.out);
 	gai_normalizer_free(&nz);
+	gai_buf_free(&o.out);
 	return fe_close_stdout(status);
 }
