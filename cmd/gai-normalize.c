@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "fe.h"
-#include "gai_input.h"
 #include "gai_normalize.h"
+#include "gai_source.h"
 
 static const char help[] =
 "Usage: gai-normalize [OPTION]... [FILE]...\n"
@@ -76,48 +76,73 @@ report(const char *name, const struct gai_norm_result *res)
 		    res->nuls == 1 ? "" : "s");
 }
 
+/* A document with no text: said on stderr, marked in stream 1 (gai(7)). */
 static int
-process(const struct opts *o, const char *path, struct gai_buf *in,
-    struct gai_normalizer *nz)
+mark_unreadable(const struct opts *o, const char *name, const char *why)
 {
-	const char *name = path;	/* the document's name: "-" for stdin */
+	fe_warn(0, "%s: %s", fe_quote(name), why);
+	if (o->names != 0)
+		printf("\f%s\tunreadable: %s\n", name, why);
+	return GAI_EXIT_ERROR;
+}
+
+static int
+normalize_doc(const struct opts *o, const char *path,
+    const struct gai_source_doc *doc, struct gai_normalizer *nz)
+{
 	struct gai_norm_result res;
 	struct gai_error err;
-	FILE *fp;
 	int rc;
 
-	/* Read with read(2) into the kept buffer: stdio is not used on fp. */
-	if ((fp = fe_open(path)) == NULL)
-		return GAI_EXIT_ERROR;
-	rc = gai_input_read(fileno(fp), in, &err);
-	if (fe_close_input(fp, path, GAI_EXIT_OK) != GAI_EXIT_OK)
-		return GAI_EXIT_ERROR;
-	if (rc != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
-		return GAI_EXIT_ERROR;
-	}
-	if (o->names == 1)
-		printf("\f%s\n", name);
-	rc = gai_normalize(nz, in->data, in->len, o->from, to_stdout, NULL,
+	if (doc->unreadable != NULL)
+		return mark_unreadable(o, doc->name, doc->unreadable);
+	/* An archive or a WARC holds several documents: each is named. */
+	if (o->names == 1 || (o->names == -1 && strcmp(doc->name, path) != 0))
+		printf("\f%s\n", doc->name);
+	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, to_stdout, NULL,
 	    &res, &err);
 	if (rc == GAI_E_IO)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
+		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
-	report(fe_quote(name), &res);
+	report(fe_quote(doc->name), &res);
 	return GAI_EXIT_OK;
+}
+
+/* Each document the operand holds (gai_source tells what it is). */
+static int
+process(const struct opts *o, const char *path, struct gai_normalizer *nz)
+{
+	struct gai_source *src;
+	struct gai_source_doc doc;
+	struct gai_error err;
+	int rc, status = GAI_EXIT_OK;
+
+	if (gai_source_open(&src, path, NULL, &err) != 0) {
+		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		return GAI_EXIT_ERROR;
+	}
+	while ((rc = gai_source_next(src, &doc, &err)) == GAI_OK &&
+	    !fe_stdout_failed())
+		status = fe_worse(status, normalize_doc(o, path, &doc, nz));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	gai_source_close(src);
+	return status;
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct opts o = { NULL, -1 };
-	struct gai_buf in = GAI_BUF_INIT;
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
+	char reads[256];
 	int c, quiet = 0, status = GAI_EXIT_OK;
 
 	setlocale(LC_ALL, "");
@@ -145,6 +170,9 @@ main(int argc, char *argv[])
 		case 'h':
 			fe_help(help);
 		case 'V':
+			snprintf(reads, sizeof reads, "Reads: pages (HTML, text), %s",
+			    gai_source_formats());
+			fe_version_extra(reads);
 			fe_version();
 		default:
 			fe_usage_error(NULL);
@@ -154,19 +182,18 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
-	if (o.names == -1)
-		o.names = argc > 1;
+	if (o.names == -1 && argc > 1)
+		o.names = 1;
 	if (quiet)
 		o.names = 0;
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)
-		status = process(&o, "-", &in, &nz);
+		status = process(&o, "-", &nz);
 	for (; *argv != NULL && !fe_stdout_failed(); argv++)
-		status = fe_worse(status, process(&o, *argv, &in, &nz));
+		status = fe_worse(status, process(&o, *argv, &nz));
 
 	/* 3. Finish: a write error turns into exit 2. */
-	gai_buf_free(&in);
 	gai_normalizer_free(&nz);
 	return fe_close_stdout(status);
 }

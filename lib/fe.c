@@ -75,6 +75,14 @@ fe_usage_error(const char *fmt, ...)
 	exit(GAI_EXIT_ERROR);
 }
 
+static const char *version_extra;
+
+void
+fe_version_extra(const char *line)
+{
+	version_extra = line;
+}
+
 void
 fe_version(void)
 {
@@ -82,6 +90,8 @@ fe_version(void)
 
 	gai_version_details(details, sizeof details);
 	printf("%s (gai) %s\n%s\n", progname, PACKAGE_VERSION, details);
+	if (version_extra != NULL)
+		printf("%s\n", version_extra);
 	exit(fe_close_stdout(GAI_EXIT_OK));
 }
 

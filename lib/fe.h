@@ -33,6 +33,9 @@ _Noreturn void fe_usage_error(const char *fmt, ...)
 /* Print "gai-x (gai) VERSION" and the runtime library versions; exit 0. */
 _Noreturn void fe_version(void);
 
+/* One more line for fe_version, about this tool (what it reads). */
+void fe_version_extra(const char *line);
+
 /* Write help text to stdout and exit 0 (2 if even that fails). */
 _Noreturn void fe_help(const char *text);
 
