@@ -157,17 +157,18 @@ const char *const gx_heading_pats[] = {
 	NULL
 };
 
-/* Each simplified character of a pattern also matches its traditional forms. */
 int
 gx_fuzzy(const char *lit, struct gai_buf *out)
 {
-	size_t off[64], n = 0, i, len = strlen(lit);
+	size_t off[64], n = 0, i, k, len = strlen(lit);
 	int first = 1;
 
 	if (strpbrk(lit, "\\()[]{}.*+?|^$!") != NULL)
 		return 1;
-	for (i = 0; i < len && n < 63; i += u8len((unsigned char)lit[i]))
+	for (i = 0; i < len && n < 63; i += k) {
+		(void)gai_text_decode(lit + i, len - i, &k);
 		off[n++] = i;
+	}
 	off[n] = len;
 	if (n < 5 || i < len)
 		return 1;
@@ -192,6 +193,7 @@ gx_fuzzy(const char *lit, struct gai_buf *out)
 	return 0;
 }
 
+/* Each simplified character of a pattern also matches its traditional forms. */
 int
 gx_tradify(const char *pat, struct gai_buf *out)
 {
