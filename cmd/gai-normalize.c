@@ -99,8 +99,8 @@ normalize_doc(const struct opts *o, const char *path,
 	/* An archive or a WARC holds several documents: each is named. */
 	if (o->names == 1 || (o->names == -1 && strcmp(doc->name, path) != 0))
 		printf("\f%s\n", doc->name);
-	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, to_stdout, NULL,
-	    &res, &err);
+	rc = gai_normalize_declared(nz, doc->bytes, doc->len, o->from,
+	    doc->charset, to_stdout, NULL, &res, &err);
 	if (rc == GAI_E_IO)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
@@ -118,6 +118,7 @@ process(const struct opts *o, const char *path, struct gai_normalizer *nz)
 	struct gai_source *src;
 	struct gai_source_doc doc;
 	struct gai_error err;
+	char skipped[256];
 	int rc, status = GAI_EXIT_OK;
 
 	if (gai_source_open(&src, path, NULL, &err) != 0) {
@@ -131,6 +132,9 @@ process(const struct opts *o, const char *path, struct gai_normalizer *nz)
 		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
 		status = GAI_EXIT_ERROR;
 	}
+	/* WARC requests, revisits, 404s: not documents, counted once. */
+	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
+		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
 	gai_source_close(src);
 	return status;
 }
