@@ -71,9 +71,10 @@ trace(const char *doc, const struct gai_extract_rec *r)
 		for (n = 120; n > 0 && (r->cell[n] & 0xc0) == 0x80; n--)
 			;
 	snprintf(where, sizeof where, "%s", fe_quote(doc));
-	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"\n",
+	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"%s%s\n",
 	    fe_progname(), where, r->line, r->key, r->value, (int)n, r->cell,
-	    n < r->cell_len ? "..." : "");
+	    n < r->cell_len ? "..." : "", r->how != NULL ? ", read as " : "",
+	    r->how != NULL ? r->how : "");
 }
 
 /* Write what was gathered; fe_write keeps the errno of a failed write

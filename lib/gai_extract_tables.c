@@ -64,6 +64,26 @@ static const struct gx_row req_rows[] = {
 	{ NULL, NULL, { NULL }, 0 }
 };
 
+/* Column by column: 一 + 二 = (七)总计 + 四, and the results rows add up to
+ * (七)总计 ((六) as one row or as three). */
+#define RESULTS "granted", "partial", "denied.state_secret", \
+	"denied.prohibited", "denied.security", "denied.third_party", \
+	"denied.internal", "denied.deliberative", "denied.enforcement", \
+	"denied.query", "unavailable.not_held", "unavailable.needs_creation", \
+	"unavailable.unclear", "not_processed.petition", \
+	"not_processed.duplicate", "not_processed.publication", \
+	"not_processed.excessive", "not_processed.confirmation"
+static const struct gx_colident req_colident[] = {
+	{ "一+二 = (七)总计+四", { "new", "carried_in", NULL },
+	  { "total", "carried_out", NULL } },
+	{ "the results rows add up to (七)总计", { RESULTS, "other", NULL },
+	  { "total", NULL } },
+	{ "the results rows add up to (七)总计", { RESULTS,
+	  "other.no_correction", "other.unpaid_fee", "other.misc", NULL },
+	  { "total", NULL } },
+	{ NULL, { NULL }, { NULL } }
+};
+
 static const struct gx_ident appeal_ident[] = {
 	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
 };
@@ -110,16 +130,16 @@ const struct gx_table gx_tables[] = {
 	{ "active", GAI_ED_2021,
 	  "本年制发件数|本年废止件数|本年废止数量|现行有效件数|本年处理决定数量|"
 	  "本年收费金额",
-	  NULL, NULL, 0, active21_rows },
+	  NULL, NULL, 0, active21_rows, NULL },
 	{ "active", GAI_ED_2019,
 	  "本年新制作|制作数量|本年新公开|对外公开总数量|上一年项目数量|"
 	  "本年增.?减|采购项目数量|采购总金额|^处理决定数量|第二十条第\\(九\\)项",
-	  NULL, NULL, 0, active19_rows },
+	  NULL, NULL, 0, active19_rows, NULL },
 	{ "req", GAI_ED_2019 | GAI_ED_2021, NULL, req_cols, req_ident, 1,
-	  req_rows },
+	  req_rows, req_colident },
 	{ "appeal", GAI_ED_2019 | GAI_ED_2021, NULL, NULL, appeal_ident, 3,
-	  appeal_rows },
-	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+	  appeal_rows, NULL },
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL, NULL }
 };
 
 const char *const gx_heading_pats[] = {

@@ -29,7 +29,7 @@ push(struct gx_toks *t, size_t off, size_t len, unsigned line, int kind,
 	k->kind = (unsigned char)kind;
 	k->delim = (unsigned char)delim;
 	k->lfirst = (unsigned char)first;
-	k->pad = 0;
+	k->glued = 0;
 	return 0;
 }
 

@@ -47,22 +47,58 @@ static const struct gx_ident appeal[] = {
 	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
 };
 
+/*
+ * Split d (digits, points, spaces and units as in glued text) into k
+ * numbers: want_n readings; when there is one, want is it ("1|0|15");
+ * dec: the columns that may hold a decimal.
+ */
+static void
+splitd(const char *d, int k, unsigned dec, const struct gx_ident *id,
+    size_t nid, int want_n, const char *want)
+{
+	struct gx_run r;
+	unsigned char cuts[2 * (GX_MAXCOLS + 1)];
+	char got[256] = "";
+	size_t o = 0;
+	int i, n = gx_run_make(&r, d, strlen(d)) < 0 ? 0 :
+	    gx_num_split(&r, k, dec, id, nid, cuts, 1);
+
+	if (n == 1)
+		for (i = 0; i < k; i++)
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s",
+			    i ? "|" : "", (int)(cuts[i + 1] - cuts[i]),
+			    r.d + cuts[i]);
+	if (n != want_n || (n == 1 && strcmp(got, want) != 0)) {
+		printf("FAIL split %s into %d: %d solutions (%s), want %d "
+		    "(%s)\n", d, k, n, got, want_n, want);
+		unit_failures++;
+	}
+}
+
 static void
 split(const char *d, int k, const struct gx_ident *id, size_t nid,
     int want_n, const char *want)
 {
-	int64_t v[2 * GX_MAXCOLS];
-	char got[256] = "";
-	size_t o = 0;
-	int i, n = gx_num_split(d, strlen(d), k, id, nid, v, 1);
+	splitd(d, k, 0, id, nid, want_n, want);
+}
 
-	if (n == 1)
-		for (i = 0; i < k; i++)
-			o += (size_t)snprintf(got + o, sizeof got - o, "%s%lld",
-			    i ? "," : "", (long long)v[i]);
-	if (n != want_n || (n == 1 && strcmp(got, want) != 0)) {
-		printf("FAIL split %s into %d: %d solutions (%s), want %d "
-		    "(%s)\n", d, k, n, got, want_n, want);
+/* Where a run's cell ends in the text: after the unit that ends it. */
+static void
+run_cells(void)
+{
+	struct gx_run r;
+	const char *s = "12 5万元7";
+
+	if (gx_run_make(&r, s, strlen(s)) < 0 || r.n != 4 ||
+	    strcmp(r.d, "1257") != 0 || !r.sure[2] || !r.sure[3] ||
+	    r.sure[1] || r.end[3] != s + 10 || r.end[2] != s + 2 ||
+	    r.src[3] != s + 10) {
+		printf("FAIL run_make \"%s\"\n", s);
+		unit_failures++;
+	}
+	if (gx_run_make(&r, "12件件", 8) != 0 || gx_run_make(&r, "元12", 5) == 0 ||
+	    gx_run_make(&r, "1a2", 3) == 0 || gx_run_make(&r, " ", 1) == 0) {
+		printf("FAIL run_make: units only after digits\n");
 		unit_failures++;
 	}
 }
@@ -128,17 +164,41 @@ main(int argc, char *argv[])
 	div10k("-20000", "-2");
 
 	/* digits run together, split by the table's identities */
-	split("640020470", 7, req, 1, 1, "64,0,0,2,0,4,70");
-	split("0000000", 7, req, 1, 1, "0,0,0,0,0,0,0");
-	split("1000001", 7, req, 1, 1, "1,0,0,0,0,0,1");
-	split("1100002", 7, req, 1, 1, "1,1,0,0,0,0,2");
+	split("640020470", 7, req, 1, 1, "64|0|0|2|0|4|70");
+	split("0000000", 7, req, 1, 1, "0|0|0|0|0|0|0");
+	split("1000001", 7, req, 1, 1, "1|0|0|0|0|0|1");
+	split("1100002", 7, req, 1, 1, "1|1|0|0|0|0|2");
 	split("11000002", 7, req, 1, 0, "");	/* "02" is no number */
 	split("1111111", 7, req, 1, 0, "");	/* 1+1+1+1+1+1 != 1 */
 	split("101000011", 7, req, 1, 2, "");	/* 1,0,10,..,11 and 10,1,0,..,11 */
 	split("123", 7, req, 1, 0, "");		/* too short */
 	split("12a0000", 7, req, 1, 0, "");
 	split("110020000000000", 15, appeal, 3, 1,
-	    "1,1,0,0,2,0,0,0,0,0,0,0,0,0,0");
+	    "1|1|0|0|2|0|0|0|0|0|0|0|0|0|0");
 	split("1234", 2, NULL, 0, 2, "");	/* no identity: many */
+	/* glued text: a space is a sure cell boundary */
+	split("61 0000061", 7, req, 1, 1, "61|0|0|0|0|0|61");
+	split("6 10000061", 7, req, 1, 0, "");	/* 6+1+0+..!=61, "061" */
+	split("1 1 1", 3, NULL, 0, 1, "1|1|1");
+	split("1 1 1", 2, NULL, 0, 0, "");	/* three cells for two */
+	split("11 1", 3, NULL, 0, 1, "1|1|1");
+	/* the 规章 3015: 3|0|15 and 30|1|5, never 3|01|5 */
+	split("3015", 3, NULL, 0, 2, "");
+	split("305", 3, NULL, 0, 1, "3|0|5");
+	split("3005", 3, NULL, 0, 1, "30|0|5");	/* "05", "00" are no numbers */
+	/* decimals only where the column allows them */
+	splitd("12.5", 1, 1, NULL, 0, 1, "12.5");
+	splitd("12.5", 1, 0, NULL, 0, 0, "");
+	splitd("712.5", 2, 2, NULL, 0, 2, "");	/* 7|12.5, 71|2.5 */
+	splitd("7 12.5", 2, 2, NULL, 0, 1, "7|12.5");
+	splitd("0.5", 1, 1, NULL, 0, 1, "0.5");
+	splitd("1.", 1, 1, NULL, 0, 0, "");
+	splitd("1.2.3", 1, 1, NULL, 0, 0, "");
+	/* a unit ends a cell */
+	splitd("7件1200", 2, 0, NULL, 0, 1, "7|1200");
+	/* identities across a unit: 2 + 3 = 5 only */
+	splitd("2 35", 3, 0, (const struct gx_ident[]){ { 0, 1, 2 } }, 1, 1,
+	    "2|3|5");
+	run_cells();
 	return unit_end("extract_test");
 }
