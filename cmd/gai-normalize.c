@@ -2,11 +2,13 @@
 /* gai-normalize: crawled pages in any encoding to clean UTF-8 text. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
 
 #include "fe.h"
+#include "gai_doc.h"
 #include "gai_normalize.h"
 #include "gai_source.h"
 
@@ -22,26 +24,33 @@ static const char help[] =
 "\n"
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
-"  -H, --with-name    start each document with its name header, even if only one\n"
-"      --no-name      never write name headers\n"
+"      --label=NAME   name standard input NAME in its header (default -)\n"
+"      --max-size=SIZE  a document larger than SIZE bytes (K, M, G: KiB,\n"
+"                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
+"      --no-name      write no name headers (text for people to read)\n"
+"  -H, --with-name    write the name headers (the default)\n"
 "  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
 "                     exit status)\n"
 "  -q, --quiet        write nothing; the exit status says it all\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
 "\n"
-"With no FILE, or when FILE is -, read standard input.  With more than one\n"
-"FILE, each document starts with a form feed and its name on a line.\n"
+"With no FILE, or when FILE is -, read standard input.  Each document\n"
+"starts with a header: a form feed and its name on a line, so outputs of\n"
+"separate runs concatenate into separate documents.  A FILE that cannot be\n"
+"read gets a header that says so, for gai-extract to record.\n"
 "Bytes that do not decode become U+FFFD and are reported on standard error.\n"
 "\n"
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256 };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -52,14 +61,45 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *from;
-	int names;		/* 1 write name headers, 0 never, -1 decide */
+	int names;		/* write name headers */
+	struct gai_source_opts src;	/* --label, --max-size */
+	struct gai_buf out;	/* a document's output, written at once */
 };
 
+/* Output is gathered and written a document at a time up to this size. */
+#define OUT_FLUSH ((size_t)4 << 20)
+
 static int
-to_stdout(void *ctx, const char *s, size_t n)
+gather(void *ctx, const char *s, size_t n)
 {
-	(void)ctx;
-	return fe_write(s, n) == 0 ? 0 : GAI_E_IO;
+	struct gai_buf *out = ctx;
+
+	if (gai_buf_append(out, s, n) != 0)
+		return GAI_E_NOMEM;
+	if (out->len < OUT_FLUSH)
+		return 0;
+	/* A document too large for one write goes out in pieces. */
+	if (fe_write(out->data, out->len) != 0)
+		return GAI_E_IO;
+	gai_buf_clear(out);
+	return 0;
+}
+
+static int
+put_out(struct gai_buf *out)
+{
+	int rc = out->len > 0 ? fe_write(out->data, out->len) : 0;
+
+	gai_buf_clear(out);
+	return rc;
+}
+
+/* The document's header (gai(7)), marked unreadable when why is not NULL. */
+static void
+header(struct opts *o, const char *name, const char *why)
+{
+	if (o->names && gai_doc_header(&o->out, name, why) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 }
 
 /* Say what was not clean about a document; the text is out already. */
@@ -78,17 +118,17 @@ report(const char *name, const struct gai_norm_result *res)
 
 /* A document with no text: said on stderr, marked in stream 1 (gai(7)). */
 static int
-mark_unreadable(const struct opts *o, const char *name, const char *why)
+mark_unreadable(struct opts *o, const char *name, const char *why)
 {
 	fe_warn(0, "%s: %s", fe_quote(name), why);
-	if (o->names != 0)
-		printf("\f%s\tunreadable: %s\n", name, why);
+	header(o, name, why);
+	(void)put_out(&o->out);
 	return GAI_EXIT_ERROR;
 }
 
 static int
-normalize_doc(const struct opts *o, const char *path,
-    const struct gai_source_doc *doc, struct gai_normalizer *nz)
+normalize_doc(struct opts *o, const struct gai_source_doc *doc,
+    struct gai_normalizer *nz)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
@@ -96,12 +136,10 @@ normalize_doc(const struct opts *o, const char *path,
 
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
-	/* An archive or a WARC holds several documents: each is named. */
-	if (o->names == 1 || (o->names == -1 && strcmp(doc->name, path) != 0))
-		printf("\f%s\n", doc->name);
-	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, to_stdout, NULL,
+	header(o, doc->name, NULL);
+	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, gather, &o->out,
 	    &res, &err);
-	if (rc == GAI_E_IO)
+	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
@@ -113,20 +151,26 @@ normalize_doc(const struct opts *o, const char *path,
 
 /* Each document the operand holds (gai_source tells what it is). */
 static int
-process(const struct opts *o, const char *path, struct gai_normalizer *nz)
+process(struct opts *o, const char *path, struct gai_normalizer *nz)
 {
+	struct gai_source_opts so = o->src;
 	struct gai_source *src;
 	struct gai_source_doc doc;
 	struct gai_error err;
 	int rc, status = GAI_EXIT_OK;
 
-	if (gai_source_open(&src, path, NULL, &err) != 0) {
+	/* --label names standard input only. */
+	so.name = strcmp(path, "-") == 0 ? o->src.name : NULL;
+	if (gai_source_open(&src, path, &so, &err) != 0) {
 		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		header(o, so.name != NULL ? so.name : path,
+		    strerror(err.errnum != 0 ? err.errnum : EIO));
+		(void)put_out(&o->out);
 		return GAI_EXIT_ERROR;
 	}
 	while ((rc = gai_source_next(src, &doc, &err)) == GAI_OK &&
 	    !fe_stdout_failed())
-		status = fe_worse(status, normalize_doc(o, path, &doc, nz));
+		status = fe_worse(status, normalize_doc(o, &doc, nz));
 	if (rc < 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
 		status = GAI_EXIT_ERROR;
@@ -138,7 +182,8 @@ process(const struct opts *o, const char *path, struct gai_normalizer *nz)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { NULL, -1 };
+	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
+	    GAI_BUF_INIT };
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
@@ -159,6 +204,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_NAME:
 			o.names = 0;
+			break;
+		case OPT_LABEL:
+			o.src.name = optarg;
+			break;
+		case OPT_MAX_SIZE:
+			if (fe_parse_size(optarg, &o.src.max_size) != 0)
+				fe_usage_error("invalid size '%s'", optarg);
 			break;
 		case 'q':
 			fe_set_quiet(1);
@@ -182,8 +234,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
-	if (o.names == -1 && argc > 1)
-		o.names = 1;
+	/* A document goes out in one write(2) where it fits (OUT_FLUSH), so
+	 * writers sharing a pipe (xargs -P) do not cut into each other's. */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	if (quiet)
 		o.names = 0;
 
@@ -195,5 +248,6 @@ main(int argc, char *argv[])
 
 	/* 3. Finish: a write error turns into exit 2. */
 	gai_normalizer_free(&nz);
+	gai_buf_free(&o.out);
 	return fe_close_stdout(status);
 }

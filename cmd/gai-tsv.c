@@ -32,6 +32,8 @@ static const char help_text[] =
 "      --bom             write a UTF-8 byte order mark first\n"
 "      --csv             RFC 4180 CSV (quoted as needed, CRLF line ends)\n"
 "                          instead of TSV (\\t \\n \\r \\\\ escapes, LF)\n"
+"      --jsonl           JSON Lines: an object per report (--long: per\n"
+"                          record); numbers as numbers, unread null\n"
 "  -H, --header          write the header line (the default for --wide)\n"
 "  -k, --keys=LIST       the columns, in this order: comma-separated keys\n"
 "                          and globs ('*' spans dots: req.*.total, meta.*);\n"
@@ -65,7 +67,7 @@ static const char help_text[] =
 
 enum {
 	OPT_BOM = 256, OPT_CSV, OPT_LABELS, OPT_LINE_BUFFERED, OPT_NO_HEADER,
-	OPT_REPORTS_ONLY, OPT_STATUS
+	OPT_REPORTS_ONLY, OPT_STATUS, OPT_JSONL
 };
 
 static const char shortopts[] = "HVhk:lqst:w";
@@ -75,6 +77,7 @@ static const struct option longopts[] = {
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "header", no_argument, NULL, 'H' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "jsonl", no_argument, NULL, OPT_JSONL },
 	{ "keys", required_argument, NULL, 'k' },
 	{ "labels", required_argument, NULL, OPT_LABELS },
 	{ "line-buffered", no_argument, NULL, OPT_LINE_BUFFERED },
@@ -205,6 +208,9 @@ main(int argc, char *argv[])
 		case OPT_CSV:
 			o.fmt = GAI_TSV_CSV;
 			break;
+		case OPT_JSONL:
+			o.fmt = GAI_TSV_JSONL;
+			break;
 		case 'H':
 			o.header = 1;
 			break;
@@ -266,6 +272,12 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.table != GAI_T_META && o.keys != NULL)
 		fe_usage_error("--keys does not apply to --table");
+	if (o.fmt == GAI_TSV_JSONL && (o.table != GAI_T_META || o.zh ||
+	    o.bom || o.header == 1))
+		fe_usage_error("--jsonl goes with --wide or --long and keys, "
+		    "without --table, --labels=zh, --bom or --header");
+	if (o.fmt == GAI_TSV_JSONL)
+		o.header = 0;
 	if (o.header < 0)
 		o.header = o.mode == GAI_TSV_WIDE;
 	if (gai_tsv_sel_init(&sel, o.mode, o.keys, &err) != 0) {

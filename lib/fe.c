@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,8 +198,12 @@ fe_open(const char *path)
 
 	if (strcmp(path, "-") == 0)
 		return stdin;
-	if ((fp = fopen(path, "r")) == NULL)
-		fe_warn(errno, "%s", fe_quote(path));
+	if ((fp = fopen(path, "r")) == NULL) {
+		int errnum = errno;
+
+		fe_warn(errnum, "%s", fe_quote(path));
+		errno = errnum;		/* the caller may say it again */
+	}
 	return fp;
 }
 
@@ -259,4 +264,33 @@ fe_warn_record(const char *file, const struct gai_error *err,
 		    fe_quote(set->doc.data), err->msg);
 	else
 		fe_warn(err->errnum, "%s:%ld: %s", where, err->line, err->msg);
+}
+
+int
+fe_parse_size(const char *s, size_t *size)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+	unsigned long long v;
+	char *end;
+	int shift;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (*end != '\0') {
+		if ((u = strchr(units, *end)) == NULL || end[1] != '\0')
+			return -1;
+		shift = 10 * (int)(u - units + 1);
+		if (v > (SIZE_MAX >> shift))
+			return -1;
+		v <<= shift;
+	}
+	if (v > SIZE_MAX)
+		return -1;
+	*size = (size_t)v;
+	return 0;
 }

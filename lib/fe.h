@@ -71,11 +71,17 @@ void fe_set_quiet(int quiet);
 
 /*
  * Open a FILE operand for reading, "-" being standard input; NULL after a
- * message naming it.  fe_close_input closes it again and returns status,
+ * message naming it, errno kept.  fe_close_input closes it again and returns status,
  * or GAI_EXIT_ERROR after a message when the close fails.
  */
 FILE *fe_open(const char *path);
 int fe_close_input(FILE *fp, const char *path, int status);
+
+/*
+ * A size for --max-size: digits, then optionally K, M, G or T (KiB, MiB,
+ * GiB, TiB).  0, or -1 when s is not one or does not fit.
+ */
+int fe_parse_size(const char *s, size_t *size);
 
 /* How messages name an operand: <stdin> for "-". */
 const char *fe_input_name(const char *path);

@@ -640,7 +640,11 @@ static int
 long_record(struct gai_buf *b, const char *doc, const char *key,
     const char *val, enum gai_tsv_fmt fmt, int zh)
 {
-	int rc = gai_tsv_cell(b, fmt, 1, doc) | gai_tsv_cell(b, fmt, 0, key) |
+	int rc;
+
+	if (fmt == GAI_TSV_JSONL)
+		return gai_tsv_json_record(b, doc, key, val);
+	rc = gai_tsv_cell(b, fmt, 1, doc) | gai_tsv_cell(b, fmt, 0, key) |
 	    gai_tsv_cell(b, fmt, 0, val);
 
 	if (zh) {
@@ -749,6 +753,8 @@ gai_tsv_row(struct gai_buf *b, const struct gai_tsv_sel *s,
 
 	if (s->mode == GAI_TSV_LONG)
 		return long_rows(b, s, w, set, fmt, zh);
+	if (fmt == GAI_TSV_JSONL)
+		return gai_tsv_json_row(b, s, w, set);
 	rc = gai_tsv_cell(b, fmt, 1, set->doc.data);
 	for (i = 0; i < s->ncols; i++) {
 		const char *v = gai_tsv_value(w, s, i);

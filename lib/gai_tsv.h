@@ -79,7 +79,8 @@ int gai_tsv_near(struct gai_buf *out, const char *pattern, size_t max);
 /* Output format of a cell and a line end. */
 enum gai_tsv_fmt {
 	GAI_TSV_TSV,		/* DESIGN.md escapes \t \n \r \\, LF */
-	GAI_TSV_CSV		/* RFC 4180 quoting, CRLF */
+	GAI_TSV_CSV,		/* RFC 4180 quoting, CRLF */
+	GAI_TSV_JSONL		/* a JSON object a line (gai_tsv_json.c) */
 };
 
 /* Append a cell (sep first unless first) / a line end to b. */
@@ -143,6 +144,19 @@ int gai_tsv_row(struct gai_buf *b, const struct gai_tsv_sel *s,
 int gai_tsv_table(struct gai_buf *b, enum gai_table t,
     const struct gai_tsv_work *w, const struct gai_recset *set,
     enum gai_tsv_fmt fmt);
+
+/*
+ * JSON Lines.  A string, quoted and escaped, invalid UTF-8 as U+FFFD; a
+ * record as {"doc","key","value"}; the document's --wide row as one flat
+ * object: "doc", then each column (dotted names kept as they are), a
+ * value not read null, counts and amounts as numbers, and when a checks
+ * column is selected "checks": {rule: value} (null when unchecked).
+ */
+int gai_tsv_json_string(struct gai_buf *b, const char *s);
+int gai_tsv_json_record(struct gai_buf *b, const char *doc, const char *key,
+    const char *val);
+int gai_tsv_json_row(struct gai_buf *b, const struct gai_tsv_sel *s,
+    struct gai_tsv_work *w, const struct gai_recset *set);
 
 /* The label of key in edition ed (GAI_ED_* bit), or "". */
 const char *gai_tsv_label(const char *key, unsigned ed);

@@ -324,6 +324,80 @@ never_wrong() {
 	[[ $output != *prose.* ]]
 }
 
+@test "per document: <html> in one, invalid UTF-8 or a NUL in another, every report still read" {
+	s1="$SEEDS/001_45cb5db47e89188a.txt" s4="$SEEDS/004_53c757b5f08b753a.txt"
+	{
+		# the first document is an HTML page; the second has a bad byte and a NUL
+		printf '\fone\n'; cat "$FIX/gai-normalize/html/gov-report.html"
+		printf '\ftwo\nbad \377 byte and a NUL \0 here\n'; cat "$s4"; echo
+		printf '\fthree\n'; cat "$s4"
+	} >"$BATS_TEST_TMPDIR/stream"
+	run --separate-stderr gai-extract "$BATS_TEST_TMPDIR/stream"
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tr '\n' ' ')" = "one two three " ]
+	for d in one two three; do
+		[ "$(printf '%s\n' "$output" | grep -c "^$d	meta.edition	")" -eq 1 ]
+	done
+	[[ $output != *"warn.no_tables"* ]]
+	# the stream-1 documents read the same as alone
+	gai-extract "$s4" | cut -f2- | grep -v '^meta.encoding' >"$BATS_TEST_TMPDIR/alone"
+	printf '%s\n' "$output" | awk -F'\t' '$1 == "three"' | cut -f2- >"$BATS_TEST_TMPDIR/three"
+	assert_same "$BATS_TEST_TMPDIR/three" "$BATS_TEST_TMPDIR/alone"
+}
+
+@test "raw pages and stream 1 mixed in one stream: each document decided alone" {
+	s1="$SEEDS/001_45cb5db47e89188a.txt"
+	iconv -f UTF-8 -t GB18030 "$s1" >"$BATS_TEST_TMPDIR/gb"
+	{ printf '\fgb\n'; cat "$BATS_TEST_TMPDIR/gb"; echo; printf '\futf8\n'; cat "$s1"; } >"$BATS_TEST_TMPDIR/stream"
+	run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/stream"
+	[[ $output == *"gb	meta.encoding	GB18030"* ]]
+	[[ $output != *"utf8	meta.encoding"* ]]
+	diff <(printf '%s\n' "$output" | awk -F'\t' '$1 == "gb" && $2 != "meta.encoding"' | cut -f2-) \
+	     <(printf '%s\n' "$output" | awk -F'\t' '$1 == "utf8"' | cut -f2-)
+}
+
+@test "a byte 4096 that is '<' is not read past (#11 item 1)" {
+	head -c 4095 /dev/zero | tr '\0' a >"$BATS_TEST_TMPDIR/in"
+	printf '<' >>"$BATS_TEST_TMPDIR/in"
+	run --separate-stderr -1 gai-extract <"$BATS_TEST_TMPDIR/in"
+	[[ $output == "-	warn.no_tables	"* ]]
+}
+
+@test "the unreadable marker becomes one warn.unreadable record; exit 1" {
+	printf '\fgone.html\tunreadable: No such file or directory\n\fimg\\tx.png\tunreadable: PNG image\n\fnext\n' >"$BATS_TEST_TMPDIR/s"
+	cat "$SEEDS/004_53c757b5f08b753a.txt" >>"$BATS_TEST_TMPDIR/s"
+	run --separate-stderr -1 gai-extract "$BATS_TEST_TMPDIR/s"
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | grep -v '^next	')" = "$(printf 'gone.html\twarn.unreadable\tNo such file or directory\nimg\\tx.png\twarn.unreadable\tPNG image')" ]
+	[[ $output == *"next	meta.edition	2019"* ]]
+	# through gai-normalize: a missing FILE comes out as its record
+	run --separate-stderr -1 sh -c 'gai-normalize "$1/missing.html" 2>/dev/null | gai-extract' sh "$BATS_TEST_TMPDIR"
+	[ "$output" = "$BATS_TEST_TMPDIR/missing.html	warn.unreadable	No such file or directory" ]
+	# an attribute it does not know: said, the document read
+	printf '\fodd\tcolour: red\nx\n' | { run --separate-stderr -1 gai-extract; [ "$stderr" = "gai-extract: odd: header attribute not understood, ignored" ]; }
+}
+
+@test "stdin with nothing in it holds no document; an empty FILE is one" {
+	run --separate-stderr -0 gai-extract </dev/null
+	[ -z "$output" ]
+	: >"$BATS_TEST_TMPDIR/empty"
+	run --separate-stderr -1 gai-extract "$BATS_TEST_TMPDIR/empty"
+	[[ $output == "$BATS_TEST_TMPDIR/empty	warn.no_tables	"* ]]
+}
+
+@test "--max-size: a larger document is cut and said, the next read whole, exit 2" {
+	s4="$SEEDS/004_53c757b5f08b753a.txt"
+	{ printf '\fbig\nline one\n'; head -c 20000 /dev/zero | tr '\0' x; echo; printf '\fnext\n'; cat "$s4"; } >"$BATS_TEST_TMPDIR/s"
+	run --separate-stderr -2 gai-extract --max-size=16K "$BATS_TEST_TMPDIR/s"
+	[ "$stderr" = "gai-extract: big: larger than the --max-size of 16384 bytes, cut there (9 bytes read of at least 20010)" ]
+	[[ $output == *"big	warn.no_tables	"* ]]
+	[[ $output == *"next	meta.edition	2019"* ]]
+	# a FILE that never ends: cut, and the next operand read
+	run --separate-stderr -2 timeout 20 gai-extract --max-size=1M /dev/zero "$s4"
+	[[ $stderr == "gai-extract: /dev/zero: larger than the --max-size of 1048576 bytes, cut there"* ]]
+	[[ $output == *"$s4	meta.edition	2019"* ]]
+	run --separate-stderr -2 gai-extract --max-size=-1 "$s4"
+}
+
 @test "blank cells keep their columns: trailing blanks, a blank column, in every layout" {
 	# "（二）部分公开…<TAB>5<TAB><TAB><TAB><TAB><TAB><TAB>": seven cells, six blank
 	for f in ok-blank-tab ok-blank-per-line; do

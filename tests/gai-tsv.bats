@@ -143,6 +143,48 @@ half	meta.year	2021" ]
 	[ -n "$output" ]
 }
 
+@test "--jsonl: one flat object per report; numbers, null, checks by rule" {
+	run -0 gai-tsv --jsonl -k 'meta.title,meta.year,req.new.total,req.denied.query.total,tables,checks_failed' "$T/status.in"
+	[ "${lines[0]}" = '{"doc":"report","meta.title":"某局2022年政府信息公开工作年度报告","meta.year":2022,"req.new.total":5,"req.denied.query.total":"","tables":3,"checks_failed":0,"checks":{"req_sum.total":"ok"}}' ]
+	[ "${lines[2]}" = '{"doc":"news.html","meta.title":null,"meta.year":null,"req.new.total":null,"req.denied.query.total":null,"tables":0,"checks_failed":null,"checks":null}' ]
+	[ "${#lines[@]}" -eq 4 ]
+	# jq reads every object back, dotted keys whole, numbers as numbers
+	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -r "[.doc, (.\"req.new.total\" | type), .\"req.new.total\", .checks.\"req_col_balance.total\"] | @tsv"' sh "$T/status.in"
+	[ "${lines[1]}" = "half	number	4	fail: new 4 + carried_in 0 != total 3 + carried_out 0" ]
+	[ "${lines[2]}" = "news.html	null		" ]
+	# the default: every column of --wide, and the checks object
+	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -c "keys | length"' sh "$T/seeds.in"
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
+}
+
+@test "--jsonl: valid UTF-8 JSON that python reads back, escapes and all" {
+	printf 'x\tmeta.title\tq"uote\\\\b \\t tab \\n nl \001 ctl\n' >"$BATS_TEST_TMPDIR/in"
+	printf 'bad\xff\xc0\xed\xa0\x80 byte\tmeta.org\tA\xe4\xb8\n' >>"$BATS_TEST_TMPDIR/in"
+	printf 'bad\xff\xc0\xed\xa0\x80 byte\treq.new.total\t007\n' >>"$BATS_TEST_TMPDIR/in"
+	gai-tsv --jsonl -k meta.title,meta.org,req.new.total "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out"
+	run -0 python3 -c '
+import json, sys
+for line in open(sys.argv[1], "rb"):
+    o = json.loads(line.decode("utf-8"))
+    print(ascii([o["doc"], o["meta.title"], o["meta.org"], o["req.new.total"]]))
+' "$BATS_TEST_TMPDIR/out"
+	[ "${lines[0]}" = "['x', 'q\"uote\\\\b \\t tab \\n nl \\x01 ctl', None, None]" ]
+	# invalid bytes (a lone byte, an overlong, a surrogate, a cut sequence) as U+FFFD
+	[ "${lines[1]}" = "['bad\ufffd\ufffd\ufffd\ufffd\ufffd byte', None, 'A\ufffd\ufffd', '007']" ]
+	run -0 jq -e . "$BATS_TEST_TMPDIR/out"
+}
+
+@test "--jsonl --long: one object per record" {
+	run -0 gai-tsv --jsonl --long -k 'meta.year,req.new.total,warn.*' "$T/status.in"
+	[ "${lines[0]}" = '{"doc":"report","key":"meta.year","value":2022}' ]
+	[ "${lines[2]}" = '{"doc":"report","key":"warn.req.row","value":"req.granted: not found"}' ]
+	[ "${#lines[@]}" -eq 9 ]
+	run -0 sh -c 'gai-tsv --jsonl --long "$1" | jq -s length' sh "$T/status.in"
+	[ "$output" = "$(wc -l <"$T/status.in")" ]
+	run -2 gai-tsv --jsonl --table=req "$T/status.in"
+	run -2 gai-tsv --jsonl --bom "$T/status.in"
+}
+
 @test "--keys: globs in the user's order, '*' across dots, duplicates once" {
 	golden -k 'appeal.review.*,meta.*,req.*.total,meta.year' "$T/seeds.in"
 	[ "$status" -eq 0 ]
