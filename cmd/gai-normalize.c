@@ -9,6 +9,7 @@
 
 #include "fe.h"
 #include "gai_doc.h"
+#include "gai_hanzi.h"
 #include "gai_normalize.h"
 #include "gai_source.h"
 
@@ -29,6 +30,7 @@ static const char help[] =
 "                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
+"      --simplified   write traditional Chinese characters as simplified ones\n"
 "  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
 "                     exit status)\n"
 "  -q, --quiet        write nothing; the exit status says it all\n"
@@ -44,7 +46,7 @@ static const char help[] =
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_SIMPLIFIED };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -54,6 +56,7 @@ static const struct option longopts[] = {
 	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "simplified", no_argument, NULL, OPT_SIMPLIFIED },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
 	{ NULL, 0, NULL, 0 }
@@ -64,6 +67,8 @@ struct opts {
 	int names;		/* write name headers */
 	struct gai_source_opts src;	/* --label, --max-size */
 	struct gai_buf out;	/* a document's output, written at once */
+	int simplified;		/* --simplified */
+	struct gai_hanzi_stream hz;
 };
 
 /* Output is gathered and written a document at a time up to this size. */
@@ -72,9 +77,11 @@ struct opts {
 static int
 gather(void *ctx, const char *s, size_t n)
 {
-	struct gai_buf *out = ctx;
+	struct opts *o = ctx;
+	struct gai_buf *out = &o->out;
 
-	if (gai_buf_append(out, s, n) != 0)
+	if ((o->simplified ? gai_hanzi_stream_put(&o->hz, out, s, n) :
+	    gai_buf_append(out, s, n)) != 0)
 		return GAI_E_NOMEM;
 	if (out->len < OUT_FLUSH)
 		return 0;
@@ -137,8 +144,10 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc,
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
 	header(o, doc->name, NULL);
-	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, gather, &o->out,
+	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, gather, o,
 	    &res, &err);
+	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
 	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
@@ -183,7 +192,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
-	    GAI_BUF_INIT };
+	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT };
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
@@ -207,6 +216,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LABEL:
 			o.src.name = optarg;
+			break;
+		case OPT_SIMPLIFIED:
+			o.simplified = 1;
 			break;
 		case OPT_MAX_SIZE:
 			if (fe_parse_size(optarg, &o.src.max_size) != 0)
