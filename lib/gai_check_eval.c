@@ -247,8 +247,9 @@ eval_expr(struct ev *e, const struct gai_expr *x, struct gai_dec *sum,
  * Compare exactly: 1 when l = x, 0 when not, -1 (why says so) when they
  * cannot be brought to one scale.
  */
+/* Does l REL x hold: 1, 0, or -1 when they cannot be compared. */
 static int
-same(struct ev *e, struct gai_dec l, struct gai_dec x)
+holds(struct ev *e, enum gai_rel rel, struct gai_dec l, struct gai_dec x)
 {
 	int cmp;
 
@@ -257,7 +258,7 @@ same(struct ev *e, struct gai_dec l, struct gai_dec x)
 		    "exactly%s%s", "", "");
 		return -1;
 	}
-	return cmp == 0;
+	return gai_rel_holds(rel, cmp);
 }
 
 static int
@@ -304,7 +305,7 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	 */
 	e->failed_lookup = e->big = 0;
 	if (r->nrhs == 1 && eval_expr(e, &r->lhs, &l, NULL) &&
-	    eval_expr(e, &r->rhs[0], &x, NULL) && same(e, l, x) == 1) {
+	    eval_expr(e, &r->rhs[0], &x, NULL) && holds(e, r->rel, l, x) == 1) {
 		gai_buf_puts(&c->val, "ok");
 		return emit_rec(e, ri, GAI_CHECK_OK, emit, ctx);
 	}
@@ -322,7 +323,7 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		if (present > 0)
 			gai_buf_puts(&c->rhs, " nor ");
 		if (!eval_expr(e, &r->rhs[i], &x, &c->rhs) ||
-		    (eq = same(e, l, x)) < 0) {
+		    (eq = holds(e, r->rel, l, x)) < 0) {
 			c->rhs.len = mark;
 			c->rhs.data[mark] = '\0';
 			continue;
@@ -335,7 +336,9 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 			} else {
 				gai_buf_puts(&c->val, "ok: ");
 				gai_buf_puts(&c->val, c->lhs.data);
-				gai_buf_puts(&c->val, " = ");
+				gai_buf_putc(&c->val, ' ');
+				gai_buf_puts(&c->val, gai_rel_text[r->rel]);
+				gai_buf_putc(&c->val, ' ');
 				gai_buf_puts(&c->val, c->rhs.data + mark +
 				    (mark > 0 ? 5 : 0));
 			}
@@ -352,7 +355,9 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	} else if (o == GAI_CHECK_FAIL) {
 		gai_buf_puts(&c->val, "fail: ");
 		gai_buf_puts(&c->val, c->lhs.data);
-		gai_buf_puts(&c->val, " != ");
+		gai_buf_putc(&c->val, ' ');
+		gai_buf_puts(&c->val, gai_rel_negated[r->rel]);
+		gai_buf_putc(&c->val, ' ');
 		gai_buf_puts(&c->val, c->rhs.data);
 	}
 	return emit_rec(e, ri, o, emit, ctx);

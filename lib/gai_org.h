@@ -7,8 +7,8 @@
 
 /*
  * Append to out the name of a body folded for comparison: spaces dropped,
- * full-width ASCII made ASCII, the traditional characters of a small table
- * (those of body names and report words) made simplified, and a province
+ * full-width ASCII made ASCII, traditional characters made simplified
+ * (gai_hanzi_simplified), and a province
  * or prefecture that leads a county-level place's name dropped.  Two
  * reports whose names fold alike come from one body.  0 or GAI_E_NOMEM.
  */

@@ -523,6 +523,45 @@ out:
 	return rc;
 }
 
+const char *const gai_rel_text[] = { "=", "<=", ">=", "<", ">" };
+const char *const gai_rel_negated[] = { "!=", ">", "<", ">=", "<=" };
+
+int
+gai_rel_holds(enum gai_rel rel, int cmp)
+{
+	switch (rel) {
+	case GAI_REL_LE:
+		return cmp <= 0;
+	case GAI_REL_GE:
+		return cmp >= 0;
+	case GAI_REL_LT:
+		return cmp < 0;
+	case GAI_REL_GT:
+		return cmp > 0;
+	default:
+		return cmp == 0;
+	}
+}
+
+/* The relation between the two sides: = <= >= < > (the longest first). */
+static int
+parse_rel(struct lex *lx, enum gai_rel *rel)
+{
+	int c = peek_char(lx);
+
+	if (c != '=' && c != '<' && c != '>')
+		return expect(lx, '=');
+	lx->p++;
+	if (c != '=' && lx->p < lx->end && *lx->p == '=') {
+		lx->p++;
+		*rel = c == '<' ? GAI_REL_LE : GAI_REL_GE;
+	} else {
+		*rel = c == '=' ? GAI_REL_EQ : c == '<' ? GAI_REL_LT :
+		    GAI_REL_GT;
+	}
+	return 0;
+}
+
 static int
 parse_rule(struct lex *lx, struct gai_rule *r)
 {
@@ -588,7 +627,7 @@ parse_rule(struct lex *lx, struct gai_rule *r)
 		r->kind = GAI_R_EQ;
 		if ((rc = parse_expr(lx, &r->lhs, &r->var, &r->prev)) != 0)
 			return rc;
-		if ((rc = expect(lx, '=')) != 0)
+		if ((rc = parse_rel(lx, &r->rel)) != 0)
 			return rc;
 		cap = 0;
 		do {

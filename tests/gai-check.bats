@@ -38,7 +38,7 @@ one_doc() {
 	grep -v '	check\.' "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/in"
 	assert_same "$BATS_TEST_TMPDIR/in" "$G/seeds.tsv"
 	! grep -E '	(fail|skip)' "$BATS_TEST_TMPDIR/out"
-	[ "$(awk -F'\t' '$2 ~ /^check\./' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 218 ]
+	[ "$(awk -F'\t' '$2 ~ /^check\./' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 288 ]
 }
 
 @test "checks come after each document's own records" {
@@ -268,7 +268,30 @@ one_doc() {
 	[[ $output == *"check.fees_small	ok"* ]]
 	[[ $output == *"check.sum_denied	ok"* ]]
 	run -0 gai-check --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
-	[ "$(grep -c '	check\.' <<<"$output")" -eq 46 ]
+	[ "$(grep -c '	check\.' <<<"$output")" -eq 60 ]
+}
+
+@test "inequalities: <=, >=, <, > hold or fail with the relation that holds instead" {
+	printf '%s\n' 'le: req.partial.total <= req.total.total' \
+	    'ge: req.total.total >= req.partial.total' 'lt: req.partial.total < 3' \
+	    'gt: req.partial.total > 3 or 2' 'eq_le: req.total.total<=2' >"$BATS_TEST_TMPDIR/r"
+	printf 'd\treq.partial.total\t3\nd\treq.total.total\t2\n' >"$BATS_TEST_TMPDIR/in"
+	run -1 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
+	[ "${lines[2]}" = "d	check.le	fail: partial.total 3 > total.total 2" ]
+	[ "${lines[3]}" = "d	check.ge	fail: total.total 2 < partial.total 3" ]
+	[ "${lines[4]}" = "d	check.lt	fail: total 3 >= 3" ]
+	[ "${lines[5]}" = "d	check.gt	ok: total 3 > 2" ]
+	[ "${lines[6]}" = "d	check.eq_le	ok" ]
+	# the built-in ones: a denial too large for the (七)总计 column
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-check "$BATS_TEST_TMPDIR/in"
+	[[ $output == *"check.req_denied_le_total.total	ok"* ]]
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.denied.query.total 11
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	[[ $output == *"check.req_denied_le_total.total	fail: sum(denied.?) 11 > total 10"* ]]
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.partial.natural_person 12
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	[[ $output == *"check.req_partial_le_total.natural_person	fail: partial 12 > total 10"* ]]
 }
 
 @test "a rules file with a syntax error: file, line and column, exit 2, no output" {
