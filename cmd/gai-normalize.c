@@ -11,6 +11,7 @@
 
 #include "fe.h"
 #include "gai_doc.h"
+#include "gai_hanzi.h"
 #include "gai_normalize.h"
 #include "gai_source.h"
 
@@ -36,6 +37,7 @@ static const char help[] =
 "  -0, --null         the paths in LIST end in NUL (find -print0)\n"
 "  -r, --recursive    read the files under each directory, in sorted order\n"
 "      --progress     documents, MB and MB/s on standard error as it goes\n"
+"      --simplified   write traditional Chinese characters as simplified ones\n"
 "  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
 "                     exit status)\n"
 "  -q, --quiet        write nothing; the exit status says it all\n"
@@ -51,8 +53,8 @@ static const char help[] =
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE,
-	OPT_PROGRESS };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_PROGRESS,
+	OPT_SIMPLIFIED };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -63,6 +65,7 @@ static const struct option longopts[] = {
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "simplified", no_argument, NULL, OPT_SIMPLIFIED },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
 	FE_FILES_LONGOPTS,
@@ -74,6 +77,8 @@ struct opts {
 	int names;		/* write name headers */
 	struct gai_source_opts src;	/* --label, --max-size */
 	struct gai_buf out;	/* a document's output, written at once */
+	int simplified;		/* --simplified */
+	struct gai_hanzi_stream hz;
 	struct gai_normalizer nz;
 	struct progress *progress;	/* --progress, or NULL */
 };
@@ -84,9 +89,11 @@ struct opts {
 static int
 gather(void *ctx, const char *s, size_t n)
 {
-	struct gai_buf *out = ctx;
+	struct opts *o = ctx;
+	struct gai_buf *out = &o->out;
 
-	if (gai_buf_append(out, s, n) != 0)
+	if ((o->simplified ? gai_hanzi_stream_put(&o->hz, out, s, n) :
+	    gai_buf_append(out, s, n)) != 0)
 		return GAI_E_NOMEM;
 	if (out->len < OUT_FLUSH)
 		return 0;
@@ -206,8 +213,10 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
 	header(o, doc->name, NULL);
-	rc = gai_normalize(&o->nz, doc->bytes, doc->len, o->from, gather,
-	    &o->out, &res, &err);
+	rc = gai_normalize(&o->nz, doc->bytes, doc->len, o->from, gather, o,
+	    &res, &err);
+	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
 	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
@@ -256,7 +265,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
-	    GAI_BUF_INIT, GAI_NORMALIZER_INIT, NULL };
+	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT, GAI_NORMALIZER_INIT, NULL };
 	struct fe_files files = FE_FILES_INIT;
 	struct progress progress;
 	struct gai_error err;
@@ -285,6 +294,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LABEL:
 			o.src.name = optarg;
+			break;
+		case OPT_SIMPLIFIED:
+			o.simplified = 1;
 			break;
 		case OPT_MAX_SIZE:
 			if (fe_parse_size(optarg, &o.src.max_size) != 0)

@@ -8,6 +8,8 @@
  */
 #include <config.h>
 
+#include <string.h>
+
 #include "gai_error.h"
 #include "gai_hanzi.h"
 #include "gai_hanzi_table.h"
@@ -89,4 +91,55 @@ gai_hanzi_simplify(struct gai_buf *out, const char *s, size_t n)
 		run = p;
 	}
 	return gai_buf_append(out, run, (size_t)(p - run));
+}
+
+/* How many bytes at the end of s[0..n) start a character they do not finish. */
+static size_t
+cut_tail(const char *s, size_t n)
+{
+	size_t i, need;
+	unsigned char c;
+
+	for (i = 1; i <= 3 && i <= n; i++) {
+		c = (unsigned char)s[n - i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > i ? i : 0;
+	}
+	return 0;
+}
+
+int
+gai_hanzi_stream_put(struct gai_hanzi_stream *st, struct gai_buf *out,
+    const char *s, size_t n)
+{
+	size_t take, tail;
+
+	/* Finish the character that waits, with at most 3 bytes of s. */
+	while (st->ncarry > 0 && n > 0) {
+		st->carry[st->ncarry++] = *s++;
+		n--;
+		if (cut_tail(st->carry, st->ncarry) == 0 || st->ncarry == 4) {
+			take = st->ncarry;
+			st->ncarry = 0;
+			if (gai_hanzi_simplify(out, st->carry, take) != 0)
+				return GAI_E_NOMEM;
+		}
+	}
+	tail = cut_tail(s, n);
+	if (gai_hanzi_simplify(out, s, n - tail) != 0)
+		return GAI_E_NOMEM;
+	memcpy(st->carry + st->ncarry, s + n - tail, tail);
+	st->ncarry += tail;
+	return 0;
+}
+
+int
+gai_hanzi_stream_end(struct gai_hanzi_stream *st, struct gai_buf *out)
+{
+	size_t n = st->ncarry;
+
+	st->ncarry = 0;
+	return gai_buf_append(out, st->carry, n);
 }

@@ -31,4 +31,21 @@ size_t gai_hanzi_traditional(unsigned long cp, unsigned long *out,
  */
 int gai_hanzi_simplify(struct gai_buf *out, const char *s, size_t n);
 
+/*
+ * The same for a text that comes in chunks cut anywhere: a character cut
+ * at the end of a chunk waits in the stream for the rest.  Start with
+ * GAI_HANZI_STREAM_INIT; gai_hanzi_stream_end() appends what still waits.
+ * 0 or GAI_E_NOMEM.
+ */
+struct gai_hanzi_stream {
+	char carry[4];
+	size_t ncarry;
+};
+
+#define GAI_HANZI_STREAM_INIT { { 0, 0, 0, 0 }, 0 }
+
+int gai_hanzi_stream_put(struct gai_hanzi_stream *st, struct gai_buf *out,
+    const char *s, size_t n);
+int gai_hanzi_stream_end(struct gai_hanzi_stream *st, struct gai_buf *out);
+
 #endif

@@ -67,5 +67,27 @@ main(void)
 	simplify_is("a䂎b", 5, "a𥎝b", 6);
 	/* Bytes that are not UTF-8 stay; a NUL is a byte like another. */
 	simplify_is("\xff國\0\xe5\x9c", 7, "\xff国\0\xe5\x9c", 7);
+
+	/* In chunks cut anywhere, even inside a character: the same text. */
+	{
+		static const char in[] = "a洪澤區\xe5人民𥎝後\xe5\x9c";
+		static const char want[] = "a洪泽区\xe5人民𥎝后\xe5\x9c";
+		struct gai_hanzi_stream st = GAI_HANZI_STREAM_INIT;
+		struct gai_buf b = GAI_BUF_INIT;
+		size_t step;
+
+		for (step = 1; step <= 5; step++) {
+			gai_buf_clear(&b);
+			for (i = 0; i < sizeof(in) - 1; i += step)
+				CHECK(gai_hanzi_stream_put(&st, &b, in + i,
+				    sizeof(in) - 1 - i < step ?
+				    sizeof(in) - 1 - i : step) == 0);
+			CHECK(gai_hanzi_stream_end(&st, &b) == 0);
+			CHECK(b.len == sizeof(want) - 1 &&
+			    memcmp(b.data, want, b.len) == 0,
+			    "chunks of %zu: %s", step, b.data);
+		}
+		gai_buf_free(&b);
+	}
 	return unit_end("hanzi_test");
 }
