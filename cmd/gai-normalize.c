@@ -144,8 +144,8 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc,
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
 	header(o, doc->name, NULL);
-	rc = gai_normalize(nz, doc->bytes, doc->len, o->from, gather, o,
-	    &res, &err);
+	rc = gai_normalize_declared(nz, doc->bytes, doc->len, o->from,
+	    doc->charset, gather, o, &res, &err);
 	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
 	if (rc == GAI_E_IO || put_out(&o->out) != 0)
@@ -166,6 +166,7 @@ process(struct opts *o, const char *path, struct gai_normalizer *nz)
 	struct gai_source *src;
 	struct gai_source_doc doc;
 	struct gai_error err;
+	char skipped[256];
 	int rc, status = GAI_EXIT_OK;
 
 	/* --label names standard input only. */
@@ -184,6 +185,9 @@ process(struct opts *o, const char *path, struct gai_normalizer *nz)
 		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
 		status = GAI_EXIT_ERROR;
 	}
+	/* WARC requests, revisits, 404s: not documents, counted once. */
+	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
+		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
 	gai_source_close(src);
 	return status;
 }

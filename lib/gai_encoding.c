@@ -289,10 +289,40 @@ gai_detector_free(struct gai_detector *d)
 	d->uchardet = NULL;
 }
 
+/*
+ * 1 when the bytes agree with a declared charset label (enc->declared
+ * set either way).  Declarations lie: pages labelled gbk are served as
+ * UTF-8.  Non-ASCII text that is valid UTF-8 is UTF-8 whatever the label
+ * says; GB or Big5 bytes almost never are.
+ */
+static int
+declaration_holds(struct gai_encoding *enc, const char *label, const char *s,
+    size_t n, size_t valid)
+{
+	const char *canon = gai_encoding_canonical(label);
+
+	snprintf(enc->declared, sizeof enc->declared, "%s", label);
+	if (canon == NULL || !(strcmp(canon, "UTF-8") == 0 ? valid == n :
+	    !(valid == n && has_multibyte(s, n)) && decodes_cleanly(canon, s, n)))
+		return 0;
+	set_name(enc, canon, GAI_ENC_DECLARED);
+	enc->checked = valid == n;
+	return 1;
+}
+
 int
 gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
     const char *forced, struct gai_encoding *enc, struct gai_error *err)
 {
+	return gai_encoding_detect_declared(d, s, n, forced, NULL, enc, err);
+}
+
+int
+gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
+    const char *forced, const char *transport, struct gai_encoding *enc,
+    struct gai_error *err)
+{
+	char meta[sizeof enc->declared];
 	const unsigned char *u = (const unsigned char *)s;
 	const char *canon;
 	size_t valid;
@@ -322,21 +352,13 @@ gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
 		return 0;
 	}
 	valid = gai_text_valid_utf8(s, n);
-	if (find_declaration(s, n, enc->declared, sizeof enc->declared) &&
-	    (canon = gai_encoding_canonical(enc->declared)) != NULL) {
-		/*
-		 * Declarations lie: pages labelled gbk are served as UTF-8.
-		 * Non-ASCII text that is valid UTF-8 is UTF-8 whatever the
-		 * label says; GB or Big5 bytes almost never are.
-		 */
-		if (strcmp(canon, "UTF-8") == 0 ? valid == n :
-		    !(valid == n && has_multibyte(s, n)) &&
-		    decodes_cleanly(canon, s, n)) {
-			set_name(enc, canon, GAI_ENC_DECLARED);
-			enc->checked = valid == n;
-			return 0;
-		}
-	}
+	/* The transport's declaration (HTTP) first, as browsers take it. */
+	if (transport != NULL && transport[0] != '\0' &&
+	    declaration_holds(enc, transport, s, n, valid))
+		return 0;
+	if (find_declaration(s, n, meta, sizeof meta) &&
+	    declaration_holds(enc, meta, s, n, valid))
+		return 0;
 	if (valid == n) {
 		set_name(enc, "UTF-8", GAI_ENC_UTF8);
 		enc->checked = 1;

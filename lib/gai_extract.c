@@ -294,7 +294,8 @@ gai_extract_new(struct gai_error *err)
 				goto fail;
 			}
 			if ((x->tab_re[ti] = gx_compile(all.data, 1, err)) ==
-			    NULL)
+			    NULL || (x->tabu_re[ti] = gx_compile(all.data, 0,
+			    err)) == NULL)
 				goto fail;
 		}
 	}
@@ -308,7 +309,7 @@ gai_extract_new(struct gai_error *err)
 		if ((x->head_re[r] = gx_compile(pat, 1, err)) == NULL)
 			goto fail;
 	}
-	if (gx_meta_compile(x, err) < 0)
+	if (gx_meta_compile(x, err) < 0 || gx_glued_compile(x, err) < 0)
 		goto fail;
 	x->nojit = nojit;
 	return x;
@@ -328,6 +329,7 @@ gai_extract_free(struct gai_extract *x)
 	for (i = 0; i < GX_MAXTABLES; i++) {
 		pcre2_code_free(x->detect_re[i]);
 		pcre2_code_free(x->tab_re[i]);
+		pcre2_code_free(x->tabu_re[i]);
 		for (j = 0; j < GX_MAXROWS; j++)
 			pcre2_code_free(x->row_re[i][j]);
 	}
@@ -335,7 +337,12 @@ gai_extract_free(struct gai_extract *x)
 		pcre2_code_free(x->head_re[i]);
 	for (i = 0; i < 8; i++)
 		pcre2_code_free(x->meta_re[i]);
+	pcre2_code_free(x->headu_re);
+	pcre2_code_free(x->glue_re);
 	pcre2_match_data_free(x->mdata);
+	free(x->gtok);
+	gai_buf_free(&x->gsq);
+	free(x->gmap);
 	gai_buf_free(&x->text);
 	gx_toks_free(&x->toks);
 	gai_buf_free(&x->sq);

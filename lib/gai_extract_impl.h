@@ -51,14 +51,18 @@ struct gx_run {
 	char d[GX_RUNMAX + 1];
 	size_t n;
 	unsigned char sure[GX_RUNMAX + 1];	/* a cell ends before d[i] */
+	unsigned char joined[GX_RUNMAX + 1];	/* no cell ends there: 1,234 */
 	const char *src[GX_RUNMAX + 1];	/* d[i] in the text */
 	const char *end[GX_RUNMAX + 1];	/* a cell ending before d[i] ends
 					 * here in the text (after a unit) */
 };
 
+/* The length of the unit (元, 万元, 件 ...) s[0..n) starts with, or 0. */
+size_t gx_unit_len(const char *s, size_t n);
+
 /*
- * Make run r from text s[0..n): digits, decimal points, and as sure cell
- * boundaries spaces and units (元, 万元, 件 ...: part of the cell before
+ * Make run r from text s[0..n): digits, decimal points, thousands
+ * separators (no boundary there), and as sure cell boundaries spaces and units (元, 万元, 件 ...: part of the cell before
  * them).  0, or -1 when s holds anything else or is too long.
  */
 int gx_run_make(struct gx_run *r, const char *s, size_t n);
@@ -144,6 +148,9 @@ struct gx_table {
 
 extern const struct gx_table gx_tables[];	/* NULL name ends */
 
+/* Column headings run together: a line of glued text holds a table. */
+extern const char *const gx_glued_pats[];
+
 /* Headings that start and end the tables' regions. */
 extern const char *const gx_heading_pats[];	/* active, req, appeal, end */
 
@@ -210,6 +217,9 @@ struct gai_extract {
 	/* all of a table's row patterns as one alternation, in row order,
 	 * each ending in (*MARK:r): one call finds a cell's row (or none) */
 	void *tab_re[GX_MAXTABLES];
+	void *tabu_re[GX_MAXTABLES];	/* the same, unanchored (glued) */
+	void *headu_re;		/* every heading, unanchored (glued) */
+	void *glue_re;		/* gx_glued_pats */
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
 	void *meta_re[8];
@@ -220,6 +230,11 @@ struct gai_extract {
 	/* per document, reused */
 	struct gai_buf text;	/* the document, folded */
 	struct gx_toks toks;
+	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
+	size_t gtn, gtcap;
+	struct gai_buf gsq;	/* a glued cell without spaces, */
+	size_t *gmap;		/* and where each byte is in the text */
+	size_t gmapcap;
 	struct gai_buf sq;	/* a cell without its spaces */
 	const char *sqsrc;	/* what sq was squeezed from */
 	size_t sqsrc_len;
@@ -290,6 +305,14 @@ int gx_resolve_table(struct gai_extract *x, size_t ti);
 
 /* "req.denied.query" for row r of table ti: the warn.* values' subject. */
 void gx_row_name(size_t ti, size_t r, char *buf, size_t n);
+
+/* ---- glued text (gai_extract_glued.c) ---- */
+
+/* Compile what the reader of glued text needs; 0 or an error. */
+int gx_glued_compile(struct gai_extract *x, struct gai_error *err);
+
+/* Cut the lines of glued text into headings, labels and runs. */
+int gx_unglue(struct gai_extract *x);
 
 /* The tables (gai_extract_match.c) and meta.* (gai_extract_meta.c). */
 int gx_match_tables(struct gai_extract *x);

@@ -115,6 +115,43 @@ glued(struct gai_extract *x, size_t t, struct gx_cand *rr)
 }
 
 /*
+ * The digits after label t in glued text: one run whose cells the
+ * resolver decides (the tokens of a line only have spaces between them).
+ */
+static int
+glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
+{
+	const struct gx_tok *v = x->toks.v;
+	size_t j, a = t + 1;
+
+	/* a label broken over lines: the rest of it starts the next one */
+	if (a + 1 < re && v[a].line != v[t].line && v[a].kind == GX_T_TEXT &&
+	    v[a].glued && x->label[a] < 0 && v[a].len <= LABEL_MAX &&
+	    v[a + 1].kind == GX_T_RUN && v[a + 1].line == v[a].line)
+		a++;
+	for (j = a; j < re && v[j].line == v[a].line &&
+	    (v[j].kind == GX_T_RUN || v[j].kind == GX_T_NUM); j++)
+		;
+	if (j == a) {
+		snprintf(rr->why, sizeof rr->why, "no digits follow the label "
+		    "in the glued text");
+		return -1;
+	}
+	/* digits, a word or sign, digits again (增98, 持平): the row's
+	 * digits do not end where the run does */
+	if (j + 1 < re && v[j].kind == GX_T_TEXT && x->label[j] < 0 &&
+	    v[j].len <= 9 && v[j].line == v[a].line &&
+	    v[j + 1].kind == GX_T_RUN && v[j + 1].line == v[j].line) {
+		snprintf(rr->why, sizeof rr->why, "its digits in the glued "
+		    "text are broken by \"%.*s\"", (int)v[j].len, tok_s(x, j));
+		return -1;
+	}
+	add_cell(rr, tok_s(x, a), v[j - 1].off + v[j - 1].len - v[a].off,
+	    GX_T_RUN, tok_line(x, a));
+	return 0;
+}
+
+/*
  * The cells of the row whose label is token t: on the label's own line
  * when it has cells after the label, else the run of numbers that
  * follows (one cell per line, numbers on the next line).  0 with the
@@ -129,6 +166,8 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 
 	rr->n = 0;
 	rr->why[0] = '\0';
+	if (!nolabel && v[t].glued)
+		return glued_cells(x, t, re, rr);
 	if (!nolabel) {
 		glued(x, t, rr);
 		/* A: the rest of the label's line */
@@ -155,7 +194,7 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 		j = rs + 1;
 	/* B: a run of numbers after a few cells of label or header text */
 	for (first = j; j < re; j++) {
-		if (v[j].kind == GX_T_NUM)
+		if (v[j].kind == GX_T_NUM || v[j].kind == GX_T_RUN)
 			break;
 		if (v[j].kind == GX_T_EMPTY) {
 			/* one blank cell alone on its line: a row of blank
@@ -451,6 +490,9 @@ gx_match_tables(struct gai_extract *x)
 	int nall[4] = { 0, 0, 0, 0 }, hits;
 	char buf[8];
 
+	if (gx_unglue(x) < 0)
+		return GAI_E_NOMEM;
+	n = x->toks.n;
 	if (x->labcap < n + 1) {
 		int *l = realloc(x->label, (n + 1) * sizeof *l);
 		size_t *e;

@@ -184,20 +184,39 @@ gx_num_int(const char *s, int *ok)
 	return neg ? -v : v;
 }
 
+size_t
+gx_unit_len(const char *s, size_t n)
+{
+	const struct unit *u;
+
+	for (u = units; u->s != NULL; u++)
+		if (n >= u->n && memcmp(s, u->s, u->n) == 0)
+			return u->n;
+	return 0;
+}
+
 int
 gx_run_make(struct gx_run *r, const char *s, size_t n)
 {
 	const char *e = s + n;
-	const struct unit *u;
 
 	r->n = 0;
 	r->sure[0] = 1;
+	r->joined[0] = 0;
 	while (s < e) {
+		if (*s == ',' && r->n > 0 && !r->sure[r->n] && s + 1 < e &&
+		    s[1] >= '0' && s[1] <= '9') {
+			/* 1,234: one number, no cell boundary at the comma */
+			s++;
+			r->joined[r->n] = 1;
+			continue;
+		}
 		if ((*s >= '0' && *s <= '9') || *s == '.') {
 			if (r->n == GX_RUNMAX)
 				return -1;
 			r->src[r->n] = s;
 			r->sure[r->n + 1] = 0;
+			r->joined[r->n + 1] = 0;
 			r->d[r->n++] = *s++;
 			r->end[r->n] = s;
 			continue;
@@ -205,13 +224,11 @@ gx_run_make(struct gx_run *r, const char *s, size_t n)
 		if (*s == ' ') {
 			s++;
 		} else {
-			for (u = units; u->s != NULL; u++)
-				if ((size_t)(e - s) >= u->n &&
-				    memcmp(s, u->s, u->n) == 0)
-					break;
-			if (u->s == NULL || r->n == 0)
+			size_t u = gx_unit_len(s, (size_t)(e - s));
+
+			if (u == 0 || r->n == 0)
 				return -1;	/* a unit ends a number */
-			s += u->n;
+			s += u;
 			r->end[r->n] = s;
 		}
 		r->sure[r->n] = 1;
@@ -311,8 +328,9 @@ split_rec(struct split *sp, size_t pos, int j)
 			break;
 		if (r->d[pos] == '.')
 			break;
-		/* a point has digits on both sides */
-		if (r->d[b - 1] != '.' && (b == r->n || r->d[b] != '.')) {
+		/* a point has digits on both sides; 1,234 is one number */
+		if (r->d[b - 1] != '.' && (b == r->n || r->d[b] != '.') &&
+		    !r->joined[b]) {
 			int ok;
 
 			sp->cur[j] = gx_run_int(r, pos, b, &ok);

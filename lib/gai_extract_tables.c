@@ -144,6 +144,21 @@ const struct gx_table gx_tables[] = {
 	{ NULL, 0, NULL, NULL, NULL, 0, NULL, NULL }
 };
 
+/*
+ * A table's column headings run together, spaces gone: only a crawler
+ * that dropped every separator writes them so (glued text).
+ */
+const char *const gx_glued_pats[] = {
+	"本年制发件数本年废止件数",
+	"本年新制作数量本年新公开数量",
+	"信息内容本年处理决定数量",
+	"信息内容上一年项目数量",
+	"自然人法人或其他组织",
+	"商业企业科研机构",
+	"结果维持结果纠正",
+	NULL
+};
+
 const char *const gx_heading_pats[] = {
 	"主动公开政府信息情况",
 	"收到和处理政府信息公开申请情况",

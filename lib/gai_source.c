@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <archive.h>
@@ -27,6 +28,7 @@
 enum state {
 	ST_START,	/* nothing read yet */
 	ST_MEMBERS,	/* a tar or zip archive: one document per member */
+	ST_WARC,	/* WARC records on cur */
 	ST_DONE
 };
 
@@ -41,10 +43,16 @@ struct gai_source {
 	struct archive *ar;	/* compressed stream, tar or zip; else NULL */
 	struct gai_buf doc;	/* a document's bytes when not read in place */
 	struct gai_buf name;
+	struct gai_buf payload;	/* a WARC response's body, decoded */
 	struct gai_buf scratch;
 	char charset[32];
 	char why[256];
+	size_t skipped[GAI_WARC_NTYPES + 2];
 };
+
+/* skipped[] past the record types: non-2xx responses, payloads not pages. */
+#define SKIP_NOT_2XX GAI_WARC_NTYPES
+#define SKIP_NOT_PAGE (GAI_WARC_NTYPES + 1)
 
 /* ---- buffered input ---- */
 
@@ -135,7 +143,7 @@ gai_src_take(struct gai_src_in *in, size_t n, struct gai_buf *out)
 		if (gai_src_avail(in) == 0 && gai_src_fill(in, 1) != 0)
 			return -1;
 		if (gai_src_avail(in) == 0) {
-			snprintf(in->why, sizeof in->why, "cut short");
+			snprintf(in->why, sizeof in->why, "unexpected end of data");
 			return -1;
 		}
 		part = gai_src_avail(in) < n ? gai_src_avail(in) : n;
@@ -270,6 +278,8 @@ binary_kind(const char *s, size_t n)
 		return "compressed data inside an archive";
 	if (is_tar(s, n) || is_zip(s, n))
 		return "an archive inside an archive";
+	if (gai_warc_sniff(s, n))
+		return "a WARC file inside an archive";
 	return looks_binary(s, n) ? "binary data, not text" : NULL;
 }
 
@@ -458,6 +468,100 @@ next_member(struct gai_source *s, struct gai_source_doc *doc,
 	return read_member(s, e, doc, err);
 }
 
+/* ---- WARC ---- */
+
+/* The record's payload as a document, or 1 when it is passed over. */
+static int
+warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
+    struct gai_source_doc *doc, struct gai_error *err)
+{
+	const char *type = rec->content_type, *body = s->doc.data;
+	size_t n = s->doc.len;
+	struct gai_http h;
+	int rc;
+
+	if (rec->type == GAI_WARC_RESPONSE) {
+		/* dns: and other non-HTTP responses hold no page. */
+		if (strncasecmp(type, "application/http", 16) != 0) {
+			s->skipped[SKIP_NOT_PAGE]++;
+			return 1;
+		}
+		rc = gai_http_parse(s->doc.data, s->doc.len, s->opts.max_size,
+		    &h, &body, &n, &s->payload, &s->scratch, s->why,
+		    sizeof s->why);
+		if (rc == GAI_E_NOMEM)
+			return nomem(err);
+		if (rc != GAI_OK) {
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		if (h.status < 200 || h.status > 299) {
+			s->skipped[SKIP_NOT_2XX]++;
+			return 1;
+		}
+		type = h.content_type;
+	}
+	if (!gai_http_is_page(type)) {
+		s->skipped[SKIP_NOT_PAGE]++;
+		return 1;
+	}
+	gai_http_charset(type, s->charset, sizeof s->charset);
+	return classify(s, doc, body, n);
+}
+
+/* The next response or resource record that holds a page. */
+static int
+next_record(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err)
+{
+	struct gai_warc_rec rec;
+	int rc, page, keep;
+
+	for (;;) {
+		rc = gai_warc_header(s->cur, &rec, s->why, sizeof s->why);
+		if (rc == GAI_EOF) {
+			s->state = ST_DONE;
+			return GAI_EOF;
+		}
+		if (rc != GAI_OK) {
+			s->state = ST_DONE;
+			if (set_name(s, s->opname, NULL) != 0)
+				return nomem(err);
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		page = rec.type == GAI_WARC_RESPONSE ||
+		    rec.type == GAI_WARC_RESOURCE;
+		keep = page && !too_big(s, rec.length);
+		gai_buf_clear(&s->doc);
+		if (gai_src_take(s->cur, rec.length, keep ? &s->doc : NULL) != 0 ||
+		    gai_warc_end(s->cur) != 0)
+			goto cut;
+		if (!page) {
+			s->skipped[rec.type]++;
+			continue;
+		}
+		if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname,
+		    NULL) != 0)
+			return nomem(err);
+		if (!keep) {
+			say_too_big(s);
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		if ((rc = warc_payload(s, &rec, doc, err)) != 1)
+			return rc;
+	}
+cut:
+	s->state = ST_DONE;
+	if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname, NULL) != 0)
+		return nomem(err);
+	snprintf(s->why, sizeof s->why, "WARC record cut short: %s",
+	    s->cur->why);
+	unreadable(s, doc, s->why);
+	return GAI_OK;
+}
+
 /*
  * libarchive on the operand: 1 when it is one compressed stream (now on
  * s->data), else the first member or an unreadable document.
@@ -560,6 +664,10 @@ first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 		if ((rc = ar_open(s, doc, err)) != 1)
 			return rc;
 	}
+	if (gai_warc_sniff(gai_src_peek(s->cur), gai_src_avail(s->cur))) {
+		s->state = ST_WARC;
+		return next_record(s, doc, err);
+	}
 	return whole(s, doc);
 }
 
@@ -574,6 +682,8 @@ gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
 		return first(s, doc, err);
 	case ST_MEMBERS:
 		return next_member(s, doc, err);
+	case ST_WARC:
+		return next_record(s, doc, err);
 	default:
 		return GAI_EOF;
 	}
@@ -582,10 +692,27 @@ gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
 size_t
 gai_source_skipped(const struct gai_source *s, char *buf, size_t size)
 {
-	(void)s;
+	static const char *const what[] = {
+		[SKIP_NOT_2XX] = "non-2xx",
+		[SKIP_NOT_PAGE] = "not a page",
+	};
+	size_t i, total = 0, used;
+
 	if (size > 0)
 		buf[0] = '\0';
-	return 0;
+	for (i = 0; i < sizeof s->skipped / sizeof s->skipped[0]; i++)
+		total += s->skipped[i];
+	if (total == 0 || size == 0)
+		return total;
+	used = (size_t)snprintf(buf, size, "%zu WARC record%s passed over:",
+	    total, total == 1 ? "" : "s");
+	for (i = 0; i < sizeof s->skipped / sizeof s->skipped[0]; i++)
+		if (s->skipped[i] > 0 && used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+			    "%s %s %zu", buf[used - 1] == ':' ? "" : ",",
+			    i < GAI_WARC_NTYPES ? gai_warc_type_names[i] :
+			    what[i], s->skipped[i]);
+	return total;
 }
 
 void
@@ -601,6 +728,7 @@ gai_source_close(struct gai_source *s)
 	gai_buf_free(&s->data.b);
 	gai_buf_free(&s->doc);
 	gai_buf_free(&s->name);
+	gai_buf_free(&s->payload);
 	gai_buf_free(&s->scratch);
 	free(s->opname);
 	free(s);
@@ -609,5 +737,5 @@ gai_source_close(struct gai_source *s)
 const char *
 gai_source_formats(void)
 {
-	return "gzip, xz, zstd, bzip2, tar, zip";
+	return "gzip, xz, zstd, bzip2, tar, zip, WARC";
 }

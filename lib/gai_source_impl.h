@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "gai_buf.h"
+#include "gai_error.h"
 
 struct archive;
 
@@ -48,5 +49,63 @@ ssize_t gai_src_line(struct gai_src_in *in, size_t max, const char **line);
 
 /* Move n bytes to out (when not NULL; else pass over them).  0 or -1. */
 int gai_src_take(struct gai_src_in *in, size_t n, struct gai_buf *out);
+
+/* WARC records (gai_warc.c) */
+
+enum gai_warc_type {
+	GAI_WARC_WARCINFO, GAI_WARC_RESPONSE, GAI_WARC_RESOURCE,
+	GAI_WARC_REQUEST, GAI_WARC_METADATA, GAI_WARC_REVISIT,
+	GAI_WARC_CONVERSION, GAI_WARC_CONTINUATION, GAI_WARC_OTHER,
+	GAI_WARC_NTYPES
+};
+
+/* "warcinfo", "response", ...: for messages. */
+extern const char *const gai_warc_type_names[GAI_WARC_NTYPES];
+
+struct gai_warc_rec {
+	enum gai_warc_type type;
+	char uri[4096];		/* WARC-Target-URI, "" if none */
+	char content_type[256];	/* of the block */
+	size_t length;		/* Content-Length of the block */
+};
+
+/* 1 when bytes start a WARC file. */
+int gai_warc_sniff(const char *bytes, size_t n);
+
+/*
+ * Read the next record's header: GAI_OK, GAI_EOF at the end of the file,
+ * or GAI_E_FORMAT with why.  Its block (rec->length bytes) comes next on
+ * in, then gai_warc_end.
+ */
+int gai_warc_header(struct gai_src_in *in, struct gai_warc_rec *rec,
+    char *why, size_t whysize);
+
+/* Pass over the CRLF CRLF that ends a record after its block; 0 or -1. */
+int gai_warc_end(struct gai_src_in *in);
+
+/* What an HTTP response in a WARC block says about its payload. */
+struct gai_http {
+	int status;
+	char content_type[256];
+};
+
+/*
+ * Parse the HTTP response block[0..n): status and headers into h, and
+ * *body the payload, chunks joined and gzip or deflate undone (no more
+ * than max bytes when max is not 0): it points into block, out or tmp.
+ * GAI_OK, GAI_E_FORMAT with why, GAI_E_NOMEM.
+ */
+int gai_http_parse(const char *block, size_t n, size_t max, struct gai_http *h,
+    const char **body, size_t *bodylen, struct gai_buf *out,
+    struct gai_buf *tmp, char *why, size_t whysize);
+
+/* The charset parameter of a Content-Type value into out ("" if none). */
+void gai_http_charset(const char *content_type, char *out, size_t size);
+
+/*
+ * 1 when a Content-Type names something read here as a document: a page
+ * (HTML, XHTML, plain text), or none at all (the bytes will tell).
+ */
+int gai_http_is_page(const char *content_type);
 
 #endif

@@ -114,5 +114,147 @@ z.close()' a.html sub/b.html c.htm
 
 @test "--version lists the formats this build reads" {
 	run -0 gai-normalize --version
-	[[ ${lines[2]} == "Reads: pages (HTML, text), gzip, xz, zstd, bzip2, tar, zip"* ]]
+	[[ ${lines[2]} == "Reads: pages (HTML, text), gzip, xz, zstd, bzip2, tar, zip, WARC"* ]]
+}
+
+# A WARC file as crawlers write it, to $1 (gzip per record when $2 is gz):
+# warcinfo, a request, responses (UTF-8; chunked and gzip GB18030; a 404;
+# a PNG; a GB18030 page declared only by its HTTP header), metadata, a
+# revisit and a resource record.
+mkwarc() {
+	python3 - "$1" "${2:-}" "$U8" "$GB" "$B5" <<'PY'
+import gzip, sys, uuid
+out, gz, u8, gb, b5 = sys.argv[1:]
+read = lambda p: open(p, "rb").read()
+
+def rec(typ, uri, block, ctype):
+    head = ("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\n"
+            "WARC-Date: 2024-05-01T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+            "Content-Type: %s\r\nContent-Length: %d\r\n\r\n"
+            % (typ, uri, uuid.uuid4(), ctype, len(block)))
+    r = head.encode() + block + b"\r\n\r\n"
+    return gzip.compress(r) if gz == "gz" else r
+
+def http(status, headers, body):
+    h = "HTTP/1.1 %s\r\n" % status + "".join("%s: %s\r\n" % kv for kv in headers)
+    return h.encode() + b"\r\n" + body
+
+def chunked(body, size=700):
+    parts = [b"%x\r\n%s\r\n" % (len(body[i:i + size]), body[i:i + size])
+             for i in range(0, len(body), size)]
+    return b"".join(parts) + b"0\r\n\r\n"
+
+HT = "application/http; msgtype=response"
+small = "<html><body><p>办理结果</p></body></html>"
+recs = [
+    rec("warcinfo", "", b"software: test\r\n", "application/warc-fields"),
+    rec("request", "http://a.gov.cn/a.html",
+        b"GET /a.html HTTP/1.1\r\nHost: a.gov.cn\r\n\r\n",
+        "application/http; msgtype=request"),
+    rec("response", "http://a.gov.cn/a.html",
+        http("200 OK", [("Content-Type", "text/html; charset=utf-8")], read(u8)), HT),
+    rec("metadata", "http://a.gov.cn/a.html", b"via: test\r\n", "application/warc-fields"),
+    rec("response", "http://b.gov.cn/b.html",
+        http("200 OK", [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"),
+                        ("Content-Encoding", "gzip")], chunked(gzip.compress(read(gb)))), HT),
+    rec("revisit", "http://a.gov.cn/a.html",
+        http("200 OK", [("Content-Type", "text/html")], b""), HT),
+    rec("response", "http://a.gov.cn/missing.html",
+        http("404 Not Found", [("Content-Type", "text/html")], b"<p>not here</p>"), HT),
+    rec("response", "http://a.gov.cn/logo.png",
+        http("200 OK", [("Content-Type", "image/png")], b"\x89PNG\r\n\x1a\n"), HT),
+    rec("response", "http://c.gov.cn/c.html",
+        http("200 OK", [("Content-Type", "text/html; charset=GB18030")],
+             small.encode("gb18030")), HT),
+    rec("resource", "file:///d.html", read(b5), "text/html"),
+]
+open(out, "wb").write(b"".join(recs))
+PY
+}
+
+WARC_NAMES='http://a.gov.cn/a.html
+http://b.gov.cn/b.html
+http://c.gov.cn/c.html
+file:///d.html'
+
+WARC_SKIPPED='6 WARC records passed over: warcinfo 1, request 1, metadata 1, revisit 1, non-2xx 1, not a page 1'
+
+# The WARC's documents are the pages themselves.
+warc_docs_are_pages() {
+	local out=$1
+	gai-normalize --no-name "$U8" >want.a
+	gai-normalize --no-name "$GB" >want.b
+	gai-normalize --no-name "$B5" >want.d
+	for n in 2:a 3:b 5:d; do
+		awk -v RS='\f' -v n="${n%:*}" 'NR == n { printf "%s", $0 }' "$out" |
+			tail -n +2 >got
+		cmp got "want.${n#*:}" || { echo "document ${n#*:} differs"; return 1; }
+	done
+}
+
+@test "WARC: each 2xx page response and resource a document named by its URI" {
+	mkwarc crawl.warc
+	run --separate-stderr -0 gai-normalize crawl.warc
+	[ "$(printf '%s\n' "$output" | names)" = "$WARC_NAMES" ]
+	[ "$stderr" = "gai-normalize: crawl.warc: $WARC_SKIPPED" ]
+	gai-normalize crawl.warc >out 2>/dev/null
+	warc_docs_are_pages out
+}
+
+@test "WARC.gz (a gzip member per record), also on standard input" {
+	mkwarc crawl.warc.gz gz
+	run --separate-stderr -0 gai-normalize crawl.warc.gz
+	[ "$(printf '%s\n' "$output" | names)" = "$WARC_NAMES" ]
+	[ "$stderr" = "gai-normalize: crawl.warc.gz: $WARC_SKIPPED" ]
+	gai-normalize <crawl.warc.gz >out 2>err
+	warc_docs_are_pages out
+	[ "$(cat err)" = "gai-normalize: <stdin>: $WARC_SKIPPED" ]
+}
+
+@test "WARC: the HTTP charset is a declaration the bytes are checked against" {
+	mkwarc crawl.warc
+	gai-normalize crawl.warc 2>/dev/null | awk -v RS='\f' 'NR == 4' >got
+	[ "$(sed -n 2p got)" = "办理结果" ]
+	# Without the header the same bytes are guessed wrong: it is needed.
+	printf '<html><body><p>办理结果</p></body></html>' |
+		iconv -f UTF-8 -t GB18030 >c.html
+	[ "$(gai-normalize --no-name c.html | head -n 1)" != "办理结果" ]
+	# A header the bytes contradict (utf-8 on GB18030) is not believed.
+	python3 -c 'import sys
+b = open("c.html", "rb").read()
+h = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + b
+sys.stdout.buffer.write(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://c/\r\n"
+    b"Content-Type: application/http\r\nContent-Length: %d\r\n\r\n" % len(h) + h + b"\r\n\r\n")' >lie.warc
+	run --separate-stderr -0 gai-normalize lie.warc
+	[ "$stderr" = "" ]
+	[ "$output" = "$(printf '\fhttp://c/\n'; gai-normalize --no-name c.html)" ]
+}
+
+@test "WARC: each page a row, named by its URI" {
+	mkwarc crawl.warc.gz gz
+	gai-normalize crawl.warc.gz 2>/dev/null | gai-extract | gai-tsv | cut -f1 | tail -n +2 >got
+	printf '%s\n' "$WARC_NAMES" >want
+	diff want got
+}
+
+@test "WARC: a record cut short is said, the pages before it kept, exit 2" {
+	mkwarc crawl.warc
+	head -c "$(($(stat -c %s crawl.warc) - 500))" crawl.warc >cut.warc
+	run --separate-stderr -2 gai-normalize cut.warc
+	[ "$(printf '%s\n' "$output" | names)" = "$(printf '%s\n' "$WARC_NAMES" | head -n 3; printf 'file:///d.html\tunreadable: WARC record cut short: unexpected end of data')" ]
+	[[ $stderr == "gai-normalize: file:///d.html: WARC record cut short: unexpected end of data"* ]]
+}
+
+@test "WARC: a body that does not inflate is its page's diagnostic, the rest go on" {
+	python3 - <<'PY'
+h = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n\x1f\x8bnot gzip at all"
+ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nhello\n"
+def rec(uri, b):
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+            b"\r\nContent-Type: application/http\r\nContent-Length: %d\r\n\r\n" % len(b) + b + b"\r\n\r\n")
+open("bad.warc", "wb").write(rec(b"http://x/bad", h) + rec(b"http://x/ok", ok))
+PY
+	run --separate-stderr -2 gai-normalize bad.warc
+	[[ $stderr == "gai-normalize: http://x/bad: the body does not inflate: "* ]]
+	[ "$output" = "$(printf '\fhttp://x/bad\tunreadable: %s\n\fhttp://x/ok\nhello' "${stderr#*http://x/bad: }")" ]
 }

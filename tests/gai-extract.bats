@@ -125,6 +125,38 @@ never_wrong() {
 	[[ $output == *"	req.carried_in.natural_person	10"$'\n'* ]]
 }
 
+@test "glued text: labels in running text, each row's digits read only when one reading is left" {
+	run -0 gai-extract "$X/ok-glued-oneline.txt"
+	[[ $output == *"	req.new.natural_person	30"$'\n'* ]]
+	[[ $output == *"	active.license.decisions	1234"$'\n'* ]]	# 1,234
+	# 12345 in three columns: six readings, no identity to choose
+	[[ $output == *'warn.ambiguous	active.normative: digits "12345" can be read 6 ways (no identity of the row chooses): 1|2|345, 1|23|45, 1|234|5, 12|3|45 and 2 more;'* ]]
+	[[ $output != *"active.normative.issued"* ]]
+	# 101000011: two readings fit the row, the results rows pick one
+	[[ $output == *'warn.split	req.granted: cell "101000011" read as 10|1|0|0|0|0|11, the only one of its 2 readings that fits the column identities: the results rows add up to (七)总计'* ]]
+	# the column-header run is no data, the heading after the glued
+	# header is found, the appeal row is read
+	[[ $output == *"	appeal.review.total	4"$'\n'* ]]
+	run -0 gai-extract --trace "$X/ok-glued-oneline.txt"
+	[[ $output == *'req.granted.natural_person = 10 from "10", read as 10|1|0|0|0|0|11 (the only one of its 2 readings that fits the column identities: the results rows add up to (七)总计)'* ]]
+	[[ $output == *'active.rules.in_force = 3 from "3", read as 0|0|3 (the only reading of its digits)'* ]]
+	# 3015 in 规章: 3|0|15 or 30|1|5, never a guess; 55 for seven columns
+	run -0 gai-extract "$X/ok-glued-broken.txt"
+	[[ $output == *'warn.ambiguous	active.rules: digits "3015" can be read 2 ways (no identity of the row chooses): 3|0|15, 30|1|5;'* ]]
+	[[ $output != *"active.rules.issued"* ]]
+	[[ $output == *'warn.row_unread	req.partial: the label is at line 1 but its values cannot be read for certain: cell "55" holds 7 columns run together and no reading fits'* ]]
+	# a label broken over two lines still finds its digits
+	[[ $output == *"	req.new.total	34"$'\n'* ]]
+	# 2019: a signed change breaks the row's digits: not read
+	run -0 gai-extract "$X/ok-glued-2019.txt"
+	[[ $output == *'warn.row_unread	active.license: the label is at line 1 but its values cannot be read for certain: cell "120-31,234" is not a run of digits'* ]]
+	[[ $output != *"active.license.prior_items"* ]]
+	# traditional, tables glued and prose on lines, an &nbsp; space
+	run -0 gai-extract "$X/ok-glued-tables.txt"
+	[[ $output == *'warn.split	req.granted: cell "10 1000011" read as 10|1|0|0|0|0|11'* ]]
+	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
+}
+
 @test "values: units, separators, dashes, 元 to 万元, blanks, non-numbers" {
 	run -0 gai-extract "$X/ok-values.txt"
 	[[ $output == *"	active.license.decisions	1234"* ]]

@@ -103,6 +103,101 @@ run_cells(void)
 	}
 }
 
+/* The value of key among the records, or NULL; *how its note. */
+static const char *
+rec(const struct gai_extract *x, const char *key, const char **how)
+{
+	size_t i;
+
+	for (i = 0; i < gai_extract_count(x); i++)
+		if (strcmp(gai_extract_at(x, i)->key, key) == 0) {
+			if (how != NULL)
+				*how = gai_extract_at(x, i)->how;
+			return gai_extract_at(x, i)->value;
+		}
+	return NULL;
+}
+
+/* How many records of key start with prefix. */
+static int
+count(const struct gai_extract *x, const char *key, const char *prefix)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < gai_extract_count(x); i++)
+		n += strcmp(gai_extract_at(x, i)->key, key) == 0 &&
+		    strncmp(gai_extract_at(x, i)->value, prefix,
+		    strlen(prefix)) == 0;
+	return n;
+}
+
+#define REQ_HEAD "三、收到和处理政府信息公开申请情况\n"
+#define NEW "一、本年新收政府信息公开申请数量\t"
+#define CARRIED "二、上年结转政府信息公开申请数量\t"
+#define TOTAL "(七)总计\t"
+#define OUT "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+
+/*
+ * The resolver: rows whose digits ran together, decided jointly by the
+ * column identities, or left open with warn.ambiguous.
+ */
+static void
+resolver(void)
+{
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	const char *v, *how = NULL;
+	/* 101000011: 10|1|0|0|0|0|11 or 1|0|10|0|0|0|11, in both rows; only
+	 * the first for both fits 一 + 二 = 总计 + 四 with 总计 20|2|0 */
+	static const char joint[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "101000011\n" TOTAL "20\t2\t0\t0\t0\t0\t22\n" OUT;
+	/* 总计 11|1|10: one row of each reading, but which is which? */
+	static const char two[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "101000011\n" TOTAL "11\t1\t10\t0\t0\t0\t22\n" OUT;
+	/* 总计 unread: nothing to decide by; a row with no reading */
+	static const char open[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "1111111\n" TOTAL "若干\t1\t10\t0\t0\t0\t22\n" OUT;
+
+	CHECK(x != NULL);
+	if (x == NULL)
+		return;
+	CHECK(gai_extract_doc(x, joint, strlen(joint), 1, &err) == GAI_OK);
+	CHECK((v = rec(x, "req.new.natural_person", &how)) != NULL &&
+	    strcmp(v, "10") == 0);
+	CHECK(how != NULL && strcmp(how, "10|1|0|0|0|0|11 (the only one of "
+	    "its 2 readings that fits the column identities: 一+二 = "
+	    "(七)总计+四)") == 0, "how: %s", how ? how : "(none)");
+	CHECK((v = rec(x, "req.carried_in.research", NULL)) != NULL &&
+	    strcmp(v, "0") == 0);
+	CHECK(count(x, "warn.split", "req.carried_in: cell \"101000011\" "
+	    "read as 10|1|0|0|0|0|11") == 1);
+	CHECK(count(x, "warn.ambiguous", "") == 0);
+
+	CHECK(gai_extract_doc(x, two, strlen(two), 1, &err) == GAI_OK);
+	CHECK(rec(x, "req.new.natural_person", NULL) == NULL);
+	CHECK(rec(x, "req.carried_in.research", NULL) == NULL);
+	/* the cells every reading left agrees on are read */
+	CHECK((v = rec(x, "req.new.total", &how)) != NULL &&
+	    strcmp(v, "11") == 0 && how != NULL &&
+	    strstr(how, "the same in each of the 2 readings") != NULL);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways that fit the column identities (一+二 = "
+	    "(七)总计+四): 1|0|10|0|0|0|11, 10|1|0|0|0|0|11;") == 1);
+	CHECK(count(x, "warn.ambiguous", "req.carried_in:") == 1);
+
+	CHECK(gai_extract_doc(x, open, strlen(open), 1, &err) == GAI_OK);
+	CHECK(rec(x, "req.new.natural_person", NULL) == NULL);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways and none fits") == 0);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways that fit the row's identities") == 1);
+	CHECK(count(x, "warn.row_unread", "req.carried_in: the label is at "
+	    "line 3 but its values cannot be read for certain: cell "
+	    "\"1111111\" holds 7 columns run together and no reading") == 1);
+	gai_extract_free(x);
+}
+
 /* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
 static int
 keys(const char *ed)
@@ -200,5 +295,6 @@ main(int argc, char *argv[])
 	splitd("2 35", 3, 0, (const struct gx_ident[]){ { 0, 1, 2 } }, 1, 1,
 	    "2|3|5");
 	run_cells();
+	resolver();
 	return unit_end("extract_test");
 }
