@@ -44,7 +44,7 @@ fields_of() {
 	    "examples/003_hongze-district-2023-pdftotext-layout.txt	check.appeal_sum.suit_after_review" \
 	    "examples/004_hongze-district-2024-pdftotext-layout.txt	check.prose_received" >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/failed" "$BATS_TEST_TMPDIR/want"
-	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok$')" -eq 7 ]
+	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok: .* (prior: examples/003_hongze-district-2023-pdftotext-layout.txt, 2023)$')" -eq 7 ]
 }
 
 @test "a stream of many pages in one process, and the same pages one by one, agree" {
