@@ -267,6 +267,20 @@ emit_rec(struct ev *e, size_t ri, enum gai_check_outcome o,
 {
 	struct gai_check *c = e->c;
 
+	/*
+	 * A year-over-year result names the other report: the prior one, or,
+	 * when the records go with the prior one (the later report came
+	 * first in the stream), the next one.
+	 */
+	if (e->r->prev && e->prev != NULL) {
+		const struct gc_kv *other = e->prev != &c->cur ? e->prev : e->cur;
+		char yr[32];
+
+		snprintf(yr, sizeof(yr), ", %ld)", other->year);
+		gai_buf_puts(&c->val, other == e->prev ? " (prior: " : " (next: ");
+		gai_buf_puts(&c->val, other->doc);
+		gai_buf_puts(&c->val, yr);
+	}
 	gai_buf_clear(&c->key);
 	gai_buf_puts(&c->key, "check.");
 	gai_buf_puts(&c->key, e->r->id);
@@ -304,7 +318,7 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	 * gives the same numbers, and the text for the other outcomes.
 	 */
 	e->failed_lookup = e->big = 0;
-	if (r->nrhs == 1 && eval_expr(e, &r->lhs, &l, NULL) &&
+	if (r->nrhs == 1 && !r->prev && eval_expr(e, &r->lhs, &l, NULL) &&
 	    eval_expr(e, &r->rhs[0], &x, NULL) && holds(e, r->rel, l, x) == 1) {
 		gai_buf_puts(&c->val, "ok");
 		return emit_rec(e, ri, GAI_CHECK_OK, emit, ctx);
@@ -331,7 +345,7 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 		present++;
 		if (eq) {
 			o = GAI_CHECK_OK;
-			if (r->nrhs == 1) {
+			if (r->nrhs == 1 && !r->prev) {
 				gai_buf_puts(&c->val, "ok");
 			} else {
 				gai_buf_puts(&c->val, "ok: ");

@@ -35,6 +35,16 @@ fields_of() {
 	done
 }
 
+@test "a PDF read directly gives the expected records" {
+	gai-normalize --version | grep -q '^Reads: .*PDF' || skip "built without poppler-cpp"
+	for p in 002_huaian-city-2024 003_hongze-district-2023 004_hongze-district-2024; do
+		want="$CORPUS/expected/$p-pdftotext-layout.tsv"
+		gai-normalize "$CORPUS/pdf/$p.pdf" | gai-extract |
+			fields_of "$want" >"$BATS_TEST_TMPDIR/got"
+		assert_same "$BATS_TEST_TMPDIR/got" "$want"
+	done
+}
+
 @test "the examples' checks: 003's appeal table fails, 003 -> 004 carries over" {
 	cd "$GAI_SRCDIR"
 	run --separate-stderr -1 sh -c 'gai-normalize examples/* | gai-extract | gai-check'
@@ -44,7 +54,7 @@ fields_of() {
 	    "examples/003_hongze-district-2023-pdftotext-layout.txt	check.appeal_sum.suit_after_review" \
 	    "examples/004_hongze-district-2024-pdftotext-layout.txt	check.prose_received" >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/failed" "$BATS_TEST_TMPDIR/want"
-	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok$')" -eq 7 ]
+	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok: .* (prior: examples/003_hongze-district-2023-pdftotext-layout.txt, 2023)$')" -eq 7 ]
 }
 
 @test "a stream of many pages in one process, and the same pages one by one, agree" {
