@@ -9,6 +9,9 @@
 #   BENCH_OUT    where the corpus and results go (default $srcdir/bench/out)
 #   PYTHON       the Python with lxml (default /usr/bin/python3)
 #   BENCH_N      FILE operands per process for the HTML runs (default 5000)
+#   BENCH_BODIES, BENCH_YEARS  gai-check at scale: reports of BODIES bodies
+#                over YEARS years (default 100000 and 10: 10^6 reports)
+#   BENCH_ONE    gai-check at scale: reports of one body (default 100000)
 
 set -u
 LC_ALL=C
@@ -252,6 +255,70 @@ for t in gai-normalize gai-extract; do
 	fi
 done
 
+# ---- 7. traditional text: gai-normalize --simplified vs OpenCC -----------------
+# The corpus's traditional pages as stream 1 (their text files), read as one
+# file by opencc, which is slow, and by gai-normalize enough times over to
+# read 100 MB.  The machine is shared: the CPU time of gai-normalize
+# --simplified (user + system) is reported too.
+sed 's,^text/gb18030/,text/utf8/,' "$work/gb1.list" |
+    xargs grep -l '報告' >"$work/trad.list"
+xargs cat <"$work/trad.list" >"$work/trad.txt"
+trad_bytes=$(wc -c <"$work/trad.txt")
+trad_pages=$(wc -l <"$work/trad.list")
+treps=$(awk -v b="$trad_bytes" 'BEGIN { print (b > 0 ? int(1e8 / b) + 1 : 1) }')
+trad_ops=
+_i=0
+while [ "$_i" -lt "$treps" ]; do
+	trad_ops="$trad_ops '$work/trad.txt'"
+	_i=$((_i + 1))
+done
+if [ "$trad_bytes" -gt 0 ] && have gai-normalize; then
+	measure "trad: gai-normalize" "$((trad_bytes * treps))" pages \
+	    "$((trad_pages * treps))" \
+	    "'$(g gai-normalize)' $trad_ops >/dev/null"
+	measure "trad: gai-normalize --simplified" "$((trad_bytes * treps))" \
+	    pages "$((trad_pages * treps))" \
+	    "'$(g gai-normalize)' --simplified $trad_ops >/dev/null"
+	if [ "$timer" = gnu ]; then
+		eval "/usr/bin/time -f '%U %S' -o '$work/cpu' '$(g gai-normalize)' --simplified $trad_ops >/dev/null"
+		trad_cpu=$(awk -v b="$((trad_bytes * treps))" '{ s = $1 + $2 }
+		    END { printf "%.1f MB/s of CPU time (%.3f s)", s > 0 ? b / 1e6 / s : 0, s }' "$work/cpu")
+	fi
+else
+	skip "trad: gai-normalize --simplified" gai-normalize
+fi
+if [ "$trad_bytes" -gt 0 ] && command -v opencc >/dev/null; then
+	measure "trad: opencc -c t2s.json" "$trad_bytes" pages "$trad_pages" \
+	    "opencc -c t2s.json -i '$work/trad.txt' -o /dev/null"
+else
+	say "bench: trad: opencc -c t2s.json: skipped: no opencc (apt-get install opencc)"
+	printf '%s\tskipped: no opencc\n' "trad: opencc -c t2s.json" >>"$tsv"
+fi
+
+# ---- 8. gai-check at scale: many bodies over years; many reports of one -------
+# Generated stream 2 (bench/gen_check.awk, kept in work/ between runs): the
+# year-over-year memory is what grows with a national crawl.  One run each.
+bodies=${BENCH_BODIES:-100000}
+years=${BENCH_YEARS:-10}
+one=${BENCH_ONE:-100000}
+scale=$work/check-scale-$bodies-$years.tsv
+onef=$work/check-one-$one.tsv
+[ -s "$scale" ] || awk -v BODIES="$bodies" -v YEARS="$years" \
+    -f "$bench/gen_check.awk" >"$scale" || exit 2
+[ -s "$onef" ] || awk -v ONE="$one" -f "$bench/gen_check.awk" >"$onef" || exit 2
+if have gai-check; then
+	_runs=$runs
+	runs=1
+	measure "check: $((bodies * years)) reports, $bodies bodies" \
+	    "$(wc -c <"$scale")" reports "$((bodies * years))" \
+	    "'$(g gai-check)' '$scale' >/dev/null"
+	measure "check: $one reports, one body" "$(wc -c <"$onef")" reports \
+	    "$one" "'$(g gai-check)' '$onef' >/dev/null"
+	runs=$_runs
+else
+	skip "check: at scale" gai-check
+fi
+
 # ---- report ---------------------------------------------------------------------
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -292,6 +359,12 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
 	r=$(ratio "pipeline: gai" "pipeline: python")
 	say "  pipeline gai / Python (norm+extract only) $r"
+	r=$(ratio "trad: gai-normalize --simplified" "trad: opencc -c t2s.json")
+	say "  trad   gai-normalize --simplified / opencc $r   (target >= 200 MB/s: $(field "trad: gai-normalize --simplified" 3); ${trad_cpu:-})"
+	_peak=$(field "check: $((bodies * years)) reports, $bodies bodies" 6)
+	if [ -n "$_peak" ]; then
+		say "  check  peak memory per body-year: $(awk -v m="$_peak" -v n="$((bodies * years))" 'BEGIN { printf "%.0f", m * 1048576 / n }') bytes (target <= 200; the whole process)"
+	fi
 	say ""
 	say "Correct records (of expected.tsv, byte for byte):"
 	say "  baseline_extract.py on $(basename "$norm"):  $(accuracy "$work/recs.py.tsv")"
