@@ -282,7 +282,7 @@ if [ "$trad_bytes" -gt 0 ] && have gai-normalize; then
 	if [ "$timer" = gnu ]; then
 		eval "/usr/bin/time -f '%U %S' -o '$work/cpu' '$(g gai-normalize)' --simplified $trad_ops >/dev/null"
 		trad_cpu=$(awk -v b="$((trad_bytes * treps))" '{ s = $1 + $2 }
-		    END { printf "%.1f MB/s of CPU time (%.3f s)", s > 0 ? b / 1e6 / s : 0, s }' "$work/cpu")
+		    END { printf "%.1f MB/s of CPU time (%.3f s)", (s > 0 ? b / 1e6 / s : 0), s }' "$work/cpu")
 	fi
 else
 	skip "trad: gai-normalize --simplified" gai-normalize
