@@ -23,6 +23,8 @@ static const char help[] =
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
 "  -H, --with-name    start each document with its name header, even if only one\n"
+"      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
+"                     with libxml2's (P=libxml2); both give the same text\n"
 "      --no-name      never write name headers\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
@@ -34,11 +36,12 @@ static const char help[] =
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256 };
+enum { OPT_NO_NAME = 256, OPT_HTML_PARSER };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "html-parser", required_argument, NULL, OPT_HTML_PARSER },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
@@ -129,6 +132,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_NAME:
 			o.names = 0;
+			break;
+		case OPT_HTML_PARSER:
+			if (strcmp(optarg, "gai") == 0)
+				nz.parser = GAI_HTML_OWN;
+			else if (strcmp(optarg, "libxml2") == 0)
+				nz.parser = GAI_HTML_LIBXML2;
+			else
+				fe_usage_error("--html-parser: '%s' is neither "
+				    "gai nor libxml2", optarg);
 			break;
 		case 'h':
 			fe_help(help);
