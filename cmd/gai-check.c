@@ -83,6 +83,7 @@ process(struct opts *op, const char *path)
 	struct gai_recset set = GAI_RECSET_INIT;
 	struct gai_rec_reader rd;
 	struct gai_error err;
+	struct fe_bad_lines bad = FE_BAD_LINES_INIT;
 	const char *name = fe_input_name(path);
 	FILE *fp;
 	int rc, status = GAI_EXIT_OK;
@@ -96,10 +97,12 @@ process(struct opts *op, const char *path)
 		rc = gai_recset_read(&rd, &set, &err);
 		if (rc == GAI_E_FORMAT) {
 			/* Say where, and go on: the set keeps its records. */
-			fe_warn_record(name, &err, &set);
 			status = GAI_EXIT_ERROR;
+			if (fe_bad_line(&bad, name, &err, &set))
+				break;
 			continue;
 		}
+		fe_lines_ok(&bad, name);
 		if (rc == GAI_EOF)
 			break;
 		if (rc != GAI_OK) {

@@ -15,6 +15,7 @@
 #include "gai_extract.h"
 #include "gai_normalize.h"
 #include "gai_rec.h"
+#include "gai_text.h"
 
 static const char help_text[] =
 "Usage: gai-extract [OPTION]... [FILE]...\n"
@@ -28,17 +29,30 @@ static const char help_text[] =
 "  gai-extract --trace report.txt >/dev/null              # where each came from\n"
 "\n"
 "Options:\n"
-"  -h, --help     display this help and exit\n"
-"  -t, --trace    for every field, say on standard error which line and\n"
-"                 cell it was read from\n"
-"  -V, --version  output version information and exit\n"
+"  -h, --help         display this help and exit\n"
+"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
+"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
+"  -s, --no-messages  no messages about unreadable input (the same exit\n"
+"                     status; --trace still writes)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
+"  -t, --trace        for every field, say on standard error which line and\n"
+"                     cell it was read from\n"
+"  -V, --version      output version information and exit\n"
 "\n"
-"With no FILE, or when FILE is -, read standard input.\n"
+"With no FILE, or when FILE is -, read standard input.  A stream that\n"
+"starts with a form-feed header holds one document per header; any other\n"
+"FILE is one document.  Each document is read as stream 1, or normalized\n"
+"first when it is a raw page (HTML, GB18030, Big5...).\n"
 "Exit status is 0 if every document held report tables, 1 if one did not,\n"
 "2 if trouble (trouble wins).\n";
 
+enum { OPT_MAX_SIZE = 256 };
+
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "no-messages", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "trace", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -46,11 +60,14 @@ static const struct option longopts[] = {
 
 struct opts {
 	int trace;
+	size_t max;			/* --max-size */
 	struct gai_extract *x;
-	struct gai_buf name, text;
-	struct gai_buf raw;		/* a page that is not stream 1 yet */
+	struct gai_doc doc;		/* the document as read */
+	struct gai_buf text;		/* a page that was not stream 1, normalized */
 	struct gai_normalizer nz;
 	struct gai_rec_out out;		/* the document's records */
+	struct gai_buf prev, name;	/* the last document's name; this one's */
+	unsigned long repeat;		/* documents in a row named prev */
 };
 
 static void
@@ -66,9 +83,10 @@ trace(const char *doc, const struct gai_extract_rec *r)
 		for (n = 120; n > 0 && (r->cell[n] & 0xc0) == 0x80; n--)
 			;
 	snprintf(where, sizeof where, "%s", fe_quote(doc));
-	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"\n",
+	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"%s%s\n",
 	    fe_progname(), where, r->line, r->key, r->value, (int)n, r->cell,
-	    n < r->cell_len ? "..." : "");
+	    n < r->cell_len ? "..." : "", r->how != NULL ? ", read as " : "",
+	    r->how != NULL ? r->how : "");
 }
 
 /* Write what was gathered; fe_write keeps the errno of a failed write
@@ -82,25 +100,27 @@ put_out(struct opts *op)
 }
 
 /*
- * Extract the document in op->name and op->text and write its records;
- * encoding, when not NULL, is written as meta.encoding after the other
- * meta.* records.  Returns an exit status.
+ * Extract the document named name from its stream 1 text t and write its
+ * records; encoding, when not NULL, is written as meta.encoding after the
+ * other meta.* records.  Returns an exit status.
  */
 static int
-extract(struct opts *op, long first, const char *encoding)
+extract(struct opts *op, const char *name, const struct gai_buf *t,
+    long first, const char *encoding)
 {
 	struct gai_error err;
 	size_t i;
 	int rc;
 
 	memset(&err, 0, sizeof err);
-	rc = gai_extract_doc(op->x, op->text.data, op->text.len, first, &err);
+	rc = gai_extract_doc(op->x, t->data != NULL ? t->data : "", t->len,
+	    first, &err);
 	if (rc < 0) {
-		fe_warn(0, "%s: %s", fe_quote(op->name.data), err.msg);
+		fe_warn(0, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
 	/* The records go out in one write per document. */
-	if (gai_rec_out_begin(&op->out, op->name.data) != 0)
+	if (gai_rec_out_begin(&op->out, name) != 0)
 		goto nomem;
 	for (i = 0; i < gai_extract_count(op->x); i++) {
 		const struct gai_extract_rec *r = gai_extract_at(op->x, i);
@@ -115,7 +135,7 @@ extract(struct opts *op, long first, const char *encoding)
 		if (op->trace) {
 			/* the record out before what is said of it */
 			put_out(op);
-			trace(op->name.data, r);
+			trace(name, r);
 		}
 	}
 	if (encoding != NULL && gai_rec_out_add(&op->out, "meta.encoding", encoding) != 0)
@@ -123,7 +143,7 @@ extract(struct opts *op, long first, const char *encoding)
 	put_out(op);
 	return rc == GAI_EOF ? GAI_EXIT_FINDINGS : GAI_EXIT_OK;
 nomem:
-	fe_warn(0, "%s: out of memory", fe_quote(op->name.data));
+	fe_warn(0, "%s: out of memory", fe_quote(name));
 	return GAI_EXIT_ERROR;
 }
 
@@ -133,38 +153,109 @@ append(void *ctx, const char *s, size_t n)
 	return gai_buf_append(ctx, s, n);
 }
 
+/*
+ * UTF-8 but for a few stray bytes (a bad byte in a long report): read as
+ * UTF-8 with those replaced, not guessed as some other encoding from them.
+ * A page in GB18030 or Big5 has a stray byte in nearly every character.
+ */
+static int
+mostly_utf8(const char *s, size_t n)
+{
+	size_t bad = 0, i = 0;
+
+	while ((i += gai_text_valid_utf8(s + i, n - i)) < n) {
+		if (++bad > n / 1024 + 4)
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
 /* A page that is not stream 1 (HTML, GBK bytes...): normalize it first. */
 static int
-extract_page(struct opts *op, FILE *fp, const char *path, const char *head,
-    size_t n)
+extract_page(struct opts *op, const char *name)
 {
+	const struct gai_buf *t = &op->doc.text;
 	struct gai_norm_result res;
 	struct gai_error err;
-	char chunk[65536];
-	size_t got;
 
-	gai_buf_clear(&op->raw);
-	if (gai_buf_append(&op->raw, head, n) != 0)
-		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(path));
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		if (gai_buf_append(&op->raw, chunk, got) != 0)
-			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(path));
-	if (ferror(fp)) {
-		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
-		return GAI_EXIT_ERROR;
-	}
-	gai_buf_clear(&op->name);
-	gai_buf_puts(&op->name, path);
 	gai_buf_clear(&op->text);
-	if (gai_normalize(&op->nz, op->raw.data, op->raw.len, NULL, append,
-	    &op->text, &res, &err) != 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+	if (gai_normalize(&op->nz, t->data, t->len,
+	    mostly_utf8(t->data, t->len) ? "UTF-8" : NULL,
+	    append, &op->text, &res, &err) != 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
 	if (res.decode.bad > 0)
 		fe_warn(0, "%s: %zu bytes not valid %s, replaced by U+FFFD",
-		    fe_quote(path), res.decode.bad, res.enc.name);
-	return extract(op, 1, res.enc.name);
+		    fe_quote(name), res.decode.bad, res.enc.name);
+	return extract(op, name, &op->text, 1, res.enc.name);
+}
+
+/* A document gai-normalize could not read: its one record says why. */
+static int
+extract_unreadable(struct opts *op, const char *name)
+{
+	if (gai_rec_out_begin(&op->out, name) != 0 ||
+	    gai_rec_out_add(&op->out, "warn.unreadable",
+	    op->doc.unreadable.data) != 0) {
+		fe_warn(0, "%s: out of memory", fe_quote(name));
+		return GAI_EXIT_ERROR;
+	}
+	put_out(op);
+	return GAI_EXIT_FINDINGS;
+}
+
+/*
+ * The name the document's records carry: its own, or, when the document
+ * before it had the same name (several standard inputs, each "-"), that
+ * name and "#N", N counting them, so that no two reports merge downstream.
+ */
+static const char *
+record_name(struct opts *op)
+{
+	const struct gai_buf *n = &op->doc.name;
+	char num[32];
+
+	if (op->repeat > 0 && op->prev.len == n->len &&
+	    memcmp(op->prev.data, n->data, n->len) == 0) {
+		snprintf(num, sizeof num, "#%lu", ++op->repeat);
+		gai_buf_clear(&op->name);
+		if (gai_buf_append(&op->name, n->data, n->len) != 0 ||
+		    gai_buf_puts(&op->name, num) != 0)
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n->data));
+		return op->name.data;
+	}
+	gai_buf_clear(&op->prev);
+	if (gai_buf_append(&op->prev, n->data, n->len) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n->data));
+	op->repeat = 1;
+	return n->data;
+}
+
+/* One document: raw page or stream 1 is decided for it alone. */
+static int
+extract_one(struct opts *op)
+{
+	const struct gai_doc *d = &op->doc;
+	const char *name = record_name(op);
+	int status = GAI_EXIT_OK;
+
+	if (d->odd_attr)
+		fe_warn(0, "%s: header attribute not understood, ignored",
+		    fe_quote(name));
+	if (d->cut) {
+		fe_warn(0, "%s: larger than the --max-size of %zu bytes, cut "
+		    "there (%zu bytes read of at least %zu)", fe_quote(name),
+		    op->max, d->text.len, d->size);
+		status = GAI_EXIT_ERROR;
+	}
+	if (d->unreadable.len > 0)
+		return fe_worse(status, extract_unreadable(op, name));
+	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
+		return fe_worse(status,
+		    extract(op, name, &d->text, d->first_line, NULL));
+	return fe_worse(status, extract_page(op, name));
 }
 
 static int
@@ -172,49 +263,33 @@ process(struct opts *op, const char *path)
 {
 	struct gai_doc_reader rd;
 	struct gai_error err;
-	char head[4096];
 	FILE *fp;
-	long first;
-	size_t n;
 	int rc, status = GAI_EXIT_OK;
 
 	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
-	/* Sniff: stream 1 is read as it streams, anything else is a page. */
-	n = fread(head, 1, sizeof head, fp);
-	if (ferror(fp)) {
-		fe_warn(errno, "%s", fe_quote(fe_input_name(path)));
-		status = GAI_EXIT_ERROR;
-	} else if (!gai_normalize_is_stream1(head, n, n == sizeof head)) {
-		status = extract_page(op, fp, path, head, n);
-	} else {
-		gai_doc_reader_init_prefixed(&rd, fp, path, head, n);
-		for (;;) {
-			memset(&err, 0, sizeof err);
-			rc = gai_doc_read(&rd, &op->name, &op->text, &first,
-			    &err);
-			if (rc == GAI_EOF)
-				break;
-			if (rc != GAI_OK) {
-				fe_warn(err.errnum, "%s",
-				    fe_quote(fe_input_name(path)));
-				status = GAI_EXIT_ERROR;
-				break;
-			}
-			status = fe_worse(status, extract(op, first, NULL));
-			if (fe_stdout_failed())
-				break;
+	gai_doc_reader_init(&rd, fp, path, op->max);
+	while (!fe_stdout_failed()) {
+		memset(&err, 0, sizeof err);
+		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
+			break;
+		if (rc != GAI_OK) {
+			fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+			status = GAI_EXIT_ERROR;
+			break;
 		}
-		gai_doc_reader_free(&rd);
+		status = fe_worse(status, extract_one(op));
 	}
+	gai_doc_reader_free(&rd);
 	return fe_close_input(fp, path, status);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 0, NULL, GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT,
-	    GAI_NORMALIZER_INIT, GAI_REC_OUT_INIT };
+	struct opts o = { 0, GAI_DOC_MAX_DEFAULT, NULL, GAI_DOC_INIT,
+	    GAI_BUF_INIT, GAI_NORMALIZER_INIT, GAI_REC_OUT_INIT, GAI_BUF_INIT,
+	    GAI_BUF_INIT, 0 };
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -222,12 +297,22 @@ main(int argc, char *argv[])
 	fe_setprogname("gai-extract");
 
 	/* 1. Options. */
-	while ((c = getopt_long(argc, argv, "htV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hqstV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fe_help(help_text);
+		case 'q':
+			fe_set_quiet(1);
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
 		case 't':
 			o.trace = 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (fe_parse_size(optarg, &o.max) != 0)
+				fe_usage_error("invalid size '%s'", optarg);
 			break;
 		case 'V':
 			fe_version();
@@ -251,9 +336,10 @@ main(int argc, char *argv[])
 
 	/* 4. Finish. */
 	gai_extract_free(o.x);
-	gai_buf_free(&o.name);
+	gai_doc_free(&o.doc);
 	gai_buf_free(&o.text);
-	gai_buf_free(&o.raw);
+	gai_buf_free(&o.prev);
+	gai_buf_free(&o.name);
 	gai_rec_out_free(&o.out);
 	gai_normalizer_free(&o.nz);
 	return fe_close_stdout(status);

@@ -2,13 +2,16 @@
 /* gai-normalize: crawled pages in any encoding to clean UTF-8 text. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
 
 #include "fe.h"
-#include "gai_input.h"
+#include "gai_doc.h"
+#include "gai_hanzi.h"
 #include "gai_normalize.h"
+#include "gai_source.h"
 
 static const char help[] =
 "Usage: gai-normalize [OPTION]... [FILE]...\n"
@@ -22,27 +25,42 @@ static const char help[] =
 "\n"
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
-"  -H, --with-name    start each document with its name header, even if only one\n"
+"      --label=NAME   name standard input NAME in its header (default -)\n"
+"      --max-size=SIZE  a document larger than SIZE bytes (K, M, G: KiB,\n"
+"                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
+"      --no-name      write no name headers (text for people to read)\n"
+"  -H, --with-name    write the name headers (the default)\n"
 "      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
 "                     with libxml2's (P=libxml2); both give the same text\n"
-"      --no-name      never write name headers\n"
+"      --simplified   write traditional Chinese characters as simplified ones\n"
+"  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
+"                     exit status)\n"
+"  -q, --quiet        write nothing; the exit status says it all\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and the libraries in use, and exit\n"
 "\n"
-"With no FILE, or when FILE is -, read standard input.  With more than one\n"
-"FILE, each document starts with a form feed and its name on a line.\n"
+"With no FILE, or when FILE is -, read standard input.  Each document\n"
+"starts with a header: a form feed and its name on a line, so outputs of\n"
+"separate runs concatenate into separate documents.  A FILE that cannot be\n"
+"read gets a header that says so, for gai-extract to record.\n"
 "Bytes that do not decode become U+FFFD and are reported on standard error.\n"
 "\n"
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256, OPT_HTML_PARSER };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_SIMPLIFIED,
+	OPT_HTML_PARSER };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "html-parser", required_argument, NULL, OPT_HTML_PARSER },
+	{ "label", required_argument, NULL, OPT_LABEL },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "simplified", no_argument, NULL, OPT_SIMPLIFIED },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
 	{ NULL, 0, NULL, 0 }
@@ -50,14 +68,49 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *from;
-	int names;		/* 1 write name headers, 0 never, -1 decide */
+	int names;		/* write name headers */
+	struct gai_source_opts src;	/* --label, --max-size */
+	struct gai_buf out;	/* a document's output, written at once */
+	int simplified;		/* --simplified */
+	struct gai_hanzi_stream hz;
 };
 
+/* Output is gathered and written a document at a time up to this size. */
+#define OUT_FLUSH ((size_t)4 << 20)
+
 static int
-to_stdout(void *ctx, const char *s, size_t n)
+gather(void *ctx, const char *s, size_t n)
 {
-	(void)ctx;
-	return fe_write(s, n) == 0 ? 0 : GAI_E_IO;
+	struct opts *o = ctx;
+	struct gai_buf *out = &o->out;
+
+	if ((o->simplified ? gai_hanzi_stream_put(&o->hz, out, s, n) :
+	    gai_buf_append(out, s, n)) != 0)
+		return GAI_E_NOMEM;
+	if (out->len < OUT_FLUSH)
+		return 0;
+	/* A document too large for one write goes out in pieces. */
+	if (fe_write(out->data, out->len) != 0)
+		return GAI_E_IO;
+	gai_buf_clear(out);
+	return 0;
+}
+
+static int
+put_out(struct gai_buf *out)
+{
+	int rc = out->len > 0 ? fe_write(out->data, out->len) : 0;
+
+	gai_buf_clear(out);
+	return rc;
+}
+
+/* The document's header (gai(7)), marked unreadable when why is not NULL. */
+static void
+header(struct opts *o, const char *name, const char *why)
+{
+	if (o->names && gai_doc_header(&o->out, name, why) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 }
 
 /* Say what was not clean about a document; the text is out already. */
@@ -74,55 +127,91 @@ report(const char *name, const struct gai_norm_result *res)
 		    res->nuls == 1 ? "" : "s");
 }
 
+/* A document with no text: said on stderr, marked in stream 1 (gai(7)). */
 static int
-process(const struct opts *o, const char *path, struct gai_buf *in,
+mark_unreadable(struct opts *o, const char *name, const char *why)
+{
+	fe_warn(0, "%s: %s", fe_quote(name), why);
+	header(o, name, why);
+	(void)put_out(&o->out);
+	return GAI_EXIT_ERROR;
+}
+
+static int
+normalize_doc(struct opts *o, const struct gai_source_doc *doc,
     struct gai_normalizer *nz)
 {
-	const char *name = path;	/* the document's name: "-" for stdin */
 	struct gai_norm_result res;
 	struct gai_error err;
-	FILE *fp;
 	int rc;
 
-	/* Read with read(2) into the kept buffer: stdio is not used on fp. */
-	if ((fp = fe_open(path)) == NULL)
-		return GAI_EXIT_ERROR;
-	rc = gai_input_read(fileno(fp), in, &err);
-	if (fe_close_input(fp, path, GAI_EXIT_OK) != GAI_EXIT_OK)
-		return GAI_EXIT_ERROR;
-	if (rc != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
-		return GAI_EXIT_ERROR;
-	}
-	if (o->names == 1)
-		printf("\f%s\n", name);
-	rc = gai_normalize(nz, in->data, in->len, o->from, to_stdout, NULL,
-	    &res, &err);
-	if (rc == GAI_E_IO)
+	if (doc->unreadable != NULL)
+		return mark_unreadable(o, doc->name, doc->unreadable);
+	header(o, doc->name, NULL);
+	rc = gai_normalize_declared(nz, doc->bytes, doc->len, o->from,
+	    doc->charset, gather, o, &res, &err);
+	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
+	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
+		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
-	report(fe_quote(name), &res);
+	report(fe_quote(doc->name), &res);
 	return GAI_EXIT_OK;
+}
+
+/* Each document the operand holds (gai_source tells what it is). */
+static int
+process(struct opts *o, const char *path, struct gai_normalizer *nz)
+{
+	struct gai_source_opts so = o->src;
+	struct gai_source *src;
+	struct gai_source_doc doc;
+	struct gai_error err;
+	char skipped[256];
+	int rc, status = GAI_EXIT_OK;
+
+	/* --label names standard input only. */
+	so.name = strcmp(path, "-") == 0 ? o->src.name : NULL;
+	if (gai_source_open(&src, path, &so, &err) != 0) {
+		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		header(o, so.name != NULL ? so.name : path,
+		    strerror(err.errnum != 0 ? err.errnum : EIO));
+		(void)put_out(&o->out);
+		return GAI_EXIT_ERROR;
+	}
+	while ((rc = gai_source_next(src, &doc, &err)) == GAI_OK &&
+	    !fe_stdout_failed())
+		status = fe_worse(status, normalize_doc(o, &doc, nz));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	/* WARC requests, revisits, 404s: not documents, counted once. */
+	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
+		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
+	gai_source_close(src);
+	return status;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { NULL, -1 };
-	struct gai_buf in = GAI_BUF_INIT;
+	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
+	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT };
 	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
 	struct gai_error err;
 	struct gai_encoding enc;
-	int c, status = GAI_EXIT_OK;
+	char reads[256];
+	int c, quiet = 0, status = GAI_EXIT_OK;
 
 	setlocale(LC_ALL, "");
 	fe_setprogname("gai-normalize");
 
 	/* 1. Options: all checked here, before any output. */
-	while ((c = getopt_long(argc, argv, "f:HhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:HhqsV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.from = optarg;
@@ -142,9 +231,29 @@ main(int argc, char *argv[])
 				fe_usage_error("--html-parser: '%s' is neither "
 				    "gai nor libxml2", optarg);
 			break;
+		case OPT_LABEL:
+			o.src.name = optarg;
+			break;
+		case OPT_SIMPLIFIED:
+			o.simplified = 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (fe_parse_size(optarg, &o.src.max_size) != 0)
+				fe_usage_error("invalid size '%s'", optarg);
+			break;
+		case 'q':
+			fe_set_quiet(1);
+			quiet = 1;
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
 		case 'h':
 			fe_help(help);
 		case 'V':
+			snprintf(reads, sizeof reads, "Reads: pages (HTML, text), %s",
+			    gai_source_formats());
+			fe_version_extra(reads);
 			fe_version();
 		default:
 			fe_usage_error(NULL);
@@ -154,17 +263,20 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
-	if (o.names == -1)
-		o.names = argc > 1;
+	/* A document goes out in one write(2) where it fits (OUT_FLUSH), so
+	 * writers sharing a pipe (xargs -P) do not cut into each other's. */
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (quiet)
+		o.names = 0;
 
 	/* 2. Work: each operand is one document; a bad one never stops the rest. */
 	if (argc == 0)
-		status = process(&o, "-", &in, &nz);
+		status = process(&o, "-", &nz);
 	for (; *argv != NULL && !fe_stdout_failed(); argv++)
-		status = fe_worse(status, process(&o, *argv, &in, &nz));
+		status = fe_worse(status, process(&o, *argv, &nz));
 
 	/* 3. Finish: a write error turns into exit 2. */
-	gai_buf_free(&in);
 	gai_normalizer_free(&nz);
+	gai_buf_free(&o.out);
 	return fe_close_stdout(status);
 }

@@ -21,7 +21,7 @@ static const char help_text[] =
 "\n"
 "Examples:\n"
 "  gai-extract pages.txt | gai-check | gai-tsv > reports.tsv\n"
-"                         # every FIELDS.md key, one row per report\n"
+"                         # every key of gai(7), one row per report\n"
 "  gai-tsv -k 'meta.*,req.*.total' --csv --bom records.tsv > totals.csv\n"
 "                         # chosen columns, CSV for a spreadsheet\n"
 "  gai-tsv --long -H -k 'check.*' records.tsv\n"
@@ -32,21 +32,28 @@ static const char help_text[] =
 "      --bom             write a UTF-8 byte order mark first\n"
 "      --csv             RFC 4180 CSV (quoted as needed, CRLF line ends)\n"
 "                          instead of TSV (\\t \\n \\r \\\\ escapes, LF)\n"
+"      --jsonl           JSON Lines: an object per report (--long: per\n"
+"                          record); numbers as numbers, unread null\n"
 "  -H, --header          write the header line (the default for --wide)\n"
 "  -k, --keys=LIST       the columns, in this order: comma-separated keys\n"
 "                          and globs ('*' spans dots: req.*.total, meta.*);\n"
-"                          --wide also knows checks_failed, checks_failed_ids\n"
+"                          --wide also knows the status columns\n"
 "      --labels=WHAT     header cells as 'keys' (default) or 'zh', the\n"
 "                          report's own Chinese labels\n"
 "      --line-buffered   flush the output after each document\n"
 "  -l, --long            one line per record: doc, key, value (no header\n"
 "                          unless -H; with --labels=zh a label column)\n"
 "      --no-header       do not write the header line\n"
+"  -s, --no-messages     no messages about bad input (same exit status)\n"
+"  -q, --quiet           write nothing; the exit status says it all\n"
+"      --reports-only    no row for a document without any table\n"
+"      --status          exit 2 if a document upstream was unreadable (or\n"
+"                          none came), 1 if a check failed, else 0\n"
 "  -t, --table=TABLE     each document's 'active', 'req' or 'appeal' table\n"
 "                          in the template's layout, labels and all\n"
-"  -w, --wide            one row per document: doc, then every key of\n"
-"                          FIELDS.md, then checks_failed and\n"
-"                          checks_failed_ids (empty when unchecked);\n"
+"  -w, --wide            one row per document: doc, every key of gai(7),\n"
+"                          then the status columns tables, fields_read,\n"
+"                          warnings, checks_failed, checks_failed_ids;\n"
 "                          the default\n"
 "  -h, --help            display this help and exit\n"
 "  -V, --version         output version information and exit\n"
@@ -55,24 +62,31 @@ static const char help_text[] =
 "written once, before the first record, however many FILEs.\n"
 "\n"
 "Exit status is 0 if all went well, 2 if there was trouble (a bad key,\n"
-"an unreadable FILE, a line that is not a record, a write error).\n";
+"an unreadable FILE, a line that is not a record, a write error); with\n"
+"--status, that of the pipeline (above).\n";
 
 enum {
-	OPT_BOM = 256, OPT_CSV, OPT_LABELS, OPT_LINE_BUFFERED, OPT_NO_HEADER
+	OPT_BOM = 256, OPT_CSV, OPT_LABELS, OPT_LINE_BUFFERED, OPT_NO_HEADER,
+	OPT_REPORTS_ONLY, OPT_STATUS, OPT_JSONL
 };
 
-static const char shortopts[] = "HVhk:lt:w";
+static const char shortopts[] = "HVhk:lqst:w";
 
 static const struct option longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "header", no_argument, NULL, 'H' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "jsonl", no_argument, NULL, OPT_JSONL },
 	{ "keys", required_argument, NULL, 'k' },
 	{ "labels", required_argument, NULL, OPT_LABELS },
 	{ "line-buffered", no_argument, NULL, OPT_LINE_BUFFERED },
 	{ "long", no_argument, NULL, 'l' },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "no-messages", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "reports-only", no_argument, NULL, OPT_REPORTS_ONLY },
+	{ "status", no_argument, NULL, OPT_STATUS },
 	{ "table", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "wide", no_argument, NULL, 'w' },
@@ -84,9 +98,16 @@ struct opts {
 	enum gai_table table;	/* GAI_T_META: not --table */
 	enum gai_tsv_fmt fmt;
 	int header;		/* -1: the mode's default */
-	int zh, bom, line_buffered;
+	int zh, bom, line_buffered, quiet, reports_only, status;
 	const char *keys;
 };
+
+/* What came down the pipe, for --status. */
+static struct {
+	long docs;		/* documents read */
+	long unreadable;	/* of them, with warn.unreadable */
+	long failed;		/* of them, with a failed check */
+} seen;
 
 /* State for the whole stream: buffers live as long as the process. */
 static struct gai_tsv_sel sel;
@@ -112,6 +133,11 @@ emit(const struct opts *o)
 	gai_buf_clear(&out);
 	if (gai_tsv_work_load(&work, &sel, &set) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(set.doc.data));
+	seen.docs++;
+	seen.unreadable += work.unreadable;
+	seen.failed += work.nfailed > 0;
+	if (o->quiet || (o->reports_only && gai_tsv_ntables(&work) == 0))
+		return GAI_EXIT_OK;
 	if (o->table != GAI_T_META)
 		rc = gai_tsv_table(&out, o->table, &work, &set, o->fmt);
 	else
@@ -129,12 +155,15 @@ process(const struct opts *o, const char *path)
 	int status = GAI_EXIT_OK, rc;
 	struct gai_rec_reader r;
 	struct gai_error err;
+	struct fe_bad_lines bad = FE_BAD_LINES_INIT;
 	FILE *fp;
 
 	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
 	gai_rec_reader_init(&r, fp, name);
 	while ((rc = gai_recset_read(&r, &set, &err)) != GAI_EOF) {
+		if (rc != GAI_E_FORMAT)
+			fe_lines_ok(&bad, name);
 		if (rc == GAI_OK) {
 			status = fe_worse(status, emit(o));
 			if (fe_stdout_failed())
@@ -144,13 +173,17 @@ process(const struct opts *o, const char *path)
 		if (rc == GAI_E_NOMEM)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 		/* A bad line: say where, keep the rest of the document. */
-		fe_warn_record(name, &err, &set);
 		status = GAI_EXIT_ERROR;
+		if (rc == GAI_E_FORMAT && fe_bad_line(&bad, name, &err, &set))
+			break;
+		if (rc != GAI_E_FORMAT)
+			fe_warn_record(name, &err, &set);
 		if (rc == GAI_E_IO) {
 			gai_recset_clear(&set, "");
 			break;
 		}
 	}
+	fe_lines_ok(&bad, name);
 	gai_rec_reader_free(&r);
 	return fe_close_input(fp, path, status);
 }
@@ -158,8 +191,8 @@ process(const struct opts *o, const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { GAI_TSV_WIDE, GAI_T_META, GAI_TSV_TSV, -1, 0, 0, 0,
-	    NULL };
+	struct opts o = { .mode = GAI_TSV_WIDE, .table = GAI_T_META,
+	    .fmt = GAI_TSV_TSV, .header = -1 };
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -174,6 +207,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_CSV:
 			o.fmt = GAI_TSV_CSV;
+			break;
+		case OPT_JSONL:
+			o.fmt = GAI_TSV_JSONL;
 			break;
 		case 'H':
 			o.header = 1;
@@ -198,6 +234,18 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_HEADER:
 			o.header = 0;
+			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case OPT_REPORTS_ONLY:
+			o.reports_only = 1;
+			break;
+		case 's':
+			fe_set_silent(1);
+			break;
+		case OPT_STATUS:
+			o.status = 1;
 			break;
 		case 't':
 			if (strcmp(optarg, "active") == 0)
@@ -224,6 +272,12 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.table != GAI_T_META && o.keys != NULL)
 		fe_usage_error("--keys does not apply to --table");
+	if (o.fmt == GAI_TSV_JSONL && (o.table != GAI_T_META || o.zh ||
+	    o.bom || o.header == 1))
+		fe_usage_error("--jsonl goes with --wide or --long and keys, "
+		    "without --table, --labels=zh, --bom or --header");
+	if (o.fmt == GAI_TSV_JSONL)
+		o.header = 0;
 	if (o.header < 0)
 		o.header = o.mode == GAI_TSV_WIDE;
 	if (gai_tsv_sel_init(&sel, o.mode, o.keys, &err) != 0) {
@@ -237,7 +291,7 @@ main(int argc, char *argv[])
 	/* 2. The BOM and the header, once, before the first record. */
 	if (o.bom)
 		(void)fe_write("\xEF\xBB\xBF", 3);
-	if (o.header && o.table == GAI_T_META) {
+	if (o.header && o.table == GAI_T_META && !o.quiet) {
 		if (gai_tsv_header(&out, &sel, o.fmt, o.zh) != 0)
 			fe_err(GAI_EXIT_ERROR, ENOMEM, "header");
 		put(&out, o.line_buffered);
@@ -249,7 +303,20 @@ main(int argc, char *argv[])
 	for (; *argv != NULL && !fe_stdout_failed(); argv++)
 		status = fe_worse(status, process(&o, *argv));
 
-	/* 4. Finish: flush and close stdout; a write error turns into exit 2. */
+	/* 4. --status: what happened upstream, as the pipeline's last status. */
+	if (o.status && seen.docs == 0) {
+		fe_warn(0, "no document in the input");
+		status = GAI_EXIT_ERROR;
+	}
+	if (o.status && seen.unreadable > 0) {
+		fe_warn(0, "%ld document%s could not be read upstream",
+		    seen.unreadable, seen.unreadable == 1 ? "" : "s");
+		status = GAI_EXIT_ERROR;
+	}
+	if (o.status && seen.failed > 0)
+		status = fe_worse(status, GAI_EXIT_FINDINGS);
+
+	/* 5. Finish: flush and close stdout; a write error turns into exit 2. */
 	gai_tsv_work_free(&work);
 	gai_tsv_sel_free(&sel);
 	gai_recset_free(&set);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 static const char *progname = "gai";
 static int write_errno;		/* why the first failed write failed */
 static int silent;
+static int quiet;
 
 void
 fe_setprogname(const char *name)
@@ -74,6 +76,14 @@ fe_usage_error(const char *fmt, ...)
 	exit(GAI_EXIT_ERROR);
 }
 
+static const char *version_extra;
+
+void
+fe_version_extra(const char *line)
+{
+	version_extra = line;
+}
+
 void
 fe_version(void)
 {
@@ -81,6 +91,8 @@ fe_version(void)
 
 	gai_version_details(details, sizeof details);
 	printf("%s (gai) %s\n%s\n", progname, PACKAGE_VERSION, details);
+	if (version_extra != NULL)
+		printf("%s\n", version_extra);
 	exit(fe_close_stdout(GAI_EXIT_OK));
 }
 
@@ -100,6 +112,8 @@ fe_worse(int a, int b)
 int
 fe_write(const void *p, size_t n)
 {
+	if (quiet)
+		return 0;
 	if (fwrite(p, 1, n, stdout) == n)
 		return 0;
 	if (write_errno == 0)
@@ -165,6 +179,12 @@ fe_set_silent(int on)
 	silent = on;
 }
 
+void
+fe_set_quiet(int on)
+{
+	quiet = on;
+}
+
 const char *
 fe_input_name(const char *path)
 {
@@ -178,8 +198,12 @@ fe_open(const char *path)
 
 	if (strcmp(path, "-") == 0)
 		return stdin;
-	if ((fp = fopen(path, "r")) == NULL)
-		fe_warn(errno, "%s", fe_quote(path));
+	if ((fp = fopen(path, "r")) == NULL) {
+		int errnum = errno;
+
+		fe_warn(errnum, "%s", fe_quote(path));
+		errno = errnum;		/* the caller may say it again */
+	}
 	return fp;
 }
 
@@ -197,6 +221,37 @@ fe_close_input(FILE *fp, const char *path, int status)
 }
 
 void
+fe_lines_ok(struct fe_bad_lines *b, const char *file)
+{
+	int i;
+
+	/* Lines a FILE starts with belong to no document. */
+	for (i = 0; i < b->nheld; i++)
+		fe_warn_record(file, &b->held[i], NULL);
+	b->nheld = 0;
+}
+
+int
+fe_bad_line(struct fe_bad_lines *b, const char *file,
+    const struct gai_error *err, const struct gai_recset *set)
+{
+	/* Every line so far bad: lines 1 .. nheld held, this one next. */
+	if (err->line == b->nheld + 1 && (set == NULL || set->n == 0)) {
+		if (b->nheld + 1 == FE_NOT_RECORDS) {
+			b->nheld = 0;
+			fe_warn(0, "%s: input is not gai records: did you mean "
+			    "gai-extract?", fe_quote(file));
+			return 1;
+		}
+		b->held[b->nheld++] = *err;
+		return 0;
+	}
+	fe_lines_ok(b, file);
+	fe_warn_record(file, err, set);
+	return 0;
+}
+
+void
 fe_warn_record(const char *file, const struct gai_error *err,
     const struct gai_recset *set)
 {
@@ -209,4 +264,33 @@ fe_warn_record(const char *file, const struct gai_error *err,
 		    fe_quote(set->doc.data), err->msg);
 	else
 		fe_warn(err->errnum, "%s:%ld: %s", where, err->line, err->msg);
+}
+
+int
+fe_parse_size(const char *s, size_t *size)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+	unsigned long long v;
+	char *end;
+	int shift;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (*end != '\0') {
+		if ((u = strchr(units, *end)) == NULL || end[1] != '\0')
+			return -1;
+		shift = 10 * (int)(u - units + 1);
+		if (v > (SIZE_MAX >> shift))
+			return -1;
+		v <<= shift;
+	}
+	if (v > SIZE_MAX)
+		return -1;
+	*size = (size_t)v;
+	return 0;
 }

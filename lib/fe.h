@@ -33,6 +33,9 @@ _Noreturn void fe_usage_error(const char *fmt, ...)
 /* Print "gai-x (gai) VERSION" and the runtime library versions; exit 0. */
 _Noreturn void fe_version(void);
 
+/* One more line for fe_version, about this tool (what it reads). */
+void fe_version_extra(const char *line);
+
 /* Write help text to stdout and exit 0 (2 if even that fails). */
 _Noreturn void fe_help(const char *text);
 
@@ -63,13 +66,22 @@ const char *fe_quote(const char *name);
 /* Silence fe_warn (a tool's -s): the exit status still says trouble. */
 void fe_set_silent(int silent);
 
+/* Make fe_write write nothing (a tool's -q): only the exit status tells. */
+void fe_set_quiet(int quiet);
+
 /*
  * Open a FILE operand for reading, "-" being standard input; NULL after a
- * message naming it.  fe_close_input closes it again and returns status,
+ * message naming it, errno kept.  fe_close_input closes it again and returns status,
  * or GAI_EXIT_ERROR after a message when the close fails.
  */
 FILE *fe_open(const char *path);
 int fe_close_input(FILE *fp, const char *path, int status);
+
+/*
+ * A size for --max-size: digits, then optionally K, M, G or T (KiB, MiB,
+ * GiB, TiB).  0, or -1 when s is not one or does not fit.
+ */
+int fe_parse_size(const char *s, size_t *size);
 
 /* How messages name an operand: <stdin> for "-". */
 const char *fe_input_name(const char *path);
@@ -80,5 +92,28 @@ const char *fe_input_name(const char *path);
  */
 void fe_warn_record(const char *file, const struct gai_error *err,
     const struct gai_recset *set);
+
+/*
+ * Input that is not stream 2 at all (a page, stream 1) would give a
+ * message per line.  The bad lines a FILE starts with are held back; when
+ * FE_NOT_RECORDS lines in a row from its first are bad, fe_bad_line says
+ * once that the input is not records and returns 1: the caller stops
+ * reading it, with exit status 2.  Otherwise fe_bad_line says what
+ * fe_warn_record says (after the lines held) and returns 0; fe_lines_ok,
+ * called once records have been read and at the end of the FILE, says
+ * the lines still held.  Start each FILE with FE_BAD_LINES_INIT.
+ */
+enum { FE_NOT_RECORDS = 3 };
+
+struct fe_bad_lines {
+	struct gai_error held[FE_NOT_RECORDS - 1];
+	int nheld;
+};
+
+#define FE_BAD_LINES_INIT { .nheld = 0 }
+
+int fe_bad_line(struct fe_bad_lines *b, const char *file,
+    const struct gai_error *err, const struct gai_recset *set);
+void fe_lines_ok(struct fe_bad_lines *b, const char *file);
 
 #endif /* GAI_FE_H */

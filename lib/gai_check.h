@@ -34,11 +34,4 @@ void gai_check_free(struct gai_check *c);
 int gai_check_doc(struct gai_check *c, const struct gai_recset *set,
     gai_check_emit emit, void *ctx);
 
-/*
- * Append to out the name of a body folded for comparison: spaces dropped,
- * full-width ASCII made ASCII, the traditional characters of a small table
- * (those of body names and report words) made simplified.  0 or GAI_E_NOMEM.
- */
-int gai_check_fold_org(struct gai_buf *out, const char *org);
-
 #endif

@@ -1,146 +1,351 @@
 /* SPDX-License-Identifier: MIT */
-/* gai_doc: split stream 1 into documents. */
+/* gai_doc: split stream 1 into documents, each read whole, none too large. */
 #include <config.h>
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "gai_doc.h"
+#include "gai_rec.h"
+
+#define CHUNK (64 * 1024)	/* read at once; what is read past a document */
+#define NAME_MAX_BYTES 4096	/* of a header line that never ends */
+
+enum { MODE_UNKNOWN, MODE_HEADERS, MODE_SINGLE };
+
+static const char unreadable_tag[] = "unreadable";
 
 void
-gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp, const char *operand)
+gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp, const char *operand,
+    size_t max)
 {
 	memset(r, 0, sizeof *r);
 	r->fp = fp;
 	r->operand = operand;
-}
-
-void
-gai_doc_reader_init_prefixed(struct gai_doc_reader *r, FILE *fp,
-    const char *operand, const char *prefix, size_t n)
-{
-	gai_doc_reader_init(r, fp, operand);
-	r->prefix = prefix;
-	r->prefixlen = n;
+	r->max = max;
+	r->chunk = CHUNK;
 }
 
 void
 gai_doc_reader_free(struct gai_doc_reader *r)
 {
-	free(r->raw);
-	gai_buf_free(&r->partial);
-	gai_buf_free(&r->next_name);
+	gai_buf_free(&r->carry);
 }
 
-static int
-set_name(struct gai_buf *name, const char *s, size_t n)
+void
+gai_doc_free(struct gai_doc *d)
 {
-	gai_buf_clear(name);
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return gai_buf_append(name, s, n);
+	gai_buf_free(&d->name);
+	gai_buf_free(&d->text);
+	gai_buf_free(&d->unreadable);
 }
 
 /*
- * The next line, LF included if there is one, from the prefix and then
- * from the stream; *line points into the reader.  Its length, or -1 at the
- * end (errno set on a read error).
+ * Up to CHUNK more bytes onto b: read(2) where fp has a descriptor, so a
+ * document that is whole is handed on without waiting for a full chunk
+ * (tail -f style producers); stdio otherwise.  0, or -1 with errno set.
  */
-static ssize_t
-next_line(struct gai_doc_reader *r, const char **line)
+static int
+fill(struct gai_doc_reader *r, struct gai_buf *b)
 {
-	const char *lf;
-	size_t take;
-	ssize_t n;
+	int fd = fileno(r->fp);
+	ssize_t got;
 
-	if (r->prefixlen == 0) {
-		n = getline(&r->raw, &r->rawcap, r->fp);
-		*line = r->raw;
-		return n;
-	}
-	if ((lf = memchr(r->prefix, '\n', r->prefixlen)) != NULL) {
-		/* A whole line inside the prefix: no copy. */
-		take = (size_t)(lf - r->prefix) + 1;
-		*line = r->prefix;
-		r->prefix += take;
-		r->prefixlen -= take;
-		return (ssize_t)take;
-	}
-	/* The prefix ends inside a line: the stream has the rest of it. */
-	gai_buf_clear(&r->partial);
-	if (gai_buf_append(&r->partial, r->prefix, r->prefixlen) != 0)
-		goto nomem;
-	r->prefixlen = 0;
-	errno = 0;
-	n = getline(&r->raw, &r->rawcap, r->fp);
-	if (n < 0 && ferror(r->fp))
+	if (gai_buf_reserve(b, r->chunk) != 0) {
+		errno = ENOMEM;
 		return -1;
-	if (n > 0 && gai_buf_append(&r->partial, r->raw, (size_t)n) != 0)
-		goto nomem;
-	*line = r->partial.data;
-	return (ssize_t)r->partial.len;
-nomem:
-	errno = ENOMEM;
-	return -1;
+	}
+	if (fd < 0) {
+		got = (ssize_t)fread(b->data + b->len, 1, r->chunk, r->fp);
+		if (got == 0 && ferror(r->fp))
+			return -1;
+	} else {
+		while ((got = read(fd, b->data + b->len, r->chunk)) < 0)
+			if (errno != EINTR)
+				return -1;
+	}
+	if (got == 0)
+		r->eof = 1;
+	b->len += (size_t)got;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/* Where a header starts in b at or after from: a form feed starting a line. */
+static size_t
+boundary(const struct gai_buf *b, size_t from)
+{
+	const char *p = b->data + from, *end = b->data + b->len;
+
+	while ((p = memchr(p, '\f', (size_t)(end - p))) != NULL) {
+		if (p == b->data || p[-1] == '\n')
+			return (size_t)(p - b->data);
+		p++;
+	}
+	return (size_t)-1;
+}
+
+static long
+count_lf(const char *s, size_t n)
+{
+	const char *end = s + n;
+	long k = 0;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* Take b's first n bytes away, keeping the rest. */
+static void
+drop_front(struct gai_buf *b, size_t n)
+{
+	memmove(b->data, b->data + n, b->len - n);
+	b->len -= n;
+	b->data[b->len] = '\0';
+}
+
+/* Name, and the unreadable reason if any, from a header line s[0..n) (FF gone). */
+static int
+parse_header(struct gai_doc *d, const char *s, size_t n)
+{
+	const char *tab, *attr;
+	size_t alen, tl = sizeof unreadable_tag - 1;
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	d->header = 1;
+	if ((tab = memchr(s, '\t', n)) == NULL)
+		return gai_rec_unescape(&d->name, s, n);
+	if (gai_rec_unescape(&d->name, s, (size_t)(tab - s)) != 0)
+		return GAI_E_NOMEM;
+	attr = tab + 1;
+	alen = n - (size_t)(attr - s);
+	if (alen < tl || memcmp(attr, unreadable_tag, tl) != 0 ||
+	    (alen > tl && attr[tl] != ':')) {
+		d->odd_attr = 1;
+		return 0;
+	}
+	for (attr += tl, alen -= tl; alen > 0 && (*attr == ':' || *attr == ' ');
+	    attr++, alen--)
+		;
+	if (alen == 0)
+		return gai_buf_puts(&d->unreadable, "no reason given");
+	return gai_rec_unescape(&d->unreadable, attr, alen);
+}
+
+/*
+ * d->text is longer than r->max: keep its lines within max (or max bytes if
+ * there is no line end) and count the lines of the rest, which is dropped.
+ */
+size_t
+gai_doc_cut_at(const char *s, size_t max)
+{
+	const char *lf = NULL, *p = s;
+
+	while ((p = memchr(p, '\n', max - (size_t)(p - s))) != NULL)
+		lf = p++;
+	return lf != NULL ? (size_t)(lf - s) + 1 : max;
+}
+
+static void
+cut(struct gai_doc_reader *r, struct gai_doc *d)
+{
+	struct gai_buf *t = &d->text;
+	size_t keep = gai_doc_cut_at(t->data, r->max);
+	r->line += count_lf(t->data + keep, t->len - keep);
+	d->cut = 1;
+	d->size = t->len;
+	t->len = keep;
+	t->data[keep] = '\0';
+}
+
+/*
+ * Skip the rest of a cut document up to the next header, which is left in
+ * r->carry; memory stays at one chunk however long the rest is.
+ */
+static int
+skip_rest(struct gai_doc_reader *r, struct gai_doc *d, int after_lf)
+{
+	struct gai_buf *c = &r->carry;
+	size_t at;
+
+	for (;;) {
+		gai_buf_clear(c);
+		if (fill(r, c) != 0)
+			return -1;
+		if (c->len == 0)
+			return 0;
+		at = boundary(c, 0);
+		if (at == 0 && !after_lf)
+			at = boundary(c, 1);
+		if (at != (size_t)-1) {
+			r->line += count_lf(c->data, at);
+			d->size += at;
+			drop_front(c, at);
+			return 0;
+		}
+		r->line += count_lf(c->data, c->len);
+		d->size += c->len;
+		after_lf = c->data[c->len - 1] == '\n';
+	}
+}
+
+/* The document is complete in d->text: end its last line, count its lines. */
+static int
+finish(struct gai_doc_reader *r, struct gai_doc *d)
+{
+	struct gai_buf *t = &d->text;
+
+	if (!d->cut)
+		d->size = t->len;
+	r->line += count_lf(t->data, t->len);
+	if (t->len > 0 && t->data[t->len - 1] != '\n') {
+		if (!d->cut)	/* a cut line's end was counted with the rest */
+			r->line++;
+		if (gai_buf_putc(t, '\n') != 0)
+			return GAI_E_NOMEM;
+	}
+	return 0;
+}
+
+static int
+read_single(struct gai_doc_reader *r, struct gai_doc *d)
+{
+	struct gai_buf *t = &d->text;
+
+	if (gai_buf_puts(&d->name, r->operand) != 0)
+		return GAI_E_NOMEM;
+	d->first_line = 1;
+	while (!r->eof && (r->max == 0 || t->len <= r->max))
+		if (fill(r, t) != 0)
+			return GAI_E_IO;
+	/* Not read to its end: a file that never ends must not stop us. */
+	if (r->max != 0 && t->len > r->max)
+		cut(r, d);
+	r->done = 1;
+	return finish(r, d);
+}
+
+static int
+read_headed(struct gai_doc_reader *r, struct gai_doc *d)
+{
+	struct gai_buf *t = &d->text;
+	const char *lf;
+	size_t scan = 0, at, hlen;
+
+	while (t->len == 0 && !r->eof)
+		if (fill(r, t) != 0)
+			return GAI_E_IO;
+	if (t->len == 0) {
+		r->done = 1;
+		return GAI_EOF;
+	}
+	/* The header line: t starts with it. */
+	while ((lf = memchr(t->data, '\n', t->len)) == NULL && !r->eof &&
+	    t->len < NAME_MAX_BYTES)
+		if (fill(r, t) != 0)
+			return GAI_E_IO;
+	hlen = lf != NULL ? (size_t)(lf - t->data) + 1 :
+	    t->len < NAME_MAX_BYTES ? t->len : NAME_MAX_BYTES;
+	if (parse_header(d, t->data + 1, hlen - 1) != 0)
+		return GAI_E_NOMEM;
+	drop_front(t, hlen);
+	r->line++;
+	d->first_line = r->line + 1;
+	/* Its text: up to the next header, the end, or max. */
+	for (;;) {
+		if ((at = boundary(t, scan)) != (size_t)-1)
+			break;
+		scan = t->len;
+		if (r->eof) {
+			at = t->len;
+			break;
+		}
+		if (r->max != 0 && t->len > r->max) {
+			int after_lf = t->data[t->len - 1] == '\n';
+
+			cut(r, d);
+			if (skip_rest(r, d, after_lf) != 0)
+				return GAI_E_IO;
+			return finish(r, d);
+		}
+		if (fill(r, t) != 0)
+			return GAI_E_IO;
+	}
+	gai_buf_clear(&r->carry);
+	if (gai_buf_append(&r->carry, t->data + at, t->len - at) != 0)
+		return GAI_E_NOMEM;
+	t->len = at;
+	t->data[at] = '\0';
+	if (r->max != 0 && t->len > r->max)
+		cut(r, d);
+	return finish(r, d);
 }
 
 int
-gai_doc_read(struct gai_doc_reader *r, struct gai_buf *name,
-    struct gai_buf *text, long *first_line, struct gai_error *err)
+gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
+    struct gai_error *err)
 {
-	const char *raw;
-	ssize_t n;
-	int got = 0;
+	struct gai_buf *t = &d->text;
+	int rc;
 
-	gai_buf_clear(text);
-	if (r->have_next) {
-		r->have_next = 0;
-		set_name(name, r->next_name.data, r->next_name.len);
-		got = 1;
-	} else {
-		set_name(name, r->operand, strlen(r->operand));
-	}
-	*first_line = r->line + 1;
-	for (;;) {
-		errno = 0;
-		if ((n = next_line(r, &raw)) < 0) {
-			if (ferror(r->fp) || errno == ENOMEM)
-				return gai_error_set(err, GAI_E_IO, errno,
-				    r->line, "read error");
-			break;
-		}
-		r->line++;
-		/*
-		 * A stream that does not start with a header is one document
-		 * (DESIGN.md): its form feeds are pdftotext's page breaks.
-		 */
-		if (r->line == 1)
-			r->single = raw[0] != '\f';
-		if (raw[0] == '\f' && !r->single) {
-			if (got || text->len > 0) {
-				/* This header starts the next document. */
-				set_name(&r->next_name, raw + 1,
-				    (size_t)n - 1);
-				r->have_next = 1;
-				r->started = 1;
-				return GAI_OK;
-			}
-			set_name(name, raw + 1, (size_t)n - 1);
-			*first_line = r->line + 1;
-			got = 1;
-			continue;
-		}
-		got = 1;
-		if (gai_buf_append(text, raw, (size_t)n) != 0)
-			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
-			    "out of memory");
-		if (raw[n - 1] != '\n' && gai_buf_putc(text, '\n') != 0)
-			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
-			    "out of memory");
-	}
-	if (!got && r->started)
+	if (r->done)
 		return GAI_EOF;
-	r->started = 1;
-	/* An empty stream is still one (empty) document, as an empty file is. */
-	return got || r->line == 0 ? GAI_OK : GAI_EOF;
+	gai_buf_clear(&d->name);
+	gai_buf_clear(t);
+	gai_buf_clear(&d->unreadable);
+	d->header = d->odd_attr = d->cut = 0;
+	d->size = 0;
+	/* What was read past the last document starts this one. */
+	if (r->carry.len > 0) {
+		if (gai_buf_append(t, r->carry.data, r->carry.len) != 0)
+			goto nomem;
+		gai_buf_clear(&r->carry);
+	}
+	if (r->mode == MODE_UNKNOWN) {
+		while (t->len == 0 && !r->eof)
+			if (fill(r, t) != 0)
+				goto io;
+		if (t->len == 0) {
+			/* Nothing at all: a named file is one empty document. */
+			r->done = 1;
+			if (strcmp(r->operand, "-") == 0)
+				return GAI_EOF;
+			d->first_line = 1;
+			return gai_buf_puts(&d->name, r->operand) != 0 ?
+			    gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
+			    "out of memory") : GAI_OK;
+		}
+		r->mode = t->data[0] == '\f' ? MODE_HEADERS : MODE_SINGLE;
+	}
+	rc = r->mode == MODE_SINGLE ? read_single(r, d) : read_headed(r, d);
+	if (rc == GAI_OK || rc == GAI_EOF)
+		return rc;
+	if (rc == GAI_E_IO)
+		goto io;
+nomem:
+	return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line, "out of memory");
+io:
+	if (errno == ENOMEM)
+		goto nomem;
+	return gai_error_set(err, GAI_E_IO, errno, r->line, "read error");
+}
+
+int
+gai_doc_header(struct gai_buf *b, const char *name, const char *reason)
+{
+	if (gai_buf_putc(b, '\f') != 0 ||
+	    gai_rec_escape(b, name, strlen(name)) != 0)
+		return GAI_E_NOMEM;
+	if (reason != NULL && (gai_buf_putc(b, '\t') != 0 ||
+	    gai_buf_puts(b, unreadable_tag) != 0 ||
+	    gai_buf_puts(b, ": ") != 0 ||
+	    gai_rec_escape(b, reason, strlen(reason)) != 0))
+		return GAI_E_NOMEM;
+	return gai_buf_putc(b, '\n');
 }

@@ -8,41 +8,72 @@
 #include "gai_buf.h"
 #include "gai_error.h"
 
+/* A document's size limit unless the user says otherwise: 64 MiB. */
+#define GAI_DOC_MAX_DEFAULT ((size_t)64 << 20)
+
 struct gai_doc_reader {
 	FILE *fp;
 	const char *operand;	/* names a stream that has no header */
-	long line;		/* lines read so far, headers included */
-	char *raw;
-	size_t rawcap;
-	const char *prefix;	/* bytes read ahead (to sniff), served first */
-	size_t prefixlen;
-	struct gai_buf partial;	/* the line the prefix ends inside */
-	struct gai_buf next_name; /* header already read for the next document */
-	int have_next;
-	int started;
-	int single;		/* no header first: all of it is one document */
+	size_t max;		/* bytes a document may have; 0 no limit */
+	size_t chunk;		/* bytes per read: small only in unit tests */
+	long line;		/* lines of the operand read so far */
+	struct gai_buf carry;	/* bytes read past the last document */
+	int mode;		/* not yet known, headers, or one document */
+	int eof;		/* fp has nothing more */
+	int done;		/* every document handed out */
 };
 
+/* One document as read: the buffers are reused from one call to the next. */
+struct gai_doc {
+	struct gai_buf name;	/* unescaped */
+	struct gai_buf text;	/* its bytes as read, each line ending in LF */
+	struct gai_buf unreadable; /* the header's reason; empty if none */
+	long first_line;	/* line of the operand its text starts on */
+	int header;		/* it came with a header (not the whole operand) */
+	int odd_attr;		/* its header had an attribute not understood */
+	int cut;		/* longer than max: text is its first lines */
+	size_t size;		/* its bytes (at least, when cut) */
+};
+
+#define GAI_DOC_INIT { GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT, 0, 0, 0, 0, 0 }
+
+/*
+ * Read the operand fp (named operand) as documents of at most max bytes
+ * (0: no limit).  Nothing is read until gai_doc_read.
+ */
 void gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp,
-    const char *operand);
-
-/*
- * The same, for a stream whose first n bytes the caller has already read
- * from fp (to sniff them): they are read first.  prefix must stay valid
- * while the reader is used.
- */
-void gai_doc_reader_init_prefixed(struct gai_doc_reader *r, FILE *fp,
-    const char *operand, const char *prefix, size_t n);
+    const char *operand, size_t max);
 void gai_doc_reader_free(struct gai_doc_reader *r);
+void gai_doc_free(struct gai_doc *d);
 
 /*
- * Read the next document: its name into name, its text (lines, each ending
- * in LF) into text, and the stream line number of its first text line into
- * *first_line.  A stream whose first line is not a header is one
- * document, form feeds and all, as DESIGN.md says.  GAI_OK, GAI_EOF, or
- * GAI_E_IO.
+ * Read the next document into d.  An operand whose first byte is a form
+ * feed is a stream of documents, each starting at a header line (a form
+ * feed at the start of a line, the escaped name, optionally a TAB and
+ * "unreadable: REASON"); any other operand is one document named after it,
+ * form feeds and all, as DESIGN.md says.  An empty operand is one empty
+ * document, except standard input ("-"), which then holds none.
+ *
+ * A document longer than max is cut at its last line end within max (at max
+ * if it has none) and d->cut set; the rest of it is skipped, up to the next
+ * header, or not read at all when it is the whole operand (it may never end).
+ * Memory is the largest document, up to max, plus a read chunk.
+ * GAI_OK, GAI_EOF, or GAI_E_IO/GAI_E_NOMEM.
  */
-int gai_doc_read(struct gai_doc_reader *r, struct gai_buf *name,
-    struct gai_buf *text, long *first_line, struct gai_error *err);
+int gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
+    struct gai_error *err);
+
+/*
+ * How many of a document's first bytes s[0..max] to keep when it is larger
+ * than max: up to its last line end within max, or max if it has none.
+ */
+size_t gai_doc_cut_at(const char *s, size_t max);
+
+/*
+ * A header line for name into b (appended): "\f" NAME, then TAB
+ * "unreadable: " REASON when reason is not NULL, then LF, NAME and REASON
+ * escaped as stream 2 fields are.  0 or GAI_E_NOMEM.
+ */
+int gai_doc_header(struct gai_buf *b, const char *name, const char *reason);
 
 #endif

@@ -12,6 +12,7 @@
 #include <uchardet.h>
 
 #include "gai_encoding.h"
+#include "gai_hanzi.h"
 #include "gai_text.h"
 
 #define OUTCHUNK (64 * 1024)
@@ -148,14 +149,26 @@ decodes_cleanly(const char *name, const char *s, size_t n)
 }
 
 /*
- * Characters every report is full of, simplified and traditional.  Text in
- * GB18030 read as Big5, or Big5 read as GB18030, decodes to rare
- * characters and errors; read right, a good share of it is these.
+ * Characters every report is full of, in simplified form: build_common()
+ * adds their traditional forms from gai_hanzi.  Text in GB18030 read as
+ * Big5, or Big5 read as GB18030, decodes to rare characters and errors;
+ * read right, a good share of it is these.
  */
 static const char common_chars[] =
-    "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反明看原又么利比或但质質气氣第向道此变變条條只没沒结結解问問意建月公无"
-    "無系情者最立代已通并並提直题題程展五果员員位入常文总總次品式活设設及管特件长長求基资資边邊流路级級少图圖统統接知较較将將组組见見计計别別期根论論运運农農指九区區强強放决決被做必先回则則任取据據处處南给給光门門即保治北造百规規领領七海口东東导導器压壓志世金增争爭济濟思术術极極交受联聯认認六共权權收证證改清再采转轉更单單打白教速带帶安场場身例真务務具万萬每目至达達走积積示议議声聲报報完类類八离離华華名确確才科张張信马馬节節话話整空元况況"
-    "今集传傳许許步群广廣石记記需段研界律且究观觀织織装裝影算低持音众眾书書布复復容须須际際商非验驗连連断斷深难難近千周委素技备備半办辦青省列习習响響约約支般史感便团團往历歷市克何除消构構府称稱准精值号號率族维維划劃选選标標写寫存候亲親效院查型按格养養易置派层層片始专專状狀育识識适適属屬包住调調满滿县縣局照参參细細引听聽该該价價严嚴申请請予掌握补補仍访訪举舉投诉訴获獲继繼续續纠糾审審訟讼章范範废廢罚罰费費额額监監督域策读讀依网網站台措施障";
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可"
+    "主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着著等部度"
+    "家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它"
+    "合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明"
+    "看原又么利比或但质气第向道此变条只没结解问意建月公无系情者最立代已通并提"
+    "直题程展五果员位入常文总次品式活设及管特件长求基资边流路级少图统接知较将"
+    "组见计别期根论运农指九区强放决被做必先回则任取据处南给光门即保治北造百规"
+    "领七海口东导器压志世金增争济思术极交受联认六共权收证改清再采转更单打白教"
+    "速带安场身例真务具万每目至达走积示议声报完类八离华名确才科张信马节话整空"
+    "元况今集传许步群广石记需段研界律且究观织装影算低持音众书布复容须际商非验"
+    "连断深难近千周委素技备半办青省列习响约支般史感便团往历市克何除消构府称准"
+    "精值号率族维划选标写存候亲效院查型按格养易置派层片始专状育识适属包住调满"
+    "县局照参细引听该价严申请予掌握补仍访举投诉获继续纠审讼章范废罚费额监督域"
+    "策读依网站台措施障";
 
 static unsigned long *common_cps;
 static size_t ncommon;
@@ -172,15 +185,22 @@ cmp_cp(const void *a, const void *b)
 static int
 build_common(void)
 {
-	size_t i, len, n = sizeof common_chars - 1;
+	size_t i, len, n = sizeof common_chars - 1, max = 0;
+	unsigned long cp;
 
 	if (common_cps != NULL)
 		return 0;
-	if ((common_cps = malloc(n * sizeof *common_cps)) == NULL)
-		return -1;
 	for (i = 0; i < n; i += len)
-		common_cps[ncommon++] = gai_text_decode(common_chars + i,
-		    n - i, &len);
+		max += 1 + gai_hanzi_traditional(gai_text_decode(common_chars +
+		    i, n - i, &len), NULL, 0);
+	if ((common_cps = malloc(max * sizeof *common_cps)) == NULL)
+		return -1;
+	for (i = 0; i < n; i += len) {
+		cp = gai_text_decode(common_chars + i, n - i, &len);
+		common_cps[ncommon++] = cp;
+		ncommon += gai_hanzi_traditional(cp, common_cps + ncommon,
+		    max - ncommon);
+	}
 	qsort(common_cps, ncommon, sizeof *common_cps, cmp_cp);
 	return 0;
 }
@@ -269,10 +289,40 @@ gai_detector_free(struct gai_detector *d)
 	d->uchardet = NULL;
 }
 
+/*
+ * 1 when the bytes agree with a declared charset label (enc->declared
+ * set either way).  Declarations lie: pages labelled gbk are served as
+ * UTF-8.  Non-ASCII text that is valid UTF-8 is UTF-8 whatever the label
+ * says; GB or Big5 bytes almost never are.
+ */
+static int
+declaration_holds(struct gai_encoding *enc, const char *label, const char *s,
+    size_t n, size_t valid)
+{
+	const char *canon = gai_encoding_canonical(label);
+
+	snprintf(enc->declared, sizeof enc->declared, "%s", label);
+	if (canon == NULL || !(strcmp(canon, "UTF-8") == 0 ? valid == n :
+	    !(valid == n && has_multibyte(s, n)) && decodes_cleanly(canon, s, n)))
+		return 0;
+	set_name(enc, canon, GAI_ENC_DECLARED);
+	enc->checked = valid == n;
+	return 1;
+}
+
 int
 gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
     const char *forced, struct gai_encoding *enc, struct gai_error *err)
 {
+	return gai_encoding_detect_declared(d, s, n, forced, NULL, enc, err);
+}
+
+int
+gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
+    const char *forced, const char *transport, struct gai_encoding *enc,
+    struct gai_error *err)
+{
+	char meta[sizeof enc->declared];
 	const unsigned char *u = (const unsigned char *)s;
 	const char *canon;
 	size_t valid;
@@ -302,21 +352,13 @@ gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
 		return 0;
 	}
 	valid = gai_text_valid_utf8(s, n);
-	if (find_declaration(s, n, enc->declared, sizeof enc->declared) &&
-	    (canon = gai_encoding_canonical(enc->declared)) != NULL) {
-		/*
-		 * Declarations lie: pages labelled gbk are served as UTF-8.
-		 * Non-ASCII text that is valid UTF-8 is UTF-8 whatever the
-		 * label says; GB or Big5 bytes almost never are.
-		 */
-		if (strcmp(canon, "UTF-8") == 0 ? valid == n :
-		    !(valid == n && has_multibyte(s, n)) &&
-		    decodes_cleanly(canon, s, n)) {
-			set_name(enc, canon, GAI_ENC_DECLARED);
-			enc->checked = valid == n;
-			return 0;
-		}
-	}
+	/* The transport's declaration (HTTP) first, as browsers take it. */
+	if (transport != NULL && transport[0] != '\0' &&
+	    declaration_holds(enc, transport, s, n, valid))
+		return 0;
+	if (find_declaration(s, n, meta, sizeof meta) &&
+	    declaration_holds(enc, meta, s, n, valid))
+		return 0;
 	if (valid == n) {
 		set_name(enc, "UTF-8", GAI_ENC_UTF8);
 		enc->checked = 1;

@@ -47,6 +47,15 @@ void gai_detector_free(struct gai_detector *d);
 int gai_encoding_detect(struct gai_detector *d, const char *bytes, size_t n,
     const char *forced, struct gai_encoding *enc, struct gai_error *err);
 
+/*
+ * The same, with a charset the transport declared (an HTTP Content-Type
+ * in a WARC file; NULL or "" for none): one more declaration, taken before
+ * the page's own and checked against the bytes the same way.
+ */
+int gai_encoding_detect_declared(struct gai_detector *d, const char *bytes,
+    size_t n, const char *forced, const char *transport,
+    struct gai_encoding *enc, struct gai_error *err);
+
 /* Receives decoded UTF-8, always whole characters; nonzero stops. */
 typedef int (*gai_utf8_sink)(void *ctx, const char *utf8, size_t n);
 

@@ -160,10 +160,21 @@ gx_set(struct gai_extract *x, long fi, const char *v, size_t vn,
 	val->line = c != NULL ? c->line : 0;
 	val->cell = c != NULL ? c->s : NULL;
 	val->cell_len = c != NULL ? c->n : 0;
+	val->how = 0;
 	if (gai_buf_append(&x->arena, v, vn) < 0 ||
 	    gai_buf_putc(&x->arena, '\0') < 0)
 		return GAI_E_NOMEM;
 	return 0;
+}
+
+int
+gx_how(struct gai_extract *x, long fi, const char *how)
+{
+	if (fi < 0 || (size_t)fi >= x->nfields || !x->vals[fi].set)
+		return 0;
+	x->vals[fi].how = x->arena.len + 1;	/* 0 is none */
+	return gai_buf_puts(&x->arena, how) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0 ? GAI_E_NOMEM : 0;
 }
 
 int
@@ -283,7 +294,8 @@ gai_extract_new(struct gai_error *err)
 				goto fail;
 			}
 			if ((x->tab_re[ti] = gx_compile(all.data, 1, err)) ==
-			    NULL)
+			    NULL || (x->tabu_re[ti] = gx_compile(all.data, 0,
+			    err)) == NULL)
 				goto fail;
 		}
 	}
@@ -297,7 +309,7 @@ gai_extract_new(struct gai_error *err)
 		if ((x->head_re[r] = gx_compile(pat, 1, err)) == NULL)
 			goto fail;
 	}
-	if (gx_meta_compile(x, err) < 0)
+	if (gx_meta_compile(x, err) < 0 || gx_glued_compile(x, err) < 0)
 		goto fail;
 	x->nojit = nojit;
 	return x;
@@ -317,6 +329,7 @@ gai_extract_free(struct gai_extract *x)
 	for (i = 0; i < GX_MAXTABLES; i++) {
 		pcre2_code_free(x->detect_re[i]);
 		pcre2_code_free(x->tab_re[i]);
+		pcre2_code_free(x->tabu_re[i]);
 		for (j = 0; j < GX_MAXROWS; j++)
 			pcre2_code_free(x->row_re[i][j]);
 	}
@@ -324,7 +337,12 @@ gai_extract_free(struct gai_extract *x)
 		pcre2_code_free(x->head_re[i]);
 	for (i = 0; i < 8; i++)
 		pcre2_code_free(x->meta_re[i]);
+	pcre2_code_free(x->headu_re);
+	pcre2_code_free(x->glue_re);
 	pcre2_match_data_free(x->mdata);
+	free(x->gtok);
+	gai_buf_free(&x->gsq);
+	free(x->gmap);
 	gai_buf_free(&x->text);
 	gx_toks_free(&x->toks);
 	gai_buf_free(&x->sq);
@@ -341,7 +359,7 @@ gai_extract_free(struct gai_extract *x)
 
 static int
 add_rec(struct gai_extract *x, const char *key, const char *value, long line,
-    const char *cell, size_t cell_len)
+    const char *cell, size_t cell_len, const char *how)
 {
 	struct gai_extract_rec *r;
 
@@ -360,6 +378,7 @@ add_rec(struct gai_extract *x, const char *key, const char *value, long line,
 	r->line = line;
 	r->cell = cell;
 	r->cell_len = cell_len;
+	r->how = how;
 	return 0;
 }
 
@@ -460,17 +479,18 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 
 		if (v->set && add_rec(x, gai_fields_at(i)->key,
 		    x->arena.data + v->voff, v->line, v->cell,
-		    v->cell_len) < 0)
+		    v->cell_len, v->how ? x->arena.data + v->how - 1 :
+		    NULL) < 0)
 			goto nomem;
 	}
 	for (k = 0; k < x->nprose; k++)
 		if (add_rec(x, x->prose[k].key,
-		    x->arena.data + x->prose[k].voff, 0, NULL, 0) < 0)
+		    x->arena.data + x->prose[k].voff, 0, NULL, 0, NULL) < 0)
 			goto nomem;
 	sort_warns(x->warns, x->nwarn);
 	for (i = 0; i < x->nwarn; i++)
 		if (add_rec(x, x->arena.data + x->warns[i].koff,
-		    x->arena.data + x->warns[i].voff, 0, NULL, 0) < 0)
+		    x->arena.data + x->warns[i].voff, 0, NULL, 0, NULL) < 0)
 			goto nomem;
 	return x->found_any ? GAI_OK : GAI_EOF;
 nomem:

@@ -16,6 +16,8 @@ struct gai_extract_rec {
 	long line;		/* stream line the value came from, 0 if none */
 	const char *cell;	/* the cell text it was read from, or NULL */
 	size_t cell_len;
+	const char *how;	/* how it was read when that was a choice
+				 * (digits run together), or NULL */
 };
 
 /*

@@ -42,17 +42,49 @@ struct gx_ident {
 };
 
 /*
- * Split the digit string d[0..n) into k numbers (no leading zeros) that
- * satisfy every identity.  Returns how many splits do, counting no
- * further than max + 1 (-1 if the search grew too large); the first max
- * of them are in out[0..max*k).
+ * Digits whose cell boundaries are not all marked (glued text, cells run
+ * together): the digits and decimal points joined in d, what is known of
+ * the boundaries, and where each digit is in the text.
  */
-int gx_num_split(const char *d, size_t n, int k,
-    const struct gx_ident *id, size_t nid, int64_t *out, int max);
+#define GX_RUNMAX 96
+struct gx_run {
+	char d[GX_RUNMAX + 1];
+	size_t n;
+	unsigned char sure[GX_RUNMAX + 1];	/* a cell ends before d[i] */
+	unsigned char joined[GX_RUNMAX + 1];	/* no cell ends there: 1,234 */
+	const char *src[GX_RUNMAX + 1];	/* d[i] in the text */
+	const char *end[GX_RUNMAX + 1];	/* a cell ending before d[i] ends
+					 * here in the text (after a unit) */
+};
+
+/* The length of the unit (元, 万元, 件 ...) s[0..n) starts with, or 0. */
+size_t gx_unit_len(const char *s, size_t n);
+
+/*
+ * Make run r from text s[0..n): digits, decimal points, thousands
+ * separators (no boundary there), and as sure cell boundaries spaces and units (元, 万元, 件 ...: part of the cell before
+ * them).  0, or -1 when s holds anything else or is too long.
+ */
+int gx_run_make(struct gx_run *r, const char *s, size_t n);
+
+/*
+ * The readings of run r as k numbers: a cut at every sure boundary, no
+ * leading zeros (a lone 0 is fine), a decimal point only in the columns
+ * of decmask (bit c: column c), every identity holding.  Returns how many
+ * readings there are, counting no further than max + 1 (-1 when the
+ * search outgrew its budget); the first max of them are in cuts, each
+ * GX_MAXCOLS + 1 long: k + 1 offsets into r->d (0 first, r->n last).
+ */
+int gx_num_split(const struct gx_run *r, int k, unsigned decmask,
+    const struct gx_ident *id, size_t nid, unsigned char *cuts, int max);
+
+/* The number d[a..b) of a reading, *ok 0 for a decimal. */
+int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
 
 /* ---- tokens (gai_extract_tok.c) ---- */
 
-enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY };
+/* GX_T_RUN: digits of glued text, their cells still open */
+enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN };
 
 struct gx_tok {
 	size_t off;		/* into the folded text */
@@ -61,7 +93,7 @@ struct gx_tok {
 	unsigned char kind;	/* GX_T_* */
 	unsigned char delim;	/* the line was split at TAB or '|' */
 	unsigned char lfirst;	/* first token of its line */
-	unsigned char pad;
+	unsigned char glued;	/* cut from glued text by gx_unglue */
 };
 
 struct gx_toks {
@@ -96,6 +128,13 @@ struct gx_row {
 	unsigned flags;
 };
 
+/* The rows of lhs add up to the rows of rhs in every column (row keys). */
+struct gx_colident {
+	const char *name;	/* as warnings and --trace name it */
+	const char *lhs[24];
+	const char *rhs[4];
+};
+
 struct gx_table {
 	const char *name;	/* "active", "req", "appeal": the key prefix */
 	unsigned edition;	/* GAI_ED_* bits this description is for */
@@ -104,9 +143,13 @@ struct gx_table {
 	const struct gx_ident *ident;	/* identities of every row */
 	size_t nident;
 	const struct gx_row *rows;	/* terminated by a NULL key */
+	const struct gx_colident *colident;	/* NULL name ends; or NULL */
 };
 
 extern const struct gx_table gx_tables[];	/* NULL name ends */
+
+/* Column headings run together: a line of glued text holds a table. */
+extern const char *const gx_glued_pats[];
 
 /* Headings that start and end the tables' regions. */
 extern const char *const gx_heading_pats[];	/* active, req, appeal, end */
@@ -126,6 +169,7 @@ struct gx_val {
 	long line;		/* stream line, 0 if none */
 	const char *cell;	/* into x->text */
 	size_t cell_len;
+	size_t how;		/* how it was read, in x->arena; 0 none */
 };
 
 struct gx_warn {
@@ -141,14 +185,30 @@ struct gx_cell_ref {
 	long line;
 };
 
-/* A row whose digits ran together with several splits that fit it:
- * decided by the columns' identities once the table is read. */
-#define GX_MAXSOL 16
-struct gx_pending {
+/*
+ * A row as a layout's reader found it: its cells, or one cell of digits
+ * whose cells are still open (GX_T_RUN, or a long GX_T_NUM where a row
+ * has several columns).  The resolver decides what of it is certain.
+ */
+struct gx_cand {
 	size_t ti, r;
+	struct gx_cell_ref c[GX_MAXCOLS + 2];
+	int n;
+	char why[200];		/* why it cannot be read */
+};
+
+/* A row read from a run of digits with several readings left: decided
+ * with the table's column identities once the table is read. */
+#define GX_MAXSOL 32
+struct gx_pending {
+	size_t r;
 	struct gx_cell_ref c;
-	int ns;
-	int64_t sol[GX_MAXSOL][GX_MAXCOLS];
+	struct gx_run run;
+	int ns;			/* readings; GX_MAXSOL + 1: more */
+	unsigned char cuts[GX_MAXSOL][GX_MAXCOLS + 1];
+	int64_t v[GX_MAXSOL][GX_MAXCOLS];
+	unsigned char isint[GX_MAXSOL][GX_MAXCOLS];
+	unsigned char used[GX_MAXSOL];	/* in some joint reading */
 };
 
 struct gai_extract {
@@ -157,6 +217,9 @@ struct gai_extract {
 	/* all of a table's row patterns as one alternation, in row order,
 	 * each ending in (*MARK:r): one call finds a cell's row (or none) */
 	void *tab_re[GX_MAXTABLES];
+	void *tabu_re[GX_MAXTABLES];	/* the same, unanchored (glued) */
+	void *headu_re;		/* every heading, unanchored (glued) */
+	void *glue_re;		/* gx_glued_pats */
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
 	void *meta_re[8];
@@ -167,6 +230,11 @@ struct gai_extract {
 	/* per document, reused */
 	struct gai_buf text;	/* the document, folded */
 	struct gx_toks toks;
+	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
+	size_t gtn, gtcap;
+	struct gai_buf gsq;	/* a glued cell without spaces, */
+	size_t *gmap;		/* and where each byte is in the text */
+	size_t gmapcap;
 	struct gai_buf sq;	/* a cell without its spaces */
 	const char *sqsrc;	/* what sq was squeezed from */
 	size_t sqsrc_len;
@@ -189,7 +257,7 @@ struct gai_extract {
 	int found_any;		/* some row label or value was found */
 	int subtotal;		/* req column of a 法人 subtotal, 0 none */
 	int subtotal_said;
-	struct gx_pending pend[4];
+	struct gx_pending pend[GX_MAXROWS];
 	int npend;
 	struct gx_prose {	/* prose.* records: key, value in x->arena */
 		const char *key;
@@ -219,6 +287,32 @@ int gx_set(struct gai_extract *x, long fi, const char *v, size_t vn,
     const struct gx_cell_ref *c);
 int gx_warn(struct gai_extract *x, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Say how field fi's value was read (--trace); 0 or NOMEM. */
+int gx_how(struct gai_extract *x, long fi, const char *how);
+
+/* ---- the resolver (gai_extract_resolve.c) ---- */
+
+/*
+ * Decide candidate row cd: store its values, or keep a run with several
+ * readings for gx_resolve_table.  1 when it is taken, 0 when it cannot
+ * be read (cd->why says why), GAI_E_NOMEM.
+ */
+int gx_resolve_row(struct gai_extract *x, struct gx_cand *cd);
+
+/* Decide the table's runs left open by its column identities jointly. */
+int gx_resolve_table(struct gai_extract *x, size_t ti);
+
+/* "req.denied.query" for row r of table ti: the warn.* values' subject. */
+void gx_row_name(size_t ti, size_t r, char *buf, size_t n);
+
+/* ---- glued text (gai_extract_glued.c) ---- */
+
+/* Compile what the reader of glued text needs; 0 or an error. */
+int gx_glued_compile(struct gai_extract *x, struct gai_error *err);
+
+/* Cut the lines of glued text into headings, labels and runs. */
+int gx_unglue(struct gai_extract *x);
 
 /* The tables (gai_extract_match.c) and meta.* (gai_extract_meta.c). */
 int gx_match_tables(struct gai_extract *x);

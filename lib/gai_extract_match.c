@@ -14,12 +14,6 @@ enum { H_ACTIVE, H_REQ, H_APPEAL, H_END };
 /* Cells longer than this are prose, never a label or a heading. */
 #define LABEL_MAX 200
 
-struct row_read {
-	struct gx_cell_ref c[GX_MAXCOLS + 2];
-	int n;
-	char why[200];
-};
-
 static const char *
 tok_s(const struct gai_extract *x, size_t i)
 {
@@ -61,7 +55,7 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 }
 
 static void
-add_cell(struct row_read *rr, const char *s, size_t n, int kind, long line)
+add_cell(struct gx_cand *rr, const char *s, size_t n, int kind, long line)
 {
 	if (rr->n < GX_MAXCOLS + 2) {
 		rr->c[rr->n].s = s;
@@ -78,7 +72,7 @@ add_cell(struct row_read *rr, const char *s, size_t n, int kind, long line)
  * into its last character ("申请数量640020470").
  */
 static void
-glued(struct gai_extract *x, size_t t, struct row_read *rr)
+glued(struct gai_extract *x, size_t t, struct gx_cand *rr)
 {
 	const char *s = x->text.data + x->labend[t];
 	const char *e = tok_s(x, t) + x->toks.v[t].len;
@@ -121,6 +115,43 @@ glued(struct gai_extract *x, size_t t, struct row_read *rr)
 }
 
 /*
+ * The digits after label t in glued text: one run whose cells the
+ * resolver decides (the tokens of a line only have spaces between them).
+ */
+static int
+glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
+{
+	const struct gx_tok *v = x->toks.v;
+	size_t j, a = t + 1;
+
+	/* a label broken over lines: the rest of it starts the next one */
+	if (a + 1 < re && v[a].line != v[t].line && v[a].kind == GX_T_TEXT &&
+	    v[a].glued && x->label[a] < 0 && v[a].len <= LABEL_MAX &&
+	    v[a + 1].kind == GX_T_RUN && v[a + 1].line == v[a].line)
+		a++;
+	for (j = a; j < re && v[j].line == v[a].line &&
+	    (v[j].kind == GX_T_RUN || v[j].kind == GX_T_NUM); j++)
+		;
+	if (j == a) {
+		snprintf(rr->why, sizeof rr->why, "no digits follow the label "
+		    "in the glued text");
+		return -1;
+	}
+	/* digits, a word or sign, digits again (增98, 持平): the row's
+	 * digits do not end where the run does */
+	if (j + 1 < re && v[j].kind == GX_T_TEXT && x->label[j] < 0 &&
+	    v[j].len <= 9 && v[j].line == v[a].line &&
+	    v[j + 1].kind == GX_T_RUN && v[j + 1].line == v[j].line) {
+		snprintf(rr->why, sizeof rr->why, "its digits in the glued "
+		    "text are broken by \"%.*s\"", (int)v[j].len, tok_s(x, j));
+		return -1;
+	}
+	add_cell(rr, tok_s(x, a), v[j - 1].off + v[j - 1].len - v[a].off,
+	    GX_T_RUN, tok_line(x, a));
+	return 0;
+}
+
+/*
  * The cells of the row whose label is token t: on the label's own line
  * when it has cells after the label, else the run of numbers that
  * follows (one cell per line, numbers on the next line).  0 with the
@@ -128,14 +159,15 @@ glued(struct gai_extract *x, size_t t, struct row_read *rr)
  */
 static int
 gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
-    struct row_read *rr)
+    struct gx_cand *rr)
 {
 	const struct gx_tok *v = x->toks.v;
 	size_t j, first, skip = 0, maxskip = nolabel ? 80 : 3;
-	int n;
 
 	rr->n = 0;
 	rr->why[0] = '\0';
+	if (!nolabel && v[t].glued)
+		return glued_cells(x, t, re, rr);
 	if (!nolabel) {
 		glued(x, t, rr);
 		/* A: the rest of the label's line */
@@ -153,37 +185,39 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 			    "%d cells on its line", rr->n);
 			return -1;
 		}
-		/* leading and trailing empty cells are the table's frame */
-		for (first = 0; first < (size_t)rr->n &&
-		    rr->c[first].kind == GX_T_EMPTY; first++)
-			;
-		n = rr->n;
-		while (n > (int)first && rr->c[n - 1].kind == GX_T_EMPTY)
-			n--;
-		memmove(rr->c, rr->c + first, (size_t)(n - (int)first) *
-		    sizeof rr->c[0]);
-		rr->n = n - (int)first;
+		/* blank cells are cells: the tokenizer kept only those
+		 * between separators, which read_row counts */
 		if (rr->n > 0)
 			return 0;
 		j = t + 1;
 	} else
 		j = rs + 1;
 	/* B: a run of numbers after a few cells of label or header text */
-	for (; j < re; j++) {
-		if (v[j].kind == GX_T_NUM)
+	for (first = j; j < re; j++) {
+		if (v[j].kind == GX_T_NUM || v[j].kind == GX_T_RUN)
 			break;
-		if (v[j].kind == GX_T_EMPTY)
+		if (v[j].kind == GX_T_EMPTY) {
+			/* one blank cell alone on its line: a row of blank
+			 * cells, one per line */
+			if (!nolabel && v[j].lfirst &&
+			    (j + 1 == re || v[j + 1].line != v[j].line))
+				break;
 			continue;
+		}
 		if (x->label[j] >= 0 || ++skip > maxskip) {
 			snprintf(rr->why, sizeof rr->why,
 			    "no numbers follow the label");
 			return -1;
 		}
 	}
+	/* the blank cells before the first number that are its row's (on
+	 * its line, or alone on theirs: one cell per line) */
+	while (j > first && j < re && v[j - 1].kind == GX_T_EMPTY &&
+	    (v[j - 1].line == v[j].line || v[j - 1].lfirst))
+		j--;
 	for (; j < re && v[j].kind != GX_T_TEXT; j++)
-		if (v[j].kind == GX_T_NUM)
-			add_cell(rr, tok_s(x, j), v[j].len, GX_T_NUM,
-			    tok_line(x, j));
+		add_cell(rr, tok_s(x, j), v[j].len, v[j].kind,
+		    tok_line(x, j));
 	if (rr->n == 0) {
 		snprintf(rr->why, sizeof rr->why, "no numbers follow the label");
 		return -1;
@@ -196,443 +230,32 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 	return 0;
 }
 
-/* The integer in cell c, or *ok 0. */
-static int64_t
-cell_int(struct gai_extract *x, const struct gx_cell_ref *c, int *ok)
-{
-	unsigned fl;
-
-	*ok = 0;
-	if (c->kind == GX_T_EMPTY) {
-		*ok = 1;
-		return 0;
-	}
-	if (c->kind != GX_T_NUM)
-		return 0;
-	gai_buf_clear(&x->numbuf);
-	if (gx_num_parse(c->s, c->n, &x->numbuf, &fl) != 1 ||
-	    (fl & (GX_NF_YUAN | GX_NF_WAN)))
-		return 0;
-	return gx_num_int(x->numbuf.data, ok);
-}
-
-static int
-idents_hold(const struct gx_table *t, const int64_t *v)
-{
-	size_t i;
-	int c;
-	int64_t s;
-
-	for (i = 0; i < t->nident; i++) {
-		for (s = 0, c = t->ident[i].first; c <= t->ident[i].last; c++)
-			s += v[c];
-		if (s != v[t->ident[i].total])
-			return 0;
-	}
-	return 1;
-}
-
-/* "req.denied.query" for row r of table ti: the warn.* values' subject. */
-static void
-row_name(size_t ti, size_t r, char *buf, size_t n)
-{
-	const struct gx_table *t = &gx_tables[ti];
-
-	if (t->rows[r].key[0] != '\0')
-		snprintf(buf, n, "%s.%s", t->name, t->rows[r].key);
-	else
-		snprintf(buf, n, "%s", t->name);
-}
-
-/*
- * One cell too many: the report's own frame (a stray cell first or last)
- * or an eighth 法人或其他组织 subtotal column.  A reading is kept only when
- * every consistent way to drop a cell gives the same numbers.
- */
-static int
-extra_cell(struct gai_extract *x, size_t ti, size_t r, int ncols,
-    struct row_read *rr)
-{
-	const struct gx_table *t = &gx_tables[ti];
-	int64_t all[GX_MAXCOLS + 1], cand[GX_MAXCOLS], got[GX_MAXCOLS];
-	int p, c, k, ok, nfound = 0, drop = -1, sub = 0;
-	char name[96];
-
-	row_name(ti, r, name, sizeof name);
-	for (c = 0; c <= ncols; c++) {
-		all[c] = cell_int(x, &rr->c[c], &ok);
-		if (!ok) {
-			snprintf(rr->why, sizeof rr->why,
-			    "%d cells for %d columns", ncols + 1, ncols);
-			return -1;
-		}
-	}
-	if (x->subtotal > 0 && t->cols != NULL && ncols == 7) {
-		/* the header said where the subtotal is: drop it, check it */
-		int64_t s = 0;
-
-		p = x->subtotal;
-		for (c = p == 1 ? 2 : 1; c <= (p == 1 ? 6 : 5); c++)
-			s += all[c];
-		if (!x->subtotal_said && gx_warn(x, "subtotal", "req: an "
-		    "eighth column, a 法人或其他组织 subtotal, read, checked "
-		    "against the five columns and left out") < 0)
-			return GAI_E_NOMEM;
-		x->subtotal_said = 1;
-		if (s != all[p] && gx_warn(x, "subtotal", "%s: the 法人或其他组织 "
-		    "subtotal says %.*s, the five columns add up to %lld", name,
-		    (int)rr->c[p].n, rr->c[p].s, (long long)s) < 0)
-			return GAI_E_NOMEM;
-		memmove(rr->c + p, rr->c + p + 1,
-		    (size_t)(ncols - p) * sizeof rr->c[0]);
-		rr->n = ncols;
-		return 0;
-	}
-	for (p = 0; p <= ncols; p++) {
-		int subtotal = 0;
-
-		for (c = 0, k = 0; c <= ncols; c++)
-			if (c != p)
-				cand[k++] = all[c];
-		if (t->nident == 0) {
-			if (p != 0 && p != ncols)
-				continue;
-		} else if (!idents_hold(t, cand))
-			continue;
-		if (p != 0 && p != ncols) {
-			/* only a subtotal of the five 法人 columns */
-			int64_t s = 0;
-
-			if (t->cols != NULL && ncols == 7 && (p == 1 || p == 6)) {
-				for (c = p == 1 ? 2 : 1; c <= (p == 1 ? 6 : 5);
-				    c++)
-					s += all[c];
-				if (s != all[p])
-					continue;
-				subtotal = 1;
-			} else
-				continue;
-		}
-		if (nfound > 0 && memcmp(got, cand, (size_t)ncols *
-		    sizeof *cand) != 0) {
-			snprintf(rr->why, sizeof rr->why,
-			    "%d cells for %d columns, and more than one way to "
-			    "drop one fits the table", ncols + 1, ncols);
-			return -1;
-		}
-		if (nfound == 0) {
-			memcpy(got, cand, (size_t)ncols * sizeof *cand);
-			drop = p;
-		}
-		sub |= subtotal;
-		nfound++;
-	}
-	if (nfound == 0) {
-		snprintf(rr->why, sizeof rr->why, "%d cells for %d columns, "
-		    "and no way to drop one fits the table", ncols + 1, ncols);
-		return -1;
-	}
-	if (sub && drop != 0 && drop != ncols) {
-		if (gx_warn(x, "subtotal", "%s: an eighth column (法人或其他组织 "
-		    "subtotal %.*s) read, checked and left out", name,
-		    (int)rr->c[drop].n, rr->c[drop].s) < 0)
-			return GAI_E_NOMEM;
-	} else if (gx_warn(x, "extra_cell", "%s: %d cells for %d columns; "
-	    "the %s cell left out (the readings agree)", name, ncols + 1,
-	    ncols, drop == 0 ? "first" : "last") < 0)
-		return GAI_E_NOMEM;
-	memmove(rr->c + drop, rr->c + drop + 1,
-	    (size_t)(ncols - drop) * sizeof rr->c[0]);
-	rr->n = ncols;
-	return 0;
-}
-
-/* At most max bytes of s[0..n), ending on a character boundary. */
-static int
-clip(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return (int)n;
-	for (n = max; n > 0 && (s[n] & 0xc0) == 0x80; n--)
-		;
-	return (int)n;
-}
-
-/* Store the value of cell c as field fi (name key); warn as needed. */
-static int
-store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
-{
-	const struct gai_field *f = gai_fields_at((size_t)fi);
-	unsigned fl;
-	int rc;
-
-	if (c->kind == GX_T_EMPTY)
-		return gx_set(x, fi, "", 0, c);
-	gai_buf_clear(&x->numbuf);
-	rc = c->kind == GX_T_NUM ?
-	    gx_num_parse(c->s, c->n, &x->numbuf, &fl) : -1;
-	if (rc != 1 || ((fl & (GX_NF_YUAN | GX_NF_WAN)) && !f->amount))
-		return gx_warn(x, "not_number", "%s: cell \"%.*s%s\" is not a "
-		    "number", f->key, clip(c->s, c->n, 90), c->s,
-		    (size_t)clip(c->s, c->n, 90) < c->n ? "..." : "");
-	if (fl & GX_NF_DASH) {
-		if (gx_warn(x, "dash_zero", "%s: cell \"%.*s\" read as 0",
-		    f->key, (int)c->n, c->s) < 0)
-			return GAI_E_NOMEM;
-	} else if (fl & GX_NF_YUAN) {
-		char num[64];
-
-		snprintf(num, sizeof num, "%s", x->numbuf.data);
-		gai_buf_clear(&x->numbuf);
-		if (gx_num_div10k(num, &x->numbuf) < 0 ||
-		    gx_warn(x, "unit", "%s: cell \"%.*s\" is in 元, converted "
-		    "to %s 万元", f->key, (int)c->n, c->s, x->numbuf.data) < 0)
-			return GAI_E_NOMEM;
-	}
-	return gx_set(x, fi, x->numbuf.data, x->numbuf.len, c);
-}
-
-/* Store a split of run-together digits and say so. */
-static int
-set_split(struct gai_extract *x, size_t ti, size_t r,
-    const struct gx_cell_ref *cell, const int64_t *v, const char *why)
-{
-	const struct gx_table *tb = &gx_tables[ti];
-	const char *const *cols = tb->rows[r].cols[0] != NULL ?
-	    tb->rows[r].cols : tb->cols;
-	char list[256], name[96];
-	size_t o = 0;
-	int c;
-
-	row_name(ti, r, name, sizeof name);
-	for (c = 0; cols[c] != NULL; c++) {
-		char num[24];
-		int k = snprintf(num, sizeof num, "%lld", (long long)v[c]);
-
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-		    c ? "," : "", num);
-		if (gx_set(x, x->fidx[ti][r][c], num, (size_t)k, cell) < 0)
-			return GAI_E_NOMEM;
-	}
-	if (gx_warn(x, "split", "%s: cell \"%.*s\" read as %s, %s", name,
-	    (int)cell->n, cell->s, list, why) < 0)
-		return GAI_E_NOMEM;
-	return 1;
-}
-
-/* Row key k's value in column c: from the pending split, else as read. */
-static int
-colval(struct gai_extract *x, size_t ti, const char *k, int c,
-    const struct gx_pending *p, int sol, int64_t *v)
-{
-	const struct gx_table *t = &gx_tables[ti];
-	size_t r;
-	long fi;
-	int ok;
-
-	for (r = 0; t->rows[r].key != NULL; r++)
-		if (strcmp(t->rows[r].key, k) == 0)
-			break;
-	if (t->rows[r].key == NULL)
-		return 0;
-	if (p != NULL && p->r == r) {
-		*v = p->sol[sol][c];
-		return 1;
-	}
-	fi = x->fidx[ti][r][c];
-	if (!x->vals[fi].set)
-		return 0;
-	*v = gx_num_int(x->arena.data + x->vals[fi].voff, &ok);
-	return ok;
-}
-
-/*
- * Does split sol of p fit the columns of the request table?  For every
- * column: new + carried_in = total + carried_out, and total = the sum of
- * the results rows.  1 fits, 0 does not, -1 cannot tell (rows missing).
- */
-static int
-fits_columns(struct gai_extract *x, const struct gx_pending *p, int sol)
-{
-	static const char *const results[] = {
-		"granted", "partial", "denied.state_secret", "denied.prohibited",
-		"denied.security", "denied.third_party", "denied.internal",
-		"denied.deliberative", "denied.enforcement", "denied.query",
-		"unavailable.not_held", "unavailable.needs_creation",
-		"unavailable.unclear", "not_processed.petition",
-		"not_processed.duplicate", "not_processed.publication",
-		"not_processed.excessive", "not_processed.confirmation", NULL
-	};
-	static const char *const other3[] = {
-		"other.no_correction", "other.unpaid_fee", "other.misc", NULL
-	};
-	const char *pk = gx_tables[p->ti].rows[p->r].key;
-	int c, i, told = 0, in_results = strcmp(pk, "total") == 0;
-	int64_t a, b, d, e, sum, v;
-
-	for (i = 0; results[i] != NULL; i++)
-		in_results |= strcmp(pk, results[i]) == 0;
-	in_results |= strncmp(pk, "other", 5) == 0;
-	for (c = 0; c < 7; c++) {
-		if (colval(x, p->ti, "new", c, p, sol, &a) &&
-		    colval(x, p->ti, "carried_in", c, p, sol, &b) &&
-		    colval(x, p->ti, "total", c, p, sol, &d) &&
-		    colval(x, p->ti, "carried_out", c, p, sol, &e) &&
-		    !in_results) {
-			if (a + b != d + e)
-				return 0;
-			told = 1;
-		}
-		if (!in_results || !colval(x, p->ti, "total", c, p, sol, &d))
-			continue;
-		for (i = 0, sum = 0; results[i] != NULL; i++) {
-			if (!colval(x, p->ti, results[i], c, p, sol, &v))
-				break;
-			sum += v;
-		}
-		if (results[i] != NULL)
-			continue;
-		if (colval(x, p->ti, "other", c, p, sol, &v))
-			sum += v;
-		else {
-			for (i = 0; other3[i] != NULL; i++) {
-				if (!colval(x, p->ti, other3[i], c, p, sol, &v))
-					break;
-				sum += v;
-			}
-			if (other3[i] != NULL)
-				continue;
-		}
-		if (sum != d)
-			return 0;
-		told = 1;
-	}
-	return told ? 1 : -1;
-}
-
-/* Decide the pending splits by the columns, or leave them out. */
-static int
-resolve_pending(struct gai_extract *x)
-{
-	int i, s, fit, which = -1;
-	char name[96];
-
-	for (i = 0; i < x->npend; i++) {
-		const struct gx_pending *p = &x->pend[i];
-
-		for (s = 0, fit = 0; s < p->ns; s++)
-			if (fits_columns(x, p, s) == 1) {
-				fit++;
-				which = s;
-			}
-		if (fit == 1 && set_split(x, p->ti, p->r, &p->c,
-		    p->sol[which], "the only split of several fitting the row "
-		    "that also fits the columns' identities") < 0)
-			return GAI_E_NOMEM;
-		if (fit == 1)
-			continue;
-		row_name(p->ti, p->r, name, sizeof name);
-		if (gx_warn(x, "split", "%s: cell \"%.*s\" holds %d columns "
-		    "run together and %d splits fit the table's identities",
-		    name, (int)p->c.n, p->c.s, 7, fit > 1 ? fit : p->ns) < 0)
-			return GAI_E_NOMEM;
-	}
-	x->npend = 0;
-	return 0;
-}
-
-/* Read and store row r of table ti whose label is token t. */
+/* Read row r of table ti whose label is token t: a candidate for the
+ * resolver. */
 static int
 read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
     size_t re, int quiet)
 {
-	const struct gx_table *tb = &gx_tables[ti];
-	const struct gx_row *row = &tb->rows[r];
-	const char *const *cols = row->cols[0] != NULL ? row->cols : tb->cols;
-	struct row_read rr;
-	int ncols, c, ok, allint = 1, rc;
-	int64_t iv[GX_MAXCOLS];
+	const struct gx_row *row = &gx_tables[ti].rows[r];
+	struct gx_cand cd;
+	int rc;
 	char name[96];
 
-	for (ncols = 0; cols[ncols] != NULL; ncols++)
-		;
-	if (gather(x, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0, &rr) < 0)
+	cd.ti = ti;
+	cd.r = r;
+	if (gather(x, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0, &cd) < 0)
 		goto unread;
 	x->found_any = 1;
-	if (rr.n == ncols + 1 && (rc = extra_cell(x, ti, r, ncols, &rr)) != 0) {
-		if (rc < -1)
-			return rc;
-		goto unread;
-	}
-	if (rr.n == 1 && ncols > 1 && rr.c[0].kind == GX_T_NUM &&
-	    rr.c[0].n >= (size_t)ncols) {
-		/* digits run together: recover the split from the identities */
-		int64_t sp[GX_MAXSOL * GX_MAXCOLS];
-		int ns = tb->nident == 0 ? 0 : gx_num_split(rr.c[0].s,
-		    rr.c[0].n, ncols, tb->ident, tb->nident, sp, GX_MAXSOL);
-
-		if (ns == 1)
-			return set_split(x, ti, r, &rr.c[0], sp, "the only "
-			    "split that fits the row's identities");
-		if (ns > 1 && ns <= GX_MAXSOL && tb->cols != NULL &&
-		    x->npend < (int)(sizeof x->pend / sizeof x->pend[0])) {
-			/* the columns may decide once the table is read */
-			struct gx_pending *p = &x->pend[x->npend++];
-
-			p->ti = ti;
-			p->r = r;
-			p->c = rr.c[0];
-			p->ns = ns;
-			for (c = 0; c < ns; c++)
-				memcpy(p->sol[c], sp + c * ncols,
-				    (size_t)ncols * sizeof *sp);
-			return 1;
-		}
-		row_name(ti, r, name, sizeof name);
-		if (gx_warn(x, "split", "%s: cell \"%.*s\" holds %d columns "
-		    "run together and %s", name, (int)rr.c[0].n, rr.c[0].s,
-		    ncols, ns == 0 ? "no split fits the table's identities" :
-		    "more than one split fits the table's identities") < 0)
-			return GAI_E_NOMEM;
-		return 0;
-	}
-	if (rr.n != ncols) {
-		snprintf(rr.why, sizeof rr.why, "%d cells for %d columns",
-		    rr.n, ncols);
-		goto unread;
-	}
-	for (c = 0; c < ncols; c++) {
-		if (store_cell(x, x->fidx[ti][r][c], &rr.c[c]) < 0)
-			return GAI_E_NOMEM;
-		iv[c] = cell_int(x, &rr.c[c], &ok);
-		allint &= ok && x->vals[x->fidx[ti][r][c]].set;
-	}
-	/* The report's own sums: keep what it says, but say it is off. */
-	if (allint)
-		for (c = 0; (size_t)c < tb->nident; c++) {
-			const struct gx_ident *e = &tb->ident[c];
-			int64_t s = 0;
-			int k;
-			const char *tk = gai_fields_at((size_t)
-			    x->fidx[ti][r][e->total])->key;
-
-			for (k = e->first; k <= e->last; k++)
-				s += iv[k];
-			if (s != iv[e->total] && gx_warn(x, "identity",
-			    "%.*s: the parts add up to %lld, the total says "
-			    "%lld", (int)(strrchr(tk, '.') - tk), tk,
-			    (long long)s, (long long)iv[e->total]) < 0)
-				return GAI_E_NOMEM;
-		}
-	return 1;
+	if ((rc = gx_resolve_row(x, &cd)) != 0)
+		return rc;
 unread:
 	if (quiet)
 		return 0;
-	row_name(ti, r, name, sizeof name);
+	gx_row_name(ti, r, name, sizeof name);
 	return gx_warn(x, "row_unread", "%s: the label is at line %ld but its "
 	    "values cannot be read for certain: %s", name,
 	    row->flags & GX_ROW_NOLABEL ? tok_line(x, rs) : tok_line(x, t),
-	    rr.why) < 0 ? GAI_E_NOMEM : 0;
+	    cd.why) < 0 ? GAI_E_NOMEM : 0;
 }
 
 /* The row label of FIELDS.md for the warning, without the column. */
@@ -716,6 +339,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	long one_at = -1;
 	char name[96], lab[256];
 
+	x->npend = 0;
 	if (classify(x, ti, rs, re) < 0)
 		return GAI_E_NOMEM;
 	if (t->cols != NULL && find_subtotal(x, ti, rs, re) < 0)
@@ -757,7 +381,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		}
 		if (at < 0) {
 			/* the names are for warnings only: made when needed */
-			row_name(ti, r, name, sizeof name);
+			gx_row_name(ti, r, name, sizeof name);
 			row_label(ti, r, x, lab, sizeof lab);
 			if (gx_warn(x, "row_missing", "%s: row %s not found",
 			    name, lab) < 0)
@@ -768,6 +392,8 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			return rc;
 		cursor = (size_t)at + 1;
 	}
+	if (gx_resolve_table(x, ti) < 0)
+		return GAI_E_NOMEM;
 	/* (六)其他处理: report how it was read when it is not the edition's */
 	if (strcmp(t->name, "req") != 0)
 		return 0;
@@ -864,6 +490,9 @@ gx_match_tables(struct gai_extract *x)
 	int nall[4] = { 0, 0, 0, 0 }, hits;
 	char buf[8];
 
+	if (gx_unglue(x) < 0)
+		return GAI_E_NOMEM;
+	n = x->toks.n;
 	if (x->labcap < n + 1) {
 		int *l = realloc(x->label, (n + 1) * sizeof *l);
 		size_t *e;
@@ -957,9 +586,7 @@ gx_match_tables(struct gai_extract *x)
 	    (size_t)head[H_END];
 	if (a_end < rs)
 		a_end = rs;
-	x->npend = 0;
-	if (walk(x, table_index("req", (unsigned)x->edition), rs, a_end) < 0 ||
-	    resolve_pending(x) < 0)
+	if (walk(x, table_index("req", (unsigned)x->edition), rs, a_end) < 0)
 		return GAI_E_NOMEM;
 
 	/* 4. The appeal table, or its first header cell if the heading is

@@ -184,19 +184,92 @@ gx_num_int(const char *s, int *ok)
 	return neg ? -v : v;
 }
 
+size_t
+gx_unit_len(const char *s, size_t n)
+{
+	const struct unit *u;
+
+	for (u = units; u->s != NULL; u++)
+		if (n >= u->n && memcmp(s, u->s, u->n) == 0)
+			return u->n;
+	return 0;
+}
+
+int
+gx_run_make(struct gx_run *r, const char *s, size_t n)
+{
+	const char *e = s + n;
+
+	r->n = 0;
+	r->sure[0] = 1;
+	r->joined[0] = 0;
+	while (s < e) {
+		if (*s == ',' && r->n > 0 && !r->sure[r->n] && s + 1 < e &&
+		    s[1] >= '0' && s[1] <= '9') {
+			/* 1,234: one number, no cell boundary at the comma */
+			s++;
+			r->joined[r->n] = 1;
+			continue;
+		}
+		if ((*s >= '0' && *s <= '9') || *s == '.') {
+			if (r->n == GX_RUNMAX)
+				return -1;
+			r->src[r->n] = s;
+			r->sure[r->n + 1] = 0;
+			r->joined[r->n + 1] = 0;
+			r->d[r->n++] = *s++;
+			r->end[r->n] = s;
+			continue;
+		}
+		if (*s == ' ') {
+			s++;
+		} else {
+			size_t u = gx_unit_len(s, (size_t)(e - s));
+
+			if (u == 0 || r->n == 0)
+				return -1;	/* a unit ends a number */
+			s += u;
+			r->end[r->n] = s;
+		}
+		r->sure[r->n] = 1;
+	}
+	r->d[r->n] = '\0';
+	r->src[r->n] = e;
+	r->sure[r->n] = 1;
+	return r->n > 0 ? 0 : -1;
+}
+
+int64_t
+gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok)
+{
+	int64_t v = 0;
+
+	*ok = 1;
+	for (; a < b; a++) {
+		if (r->d[a] == '.')
+			*ok = 0;
+		else
+			v = v * 10 + (r->d[a] - '0');
+	}
+	return *ok ? v : 0;
+}
+
 struct split {
-	const char *d;
-	size_t n;
+	const struct gx_run *r;
 	int k;
+	unsigned dec;
 	const struct gx_ident *id;
 	size_t nid;
 	int64_t cur[GX_MAXCOLS];
-	int64_t *out;		/* room for max solutions of k numbers */
+	unsigned char isint[GX_MAXCOLS];
+	unsigned char cut[GX_MAXCOLS + 1];
+	size_t left[GX_RUNMAX + 1];	/* sure boundaries after offset i */
+	unsigned char *out;	/* room for max readings of k + 1 cuts */
 	int max, found;
 	long budget;		/* nodes left: a bound on the search */
 };
 
-/* Identities whose total is part j can be checked once j is placed. */
+/* Identities whose last part is j can be checked once j is placed. */
 static int
 check_upto(const struct split *sp, int j)
 {
@@ -211,9 +284,12 @@ check_upto(const struct split *sp, int j)
 		if (hi != j)
 			continue;
 		sum = 0;
-		for (c = e->first; c <= e->last; c++)
+		for (c = e->first; c <= e->last; c++) {
+			if (!sp->isint[c])
+				return 0;
 			sum += sp->cur[c];
-		if (sum != sp->cur[e->total])
+		}
+		if (!sp->isint[e->total] || sum != sp->cur[e->total])
 			return 0;
 	}
 	return 1;
@@ -222,53 +298,70 @@ check_upto(const struct split *sp, int j)
 static void
 split_rec(struct split *sp, size_t pos, int j)
 {
-	size_t len, maxlen;
-	int64_t v;
+	const struct gx_run *r = sp->r;
+	size_t b, need = (size_t)(sp->k - j - 1), points = 0;
 
 	if (sp->found > sp->max || --sp->budget < 0)
 		return;
+	sp->cut[j] = (unsigned char)pos;
 	if (j == sp->k) {
-		if (pos == sp->n) {
+		if (pos == r->n) {
 			if (sp->found < sp->max)
-				memcpy(sp->out + (size_t)sp->found * (size_t)sp->k,
-				    sp->cur, (size_t)sp->k * sizeof *sp->cur);
+				memcpy(sp->out + (size_t)sp->found *
+				    (GX_MAXCOLS + 1), sp->cut,
+				    (size_t)sp->k + 1);
 			sp->found++;
 		}
 		return;
 	}
-	/* leave at least one digit for each part still to come */
-	maxlen = sp->n - pos - (size_t)(sp->k - j - 1);
-	if (maxlen > 15)
-		maxlen = 15;
-	if (sp->d[pos] == '0')
-		maxlen = maxlen > 0 ? 1 : 0;	/* "0", never "07" */
-	for (len = 1, v = 0; len <= maxlen; len++) {
-		v = v * 10 + (sp->d[pos + len - 1] - '0');
-		sp->cur[j] = v;
-		if (check_upto(sp, j))
-			split_rec(sp, pos + len, j + 1);
+	/* every sure boundary still to come needs a part of its own */
+	if (pos == r->n || sp->left[pos] > need)
+		return;
+	for (b = pos + 1; b + need <= r->n; b++) {
+		if (r->d[b - 1] == '.')
+			points++;
+		if (points > 1 || (points && !(sp->dec >> j & 1)) ||
+		    b - pos > 15)
+			break;
+		/* "0" and "0.5", never "07" */
+		if (b - pos > 1 && r->d[pos] == '0' && r->d[pos + 1] != '.')
+			break;
+		if (r->d[pos] == '.')
+			break;
+		/* a point has digits on both sides; 1,234 is one number */
+		if (r->d[b - 1] != '.' && (b == r->n || r->d[b] != '.') &&
+		    !r->joined[b]) {
+			int ok;
+
+			sp->cur[j] = gx_run_int(r, pos, b, &ok);
+			sp->isint[j] = (unsigned char)ok;
+			if (check_upto(sp, j))
+				split_rec(sp, b, j + 1);
+		}
+		if (r->sure[b])
+			break;	/* the part cannot go past it */
 	}
 }
 
 int
-gx_num_split(const char *d, size_t n, int k, const struct gx_ident *id,
-    size_t nid, int64_t *out, int max)
+gx_num_split(const struct gx_run *r, int k, unsigned decmask,
+    const struct gx_ident *id, size_t nid, unsigned char *cuts, int max)
 {
 	struct split sp;
 	size_t i;
 
-	if (k < 1 || k > GX_MAXCOLS || n < (size_t)k)
+	if (k < 1 || k > GX_MAXCOLS || r->n < (size_t)k)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (d[i] < '0' || d[i] > '9')
-			return 0;
 	memset(&sp, 0, sizeof sp);
-	sp.d = d;
-	sp.n = n;
+	sp.left[r->n] = 0;
+	for (i = r->n; i-- > 0; )
+		sp.left[i] = sp.left[i + 1] + (r->sure[i + 1] && i + 1 < r->n);
+	sp.r = r;
 	sp.k = k;
+	sp.dec = decmask;
 	sp.id = id;
 	sp.nid = nid;
-	sp.out = out;
+	sp.out = cuts;
 	sp.max = max;
 	sp.budget = 2000000;
 	split_rec(&sp, 0, 0);

@@ -6,6 +6,8 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "gai_hanzi.h"
+#include "gai_text.h"
 
 /*
  * How to read this file.  A table is a list of rows; a row has a label
@@ -64,6 +66,26 @@ static const struct gx_row req_rows[] = {
 	{ NULL, NULL, { NULL }, 0 }
 };
 
+/* Column by column: 一 + 二 = (七)总计 + 四, and the results rows add up to
+ * (七)总计 ((六) as one row or as three). */
+#define RESULTS "granted", "partial", "denied.state_secret", \
+	"denied.prohibited", "denied.security", "denied.third_party", \
+	"denied.internal", "denied.deliberative", "denied.enforcement", \
+	"denied.query", "unavailable.not_held", "unavailable.needs_creation", \
+	"unavailable.unclear", "not_processed.petition", \
+	"not_processed.duplicate", "not_processed.publication", \
+	"not_processed.excessive", "not_processed.confirmation"
+static const struct gx_colident req_colident[] = {
+	{ "一+二 = (七)总计+四", { "new", "carried_in", NULL },
+	  { "total", "carried_out", NULL } },
+	{ "the results rows add up to (七)总计", { RESULTS, "other", NULL },
+	  { "total", NULL } },
+	{ "the results rows add up to (七)总计", { RESULTS,
+	  "other.no_correction", "other.unpaid_fee", "other.misc", NULL },
+	  { "total", NULL } },
+	{ NULL, { NULL }, { NULL } }
+};
+
 static const struct gx_ident appeal_ident[] = {
 	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
 };
@@ -110,16 +132,31 @@ const struct gx_table gx_tables[] = {
 	{ "active", GAI_ED_2021,
 	  "本年制发件数|本年废止件数|本年废止数量|现行有效件数|本年处理决定数量|"
 	  "本年收费金额",
-	  NULL, NULL, 0, active21_rows },
+	  NULL, NULL, 0, active21_rows, NULL },
 	{ "active", GAI_ED_2019,
 	  "本年新制作|制作数量|本年新公开|对外公开总数量|上一年项目数量|"
 	  "本年增.?减|采购项目数量|采购总金额|^处理决定数量|第二十条第\\(九\\)项",
-	  NULL, NULL, 0, active19_rows },
+	  NULL, NULL, 0, active19_rows, NULL },
 	{ "req", GAI_ED_2019 | GAI_ED_2021, NULL, req_cols, req_ident, 1,
-	  req_rows },
+	  req_rows, req_colident },
 	{ "appeal", GAI_ED_2019 | GAI_ED_2021, NULL, NULL, appeal_ident, 3,
-	  appeal_rows },
-	{ NULL, 0, NULL, NULL, NULL, 0, NULL }
+	  appeal_rows, NULL },
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL, NULL }
+};
+
+/*
+ * A table's column headings run together, spaces gone: only a crawler
+ * that dropped every separator writes them so (glued text).
+ */
+const char *const gx_glued_pats[] = {
+	"本年制发件数本年废止件数",
+	"本年新制作数量本年新公开数量",
+	"信息内容本年处理决定数量",
+	"信息内容上一年项目数量",
+	"自然人法人或其他组织",
+	"商业企业科研机构",
+	"结果维持结果纠正",
+	NULL
 };
 
 const char *const gx_heading_pats[] = {
@@ -130,46 +167,28 @@ const char *const gx_heading_pats[] = {
 	NULL
 };
 
-/*
- * Simplified characters of the labels and their traditional forms, in
- * pairs.  Only what the patterns use: the text itself is never converted.
- */
-static const char trad[] =
-    "请請处處转轉结結办辦关關开開复復诉訴讼訟维維纠糾审審计計总總数數"
-    "发發废廢现現规規范範许許罚罰强強费費项項购購额額类類务務过過执執"
-    "询詢没沒补補确確访訪举舉报報无無当當缴繳认認获獲条條对對减減决決"
-    "单單万萬内內稳穩护護权權国國机機况況统統议議经經后後续續继繼门門"
-    "业業构構组組织織会會问問题題时時间間来來实實际際签簽发發为為与與"
-    "采採录錄据據应應严嚴体體制製论論属屬动動于於镇鎮乡鄉厅廳馆館团團";
-
-static size_t
-u8len(unsigned char c)
-{
-	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-}
-
+/* Each simplified character of a pattern also matches its traditional forms. */
 int
 gx_tradify(const char *pat, struct gai_buf *out)
 {
+	/* OpenCC 1.1 gives a character at most 5 traditional forms. */
+	unsigned long cp, trad[16];
 	int in_class = 0, esc = 0;
-	size_t n, i;
+	size_t n, i, nt, left = strlen(pat);
 
-	for (; *pat != '\0'; pat += n) {
-		const char *hit = NULL;
-
-		n = u8len((unsigned char)*pat);
-		if (n == 3)
-			for (i = 0; trad[i] != '\0'; i += 6)
-				if (memcmp(trad + i, pat, 3) == 0) {
-					hit = trad + i + 3;
-					break;
-				}
-		if (hit != NULL && !esc) {
+	for (; left > 0; pat += n, left -= n) {
+		cp = gai_text_decode(pat, left, &n);
+		nt = esc ? 0 : gai_hanzi_traditional(cp, trad, 16);
+		if (nt > 16)
+			nt = 16;
+		if (nt > 0) {
 			if (!in_class && gai_buf_putc(out, '[') < 0)
 				return GAI_E_NOMEM;
-			if (gai_buf_append(out, pat, 3) < 0 ||
-			    gai_buf_append(out, hit, 3) < 0)
+			if (gai_buf_append(out, pat, n) < 0)
 				return GAI_E_NOMEM;
+			for (i = 0; i < nt; i++)
+				if (gai_buf_put_utf8(out, trad[i]) < 0)
+					return GAI_E_NOMEM;
 			if (!in_class && gai_buf_putc(out, ']') < 0)
 				return GAI_E_NOMEM;
 			continue;

@@ -29,7 +29,7 @@ push(struct gx_toks *t, size_t off, size_t len, unsigned line, int kind,
 	k->kind = (unsigned char)kind;
 	k->delim = (unsigned char)delim;
 	k->lfirst = (unsigned char)first;
-	k->pad = 0;
+	k->glued = 0;
 	return 0;
 }
 
@@ -89,7 +89,7 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
     unsigned line, struct gx_cell **cv, size_t *ccap, struct gai_buf *scratch)
 {
 	size_t n = 0, i, p, first, last, a, b;
-	int delim = 0, sep = 0, rule = 1, emitted = 0;
+	int delim = 0, sep = 0, rule = 1, emitted = 0, dashes;
 	unsigned fl;
 	struct gx_cell *c;
 
@@ -149,19 +149,35 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 	c = *cv;
 	/* a markdown rule |---|:--| carries nothing */
 	if (sep == '|') {
-		for (i = 0; i < n && rule; i++)
+		for (i = 0, dashes = 0; i < n && rule; i++)
 			for (p = 0; p < c[i].len; p++)
 				if (strchr("-: ", text[c[i].off + p]) == NULL)
 					rule = 0;
-		if (rule)
+				else
+					dashes += text[c[i].off + p] == '-';
+		if (rule && dashes > 0)
 			return 0;
 	}
 	for (first = 0; first < n && c[first].len == 0; first++)
 		;
-	if (first == n)
+	if (first == n && sep != '|')
 		return 0;
-	for (last = n - 1; c[last].len == 0; last--)
-		;
+	if (first == n || delim) {
+		/*
+		 * A blank cell is a cell: between separators every one keeps
+		 * its column, trailing ones too.  Only a pipe at either end
+		 * of the line is the table's frame; a line of nothing but
+		 * pipes is one blank cell of a cell-per-line layout.
+		 */
+		first = 0;
+		last = n - 1;
+		if (sep == '|' && n > 1 && c[0].len == 0)
+			first++;
+		if (sep == '|' && last > first && c[last].len == 0)
+			last--;
+	} else
+		for (last = n - 1; c[last].len == 0; last--)
+			;
 	if (first == last && page_number(text + c[first].off, c[first].len))
 		return 0;
 	for (i = first; i <= last; i++) {

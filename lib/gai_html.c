@@ -699,10 +699,11 @@ has_prefix(const char *s, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; w[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
-		if (i >= n)
+		if (i >= n)	/* before s[i]: it may be past the buffer */
 			return 0;
+		c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		if (c != (unsigned char)w[i])

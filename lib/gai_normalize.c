@@ -82,6 +82,15 @@ gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
     const char *forced, gai_utf8_sink write, void *ctx,
     struct gai_norm_result *res, struct gai_error *err)
 {
+	return gai_normalize_declared(nz, bytes, n, forced, NULL, write, ctx,
+	    res, err);
+}
+
+int
+gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
+    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err)
+{
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -90,8 +99,8 @@ gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
 	nz->write = write;
 	nz->write_ctx = ctx;
 	nz->last = '\n';
-	if ((rc = gai_encoding_detect(&nz->detector, bytes, n, forced, &res->enc,
-	    err)) != 0)
+	if ((rc = gai_encoding_detect_declared(&nz->detector, bytes, n, forced,
+	    declared, &res->enc, err)) != 0)
 		return rc;
 	res->html = sniff(&res->enc, bytes, n);
 	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)

@@ -45,6 +45,15 @@ int gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
     const char *forced, gai_utf8_sink write, void *ctx,
     struct gai_norm_result *res, struct gai_error *err);
 
+/*
+ * The same for a document whose transport declared a charset (NULL or ""
+ * for none): checked against the bytes like a meta charset
+ * (gai_encoding_detect_declared).
+ */
+int gai_normalize_declared(struct gai_normalizer *nz, const char *bytes,
+    size_t n, const char *forced, const char *declared, gai_utf8_sink write,
+    void *ctx, struct gai_norm_result *res, struct gai_error *err);
+
 void gai_normalizer_free(struct gai_normalizer *nz);
 
 /*

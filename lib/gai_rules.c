@@ -14,7 +14,15 @@ struct lex {
 	long line;
 	const char *bol;	/* start of the current line */
 	struct gai_error *err;
+	int depth;		/* parentheses open */
 };
+
+/*
+ * Parsing, checking and freeing an expression recurse once per level of
+ * parentheses: a bound keeps a hostile rules file from overflowing the
+ * stack, far above what a rule needs.
+ */
+#define MAXDEPTH 64
 
 static int
 is_word(int c)
@@ -272,6 +280,10 @@ parse_term(struct lex *lx, struct gai_term *t, int *var, int *prev)
 	int rc;
 
 	if (peek_char(lx) == '(') {
+		if (lx->depth == MAXDEPTH)
+			return lex_error(lx, lx->p, "parentheses nested more "
+			    "than %d deep", MAXDEPTH);
+		lx->depth++;
 		lx->p++;
 		t->kind = GAI_T_ALT;
 		do {
@@ -282,6 +294,7 @@ parse_term(struct lex *lx, struct gai_term *t, int *var, int *prev)
 			    prev)) != 0)
 				return rc;
 		} while (peek_char(lx) == '|' && lx->p++);
+		lx->depth--;
 		return expect(lx, ')');
 	}
 	n = peek_word(lx, &w);
@@ -510,6 +523,45 @@ out:
 	return rc;
 }
 
+const char *const gai_rel_text[] = { "=", "<=", ">=", "<", ">" };
+const char *const gai_rel_negated[] = { "!=", ">", "<", ">=", "<=" };
+
+int
+gai_rel_holds(enum gai_rel rel, int cmp)
+{
+	switch (rel) {
+	case GAI_REL_LE:
+		return cmp <= 0;
+	case GAI_REL_GE:
+		return cmp >= 0;
+	case GAI_REL_LT:
+		return cmp < 0;
+	case GAI_REL_GT:
+		return cmp > 0;
+	default:
+		return cmp == 0;
+	}
+}
+
+/* The relation between the two sides: = <= >= < > (the longest first). */
+static int
+parse_rel(struct lex *lx, enum gai_rel *rel)
+{
+	int c = peek_char(lx);
+
+	if (c != '=' && c != '<' && c != '>')
+		return expect(lx, '=');
+	lx->p++;
+	if (c != '=' && lx->p < lx->end && *lx->p == '=') {
+		lx->p++;
+		*rel = c == '<' ? GAI_REL_LE : GAI_REL_GE;
+	} else {
+		*rel = c == '=' ? GAI_REL_EQ : c == '<' ? GAI_REL_LT :
+		    GAI_REL_GT;
+	}
+	return 0;
+}
+
 static int
 parse_rule(struct lex *lx, struct gai_rule *r)
 {
@@ -575,7 +627,7 @@ parse_rule(struct lex *lx, struct gai_rule *r)
 		r->kind = GAI_R_EQ;
 		if ((rc = parse_expr(lx, &r->lhs, &r->var, &r->prev)) != 0)
 			return rc;
-		if ((rc = expect(lx, '=')) != 0)
+		if ((rc = parse_rel(lx, &r->rel)) != 0)
 			return rc;
 		cap = 0;
 		do {
@@ -648,7 +700,9 @@ int
 gai_rules_parse(struct gai_rules *rules, const char *text, size_t len,
     struct gai_error *err)
 {
-	struct lex lx = { text, text + len, text, 1, text, err };
+	struct lex lx = { text, text + len, text, 1, text, err, 0 };
+	struct lex at;
+	size_t i, first = rules->n;
 	int rc;
 
 	for (;;) {
@@ -659,7 +713,20 @@ gai_rules_parse(struct gai_rules *rules, const char *text, size_t len,
 		    sizeof(*rules->r))) == NULL)
 			return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 			    "out of memory");
-		if ((rc = parse_rule(&lx, &rules->r[rules->n])) != 0) {
+		at = lx;
+		if ((rc = parse_rule(&lx, &rules->r[rules->n])) == 0)
+			/* Two rules of one id would give records of one key. */
+			for (i = 0; i < rules->n; i++)
+				if (strcmp(rules->r[i].id,
+				    rules->r[rules->n].id) == 0) {
+					rc = lex_error(&at, at.p, "rule '%s' is "
+					    "defined %s", rules->r[i].id,
+					    i < first ? "already (built in, or "
+					    "in an earlier file)" :
+					    "twice in this file");
+					break;
+				}
+		if (rc != 0) {
 			free_rule(&rules->r[rules->n]);
 			memset(&rules->r[rules->n], 0, sizeof(rules->r[0]));
 			if (rc == GAI_E_NOMEM)

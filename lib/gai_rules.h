@@ -49,13 +49,24 @@ struct gai_cond {
 
 enum gai_rule_kind { GAI_R_EQ, GAI_R_NATURAL, GAI_R_NONNEG, GAI_R_INTEGER };
 
+/* How the two sides of a GAI_R_EQ rule compare: =, <=, >=, <, >. */
+enum gai_rel { GAI_REL_EQ, GAI_REL_LE, GAI_REL_GE, GAI_REL_LT, GAI_REL_GT };
+
+/* The relation as written, and the one that holds when it fails. */
+extern const char *const gai_rel_text[];
+extern const char *const gai_rel_negated[];
+
+/* Does a comparison's result (<0, 0, >0) satisfy rel? */
+int gai_rel_holds(enum gai_rel rel, int cmp);
+
 struct gai_rule {
 	char *id;
 	enum gai_rule_kind kind;
 	struct gai_cond *conds;
 	size_t nconds;
+	enum gai_rel rel;
 	struct gai_expr lhs;
-	struct gai_expr *rhs;	/* lhs = rhs[0] or rhs[1] ... */
+	struct gai_expr *rhs;	/* lhs REL rhs[0] or rhs[1] ... */
 	size_t nrhs;
 	struct gai_pat *pats;	/* predicates */
 	size_t npats;

@@ -10,6 +10,13 @@
 
 #include "gai_tsv.h"
 
+const char *const gai_tsv_status_keys[] = {
+	"tables", "fields_read", "warnings", "checks_failed", "checks_failed_ids"
+};
+const char *const gai_tsv_status_zh[] = {
+	"读到的表数", "读到的数值数", "警告数", "未通过检查数", "未通过检查项"
+};
+
 /* Records other tools add with keys of their own: never an unknown key. */
 static const char *const extra_prefixes[] = { "warn.", "check.", "prose.", NULL };
 
@@ -70,10 +77,8 @@ add_col(struct gai_tsv_sel *s, enum gai_tsv_kind kind, long field,
 		s->fieldpos[field] = (long)s->ncols;
 	if (kind == GAI_TSV_EXTRA || kind == GAI_TSV_GLOB)
 		s->extras[s->nextras++] = s->ncols;
-	if (kind == GAI_TSV_CHECKS_FAILED)
-		s->checks |= 1;
-	if (kind == GAI_TSV_CHECKS_IDS)
-		s->checks |= 2;
+	if (kind >= GAI_TSV_STATUS0)
+		s->status |= 1u << (kind - GAI_TSV_STATUS0);
 	s->cols[s->ncols].kind = kind;
 	s->cols[s->ncols].field = field;
 	s->cols[s->ncols].key = key;
@@ -94,15 +99,26 @@ has_extra(const struct gai_tsv_sel *s, enum gai_tsv_kind kind,
 	return 0;
 }
 
-/* A pseudo-key of --wide, by name: its kind, or -1. */
+/* A status column of --wide, by name: its index, or -1. */
 static int
 pseudo(const char *key)
 {
-	if (strcmp(key, GAI_TSV_CHECKS_FAILED_KEY) == 0)
-		return GAI_TSV_CHECKS_FAILED;
-	if (strcmp(key, GAI_TSV_CHECKS_IDS_KEY) == 0)
-		return GAI_TSV_CHECKS_IDS;
+	int k;
+
+	for (k = 0; k < GAI_TSV_NSTATUS; k++)
+		if (strcmp(key, gai_tsv_status_keys[k]) == 0)
+			return k;
 	return -1;
+}
+
+/* Add status column k unless it is there already. */
+static int
+add_status(struct gai_tsv_sel *s, int k)
+{
+	if (s->status & (1u << k))
+		return 0;
+	return add_col(s, (enum gai_tsv_kind)(GAI_TSV_STATUS0 + k), -1,
+	    gai_tsv_status_keys[k]);
 }
 
 static int
@@ -143,8 +159,7 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 				return gai_error_set(err, GAI_E_USAGE, 0, 0,
 				    "'%s' is a --wide column, not a record key",
 				    item);
-			return (s->checks & (k == GAI_TSV_CHECKS_FAILED ? 1 : 2)) ?
-			    0 : add_col(s, (enum gai_tsv_kind)k, -1, item);
+			return add_status(s, k);
 		}
 		if (is_extra(item))
 			return has_extra(s, GAI_TSV_EXTRA, item) ? 0 :
@@ -161,20 +176,12 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 		    add_col(s, GAI_TSV_FIELD, (long)i, f->key) != 0)
 			return GAI_E_NOMEM;
 	}
-	if (s->mode == GAI_TSV_WIDE) {
-		static const char *const pk[] = {
-			GAI_TSV_CHECKS_FAILED_KEY, GAI_TSV_CHECKS_IDS_KEY
-		};
-
-		for (i = 0; i < 2; i++) {
-			if (fnmatch(item, pk[i], 0) != 0)
-				continue;
-			matched++;
-			if (!(s->checks & (1 << i)) && add_col(s,
-			    i == 0 ? GAI_TSV_CHECKS_FAILED : GAI_TSV_CHECKS_IDS,
-			    -1, pk[i]) != 0)
-				return GAI_E_NOMEM;
-		}
+	for (k = 0; s->mode == GAI_TSV_WIDE && k < GAI_TSV_NSTATUS; k++) {
+		if (fnmatch(item, gai_tsv_status_keys[k], 0) != 0)
+			continue;
+		matched++;
+		if (add_status(s, k) != 0)
+			return GAI_E_NOMEM;
 	}
 	if (matched == 0 && !glob_may_be_extra(item))
 		return unknown(item, err);
@@ -195,7 +202,7 @@ gai_tsv_sel_init(struct gai_tsv_sel *s, enum gai_tsv_mode mode,
 {
 	size_t i, n;
 	char *p, *item, *end;
-	int rc;
+	int rc, k;
 
 	memset(s, 0, sizeof *s);
 	s->mode = mode;
@@ -217,11 +224,10 @@ gai_tsv_sel_init(struct gai_tsv_sel *s, enum gai_tsv_mode mode,
 			    GAI_TSV_FIELD, (long)i, gai_fields_at(i)->key) != 0)
 				return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 				    "out of memory");
-		if (add_col(s, GAI_TSV_CHECKS_FAILED, -1,
-		    GAI_TSV_CHECKS_FAILED_KEY) != 0 ||
-		    add_col(s, GAI_TSV_CHECKS_IDS, -1, GAI_TSV_CHECKS_IDS_KEY) != 0)
-			return gai_error_set(err, GAI_E_NOMEM, 0, 0,
-			    "out of memory");
+		for (k = 0; k < GAI_TSV_NSTATUS; k++)
+			if (add_status(s, k) != 0)
+				return gai_error_set(err, GAI_E_NOMEM, 0, 0,
+				    "out of memory");
 		return 0;
 	}
 	if ((s->copy = strdup(list)) == NULL)
@@ -522,7 +528,8 @@ gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
 
 	memset(w->byfield, 0, w->nfields * sizeof *w->byfield);
 	memset(w->bycol, 0, w->ncols * sizeof *w->bycol);
-	w->nchecks = w->nfailed = 0;
+	w->tables = w->nread = w->nwarn = w->nchecks = w->nfailed = 0;
+	w->unreadable = 0;
 	w->hint = -1;
 	gai_buf_clear(&w->ids);
 	for (i = 0; i < set->n; i++) {
@@ -531,11 +538,20 @@ gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
 		long f = field_of(w, key);
 
 		if (f >= 0) {
+			const struct gai_field *fd = gai_fields_at((size_t)f);
+
 			if (w->byfield[f] == NULL)
 				w->byfield[f] = val;
+			if (fd->table != GAI_T_META) {
+				w->tables |= 1L << fd->table;
+				w->nread += *val != '\0';
+			}
 			continue;
 		}
-		if (strncmp(key, "check.", 6) == 0) {
+		if (strncmp(key, "warn.", 5) == 0) {
+			w->nwarn++;
+			w->unreadable |= strcmp(key, GAI_TSV_UNREADABLE_KEY) == 0;
+		} else if (strncmp(key, "check.", 6) == 0) {
 			w->nchecks++;
 			if (strncmp(val, "fail", 4) == 0) {
 				if (w->nfailed++ > 0 &&
@@ -564,12 +580,11 @@ zh_label(const struct gai_tsv_col *c)
 	switch (c->kind) {
 	case GAI_TSV_FIELD:
 		return gai_fields_at((size_t)c->field)->label;
-	case GAI_TSV_CHECKS_FAILED:
-		return "未通过检查数";
-	case GAI_TSV_CHECKS_IDS:
-		return "未通过检查项";
-	default:
+	case GAI_TSV_EXTRA:
+	case GAI_TSV_GLOB:
 		return c->key;
+	default:
+		return gai_tsv_status_zh[c->kind - GAI_TSV_STATUS0];
 	}
 }
 
@@ -625,7 +640,11 @@ static int
 long_record(struct gai_buf *b, const char *doc, const char *key,
     const char *val, enum gai_tsv_fmt fmt, int zh)
 {
-	int rc = gai_tsv_cell(b, fmt, 1, doc) | gai_tsv_cell(b, fmt, 0, key) |
+	int rc;
+
+	if (fmt == GAI_TSV_JSONL)
+		return gai_tsv_json_record(b, doc, key, val);
+	rc = gai_tsv_cell(b, fmt, 1, doc) | gai_tsv_cell(b, fmt, 0, key) |
 	    gai_tsv_cell(b, fmt, 0, val);
 
 	if (zh) {
@@ -683,6 +702,48 @@ long_rows(struct gai_buf *b, const struct gai_tsv_sel *s,
 }
 
 int
+gai_tsv_ntables(const struct gai_tsv_work *w)
+{
+	return !!(w->tables & 1L << GAI_T_ACTIVE) +
+	    !!(w->tables & 1L << GAI_T_REQ) + !!(w->tables & 1L << GAI_T_APPEAL);
+}
+
+const char *
+gai_tsv_value(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
+    size_t col)
+{
+	const struct gai_tsv_col *c = &s->cols[col];
+	long n;
+
+	switch (c->kind) {
+	case GAI_TSV_FIELD:
+		return w->byfield[c->field];
+	case GAI_TSV_EXTRA:
+	case GAI_TSV_GLOB:
+		return w->bycol[col];
+	case GAI_TSV_CHECKS_IDS:
+		return w->nchecks > 0 ? w->ids.data : NULL;
+	case GAI_TSV_CHECKS_FAILED:
+		if (w->nchecks == 0)
+			return NULL;
+		n = w->nfailed;
+		break;
+	case GAI_TSV_TABLES:
+		n = gai_tsv_ntables(w);
+		break;
+	case GAI_TSV_FIELDS_READ:
+		n = w->nread;
+		break;
+	default:
+		n = w->nwarn;
+		break;
+	}
+	snprintf(w->count[c->kind - GAI_TSV_STATUS0],
+	    sizeof w->count[0], "%ld", n);
+	return w->count[c->kind - GAI_TSV_STATUS0];
+}
+
+int
 gai_tsv_row(struct gai_buf *b, const struct gai_tsv_sel *s,
     struct gai_tsv_work *w, const struct gai_recset *set,
     enum gai_tsv_fmt fmt, int zh)
@@ -692,26 +753,12 @@ gai_tsv_row(struct gai_buf *b, const struct gai_tsv_sel *s,
 
 	if (s->mode == GAI_TSV_LONG)
 		return long_rows(b, s, w, set, fmt, zh);
+	if (fmt == GAI_TSV_JSONL)
+		return gai_tsv_json_row(b, s, w, set);
 	rc = gai_tsv_cell(b, fmt, 1, set->doc.data);
-	snprintf(w->count, sizeof w->count, "%ld", w->nfailed);
 	for (i = 0; i < s->ncols; i++) {
-		const struct gai_tsv_col *c = &s->cols[i];
-		const char *v;
+		const char *v = gai_tsv_value(w, s, i);
 
-		switch (c->kind) {
-		case GAI_TSV_FIELD:
-			v = w->byfield[c->field];
-			break;
-		case GAI_TSV_CHECKS_FAILED:
-			v = w->nchecks > 0 ? w->count : NULL;
-			break;
-		case GAI_TSV_CHECKS_IDS:
-			v = w->nchecks > 0 ? w->ids.data : NULL;
-			break;
-		default:
-			v = w->bycol[i];
-			break;
-		}
 		rc |= gai_tsv_cell(b, fmt, 0, v != NULL ? v : "");
 	}
 	return rc | gai_tsv_eol(b, fmt) ? GAI_E_NOMEM : 0;

@@ -72,3 +72,63 @@ input_for() {
 		[ -z "$stderr" ]
 	done
 }
+
+@test "-q and -s on every tool, with grep's meanings" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '\xef\xbb\xbfok\n\xff bad byte\n' >bad.txt
+	# a decoding note is a warning: exit 0, and -s silences it
+	run -0 --separate-stderr gai-normalize bad.txt
+	[[ $stderr == *'replaced by U+FFFD'* ]]
+	run -0 --separate-stderr gai-normalize -s bad.txt
+	[ -z "$stderr" ] && [ -n "$output" ]
+	run -1 --separate-stderr gai-extract bad.txt
+	[[ $stderr == *'replaced by U+FFFD'* ]]
+	run -1 --separate-stderr gai-extract -s bad.txt
+	[ -z "$stderr" ] && [ -n "$output" ]
+	# -q: no output, the status alone; -s: no message, the same status
+	run -0 --separate-stderr gai-normalize -q "$GAI_SRCDIR/examples/page-utf8.html" bad.txt
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-normalize -q -s bad.txt missing.html
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run -0 --separate-stderr gai-extract -q "$SEEDS/000_6f6c780c05ed1855.txt"
+	[ -z "$output" ] && [ -z "$stderr" ]
+	run -1 --separate-stderr gai-extract -q bad.txt
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-extract -s missing.txt
+	[ -z "$stderr" ]
+	gai-extract "$SEEDS/000_6f6c780c05ed1855.txt" >rec.tsv
+	for t in gai-check gai-tsv; do
+		run -0 --separate-stderr "$t" -q rec.tsv
+		[ -z "$output" ] && [ -z "$stderr" ]
+		run -2 --separate-stderr "$t" -s -q rec.tsv missing.tsv
+		[ -z "$stderr" ]
+		run -2 --separate-stderr "$t" -q rec.tsv missing.tsv
+		[ -n "$stderr" ]
+	done
+}
+
+@test "gai-check, gai-tsv: input that is not records: one message, exit 2" {
+	cd "$BATS_TEST_TMPDIR"
+	page="$GAI_SRCDIR/examples/page-utf8.html"
+	gai-normalize -H "$page" >stream1.txt
+	gai-extract "$SEEDS/000_6f6c780c05ed1855.txt" >rec.tsv
+	printf 'stray line\n' | cat - rec.tsv >one-bad.tsv
+	for t in gai-check gai-tsv; do
+		# a page, and stream 1: one message for the whole file
+		run -2 --separate-stderr "$t" -q "$page"
+		[ "$stderr" = "$t: $page: input is not gai records: did you mean gai-extract?" ]
+		run -2 --separate-stderr "$t" -q <stream1.txt
+		[ "$stderr" = "$t: <stdin>: input is not gai records: did you mean gai-extract?" ]
+		# the FILEs after it are still read
+		run -2 --separate-stderr "$t" "$page" rec.tsv
+		[ "${#stderr_lines[@]}" -eq 1 ]
+		[[ $output == *'000_6f6c780c05ed1855'* ]]
+		# one bad line before records is a bad line, said with its number
+		run -2 --separate-stderr "$t" -q one-bad.tsv
+		[ "$stderr" = "$t: one-bad.tsv:1: not a record (doc TAB key TAB value)" ]
+		# as are two on their own
+		run -2 --separate-stderr "$t" -q <(printf 'a\nb\n')
+		[ "${#stderr_lines[@]}" -eq 2 ]
+		[[ ${stderr_lines[1]} == *':2: not a record (doc TAB key TAB value)' ]]
+	done
+}

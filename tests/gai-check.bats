@@ -38,7 +38,7 @@ one_doc() {
 	grep -v '	check\.' "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/in"
 	assert_same "$BATS_TEST_TMPDIR/in" "$G/seeds.tsv"
 	! grep -E '	(fail|skip)' "$BATS_TEST_TMPDIR/out"
-	[ "$(awk -F'\t' '$2 ~ /^check\./' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 218 ]
+	[ "$(awk -F'\t' '$2 ~ /^check\./' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 288 ]
 }
 
 @test "checks come after each document's own records" {
@@ -141,14 +141,17 @@ one_doc() {
 	cat "$BATS_TEST_TMPDIR/004" "$G/corpus-003.tsv" >"$BATS_TEST_TMPDIR/rev"
 	run -1 gai-check "$BATS_TEST_TMPDIR/fwd"
 	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	# each result names the other report: the prior one...
 	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.total)" = \
-	    "fail: 2024 carried_in 5 != 2023 carried_out 0" ]
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.natural_person)" = ok ]
+	    "fail: 2024 carried_in 5 != 2023 carried_out 0 (prior: $C003, 2023)" ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.natural_person)" = \
+	    "ok: 2024 carried_in 0 = 2023 carried_out 0 (prior: $C003, 2023)" ]
 	[ -z "$(check_value "$BATS_TEST_TMPDIR/out" $C003 check.yoy_carry.total)" ]
 	run -1 gai-check "$BATS_TEST_TMPDIR/rev"
 	echo "$output" >"$BATS_TEST_TMPDIR/out"
+	# ...or, on the prior report's records, the next one
 	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C003 check.yoy_carry.total)" = \
-	    "fail: 2024 carried_in 5 != 2023 carried_out 0" ]
+	    "fail: 2024 carried_in 5 != 2023 carried_out 0 (next: $C004, 2024)" ]
 	[ -z "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_carry.total)" ]
 }
 
@@ -157,12 +160,13 @@ one_doc() {
 	echo "$output" >"$BATS_TEST_TMPDIR/out"
 	[ "$(grep -c '	check.yoy_carry\.' "$BATS_TEST_TMPDIR/out")" -eq 7 ]
 	! grep '	check.yoy.*fail' "$BATS_TEST_TMPDIR/out"
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_in_force.normative)" = ok ]
+	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_in_force.normative)" = \
+	    "ok: 2024 in_force 8 = 2023 in_force 5 + 2024 issued 3 - 2024 repealed 0 (prior: $C003, 2023)" ]
 	set_rec "$G/corpus-004.tsv" "$BATS_TEST_TMPDIR/004" $C004 active.normative.in_force 9
 	run -1 gai-check "$G/corpus-003.tsv" "$BATS_TEST_TMPDIR/004"
 	echo "$output" >"$BATS_TEST_TMPDIR/out"
 	[ "$(check_value "$BATS_TEST_TMPDIR/out" $C004 check.yoy_in_force.normative)" = \
-	    "fail: 2024 in_force 9 != 2023 in_force 5 + 2024 issued 3 - 2024 repealed 0" ]
+	    "fail: 2024 in_force 9 != 2023 in_force 5 + 2024 issued 3 - 2024 repealed 0 (prior: $C003, 2023)" ]
 }
 
 @test "year over year: body names folded (traditional, width, spaces); other bodies and years never pair" {
@@ -218,9 +222,9 @@ one_doc() {
 	run -1 gai-check "$BATS_TEST_TMPDIR/2020" "$BATS_TEST_TMPDIR/2019"
 	echo "$output" >"$BATS_TEST_TMPDIR/out"
 	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_prior_items.license)" = \
-	    "fail: 2020 prior_items 2154 != 2019 prior_items 2153 + 2019 change 0" ]
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_prior_items.punishment)" = ok ]
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_carry.total)" = ok ]
+	    "fail: 2020 prior_items 2154 != 2019 prior_items 2153 + 2019 change 0 (next: next, 2020)" ]
+	[[ $(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_prior_items.punishment) == 'ok: '* ]]
+	[[ $(check_value "$BATS_TEST_TMPDIR/out" $S001 check.yoy_carry.total) == 'ok: '*' (next: next, 2020)' ]]
 }
 
 @test "prose against table: new, new + carried_in, neither" {
@@ -268,7 +272,30 @@ one_doc() {
 	[[ $output == *"check.fees_small	ok"* ]]
 	[[ $output == *"check.sum_denied	ok"* ]]
 	run -0 gai-check --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
-	[ "$(grep -c '	check\.' <<<"$output")" -eq 46 ]
+	[ "$(grep -c '	check\.' <<<"$output")" -eq 60 ]
+}
+
+@test "inequalities: <=, >=, <, > hold or fail with the relation that holds instead" {
+	printf '%s\n' 'le: req.partial.total <= req.total.total' \
+	    'ge: req.total.total >= req.partial.total' 'lt: req.partial.total < 3' \
+	    'gt: req.partial.total > 3 or 2' 'eq_le: req.total.total<=2' >"$BATS_TEST_TMPDIR/r"
+	printf 'd\treq.partial.total\t3\nd\treq.total.total\t2\n' >"$BATS_TEST_TMPDIR/in"
+	run -1 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in"
+	[ "${lines[2]}" = "d	check.le	fail: partial.total 3 > total.total 2" ]
+	[ "${lines[3]}" = "d	check.ge	fail: total.total 2 < partial.total 3" ]
+	[ "${lines[4]}" = "d	check.lt	fail: total 3 >= 3" ]
+	[ "${lines[5]}" = "d	check.gt	ok: total 3 > 2" ]
+	[ "${lines[6]}" = "d	check.eq_le	ok" ]
+	# the built-in ones: a denial too large for the (七)总计 column
+	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-check "$BATS_TEST_TMPDIR/in"
+	[[ $output == *"check.req_denied_le_total.total	ok"* ]]
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.denied.query.total 11
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	[[ $output == *"check.req_denied_le_total.total	fail: sum(denied.?) 11 > total 10"* ]]
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.partial.natural_person 12
+	run -1 gai-check "$BATS_TEST_TMPDIR/a"
+	[[ $output == *"check.req_partial_le_total.natural_person	fail: partial 12 > total 10"* ]]
 }
 
 @test "a rules file with a syntax error: file, line and column, exit 2, no output" {
@@ -333,4 +360,65 @@ one_doc() {
 		grep -q -- "${opt#--}" "$GAI_SRCDIR/man/gai-check.1" || { echo "$opt"; return 1; }
 	done
 	[ -z "$(groff -k -Tutf8 -mdoc -ww -z "$GAI_SRCDIR/man/gai-check.1" 2>&1)" ]
+}
+
+@test "sums are exact: one unit off fails at any size; too large is a skip, never ok" {
+	printf '%s\n' 'big: a.total = a.x + a.y' 'dec: b.total = b.x + b.y' \
+	    'huge: c.total = c.x + c.y' 'over: d.total = d.x + d.y' \
+	    'long: e.total = e.x' 'sums: g.total = sum(g.?.n)' \
+	    'scale: h.total = h.x' 'alt: i.total = (i.x | i.y)' \
+	    'either: j.total = j.x or j.y' 'nn: nonneg(e.total)' >"$BATS_TEST_TMPDIR/r"
+	check_doc() {	# KEY VALUE ...: one document's records checked
+		printf 'doc\t%s\t%s\n' "$@" >"$BATS_TEST_TMPDIR/in"
+		gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" \
+		    "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out" || true
+	}
+	v() { check_value "$BATS_TEST_TMPDIR/out" doc "check.$1"; }
+	check_doc a.total 1000000001 a.x 600000000 a.y 400000000 \
+	    b.total 0.3 b.x 0.1 b.y 0.2 c.total 9007199254740993 \
+	    c.x 9007199254740992 c.y 1 j.total 5 j.x 4 j.y 5
+	[ "$(v big)" = "fail: total 1000000001 != x 600000000 + y 400000000" ]
+	[ "$(v dec)" = ok ]
+	[ "$(v huge)" = ok ]
+	[ "$(v either)" = "ok: total 5 = y 5" ]
+	check_doc b.total 0.30 b.x 0.1 b.y 0.19 c.total 9007199254740993 \
+	    c.x 9007199254740992 c.y 0 g.total 3 g.a.n 1.50 g.b.n -2.25 \
+	    g.c.n -0.25
+	[ "$(v dec)" = "fail: total 0.30 != x 0.1 + y 0.19" ]
+	[ "$(v huge)" = "fail: total 9007199254740993 != x 9007199254740992 + y 0" ]
+	[ "$(v sums)" = "fail: total 3 != sum(?.n) -1" ]
+	# Past 2^63, or with more digits than fit: skip, saying why.
+	check_doc d.total 1 d.x 9223372036854775807 d.y 1 \
+	    e.total -99999999999999999999 e.x 1 g.total 0 \
+	    g.a.n 9223372036854775807 g.b.n 1 h.total 92233720368547758.07 \
+	    h.x 92233720368547759 i.total 5 i.x 99999999999999999999 i.y 5 \
+	    j.total 5 j.x 4 j.y 99999999999999999999
+	[ "$(v over)" = "skip: the sum is too large to add exactly" ]
+	[ "$(v long)" = "skip: e.total has too many digits to compare exactly" ]
+	[ "$(v sums)" = "skip: sum(g.?.n) is too large to add exactly" ]
+	[ "$(v scale)" = "skip: the two sides are too large to compare exactly" ]
+	# The first alternative is there: its value decides, not the second.
+	[ "$(v alt)" = "skip: i.x has too many digits to compare exactly" ]
+	[ "$(v either)" = "skip: j.y has too many digits to compare exactly" ]
+	[ "$(v nn)" = "fail: e.total -99999999999999999999" ]
+}
+
+@test "rules files: parentheses nested too deep and a rule id used twice are errors at file:line:col" {
+	python3 -c "print('ok_rule: a.x = b.x\nr: a.x = ' + '(' * 100000 + 'b.x' + ')' * 100000)" \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:2:74: parentheses nested more than 64 deep" ]
+	# 64 levels are fine.
+	python3 -c "print('r: a.x = ' + '(' * 64 + 'b.x' + ')' * 64)" >"$BATS_TEST_TMPDIR/r"
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
+	printf '%s\n' 'a: x.y = x.z' '' 'b: x.y = x.z' '	+ x.w' 'a: x.y = x.w' \
+	    >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:5:1: rule 'a' is defined twice in this file" ]
+	printf 'appeal_sum: x.y = x.z\n' >"$BATS_TEST_TMPDIR/r"
+	run --separate-stderr -2 gai-check --rules "$BATS_TEST_TMPDIR/r" "$G/seeds.tsv"
+	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:1: rule 'appeal_sum' is defined already (built in, or in an earlier file)" ]
+	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
 }

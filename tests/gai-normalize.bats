@@ -7,13 +7,13 @@ NF="$FIX/gai-normalize"
 
 seed() { ls "$SEEDS"/"$1"_*.txt; }
 
-# Run gai-normalize on a file and compare with a golden output.
+# Run gai-normalize on a file and compare its text with a golden output.
 normalizes_to() {
 	local in=$1 want=$2
 	shift 2
-	run --separate-stderr -0 gai-normalize "$@" "$in"
+	run --separate-stderr -0 gai-normalize --no-name "$@" "$in"
 	[ -z "$stderr" ] || { echo "stderr: $stderr"; return 1; }
-	gai-normalize "$@" "$in" >"$BATS_TEST_TMPDIR/got"
+	gai-normalize --no-name "$@" "$in" >"$BATS_TEST_TMPDIR/got"
 	assert_same "$BATS_TEST_TMPDIR/got" "$want"
 }
 
@@ -65,7 +65,7 @@ normalizes_to() {
 	normalizes_to "$BATS_TEST_TMPDIR/gb.html" "${page%.html}.out"
 	printf '<html><head><meta charset="big5"><title>政府信息公開工作年度報告</title></head><body><table><tr><td rowspan="2">申請人情況</td><td>自然人</td></tr><tr><td>10</td></tr></table></body></html>\n' >"$BATS_TEST_TMPDIR/u8.html"
 	iconv -f UTF-8 -t BIG5 "$BATS_TEST_TMPDIR/u8.html" >"$BATS_TEST_TMPDIR/big5.html"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/big5.html"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/big5.html"
 	[ -z "$stderr" ]
 	[ "$output" = "$(printf '政府信息公開工作年度報告\n申請人情況\t自然人\n10')" ]
 }
@@ -73,13 +73,13 @@ normalizes_to() {
 @test "folding: full-width forms, Unicode spaces, zero-width characters, line ends" {
 	printf 'Ａ１（一）：\343\200\200x\302\240y\342\200\202z\342\200\257w\r\n' >"$BATS_TEST_TMPDIR/in"
 	printf 'so\302\255ft\342\200\213zero\357\273\277bom\rcr\fff\nend' >>"$BATS_TEST_TMPDIR/in"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/in"
 	[ "$output" = "$(printf 'A1(一): x y z w\nsoftzerobom\ncr\nff\nend')" ]
 	gai-normalize "$BATS_TEST_TMPDIR/in" | tail -c 1 | od -An -c | grep -q '\\n'
 }
 
 @test "traditional characters are kept" {
-	printf '申請 處罰 結轉\n' | gai-normalize >"$BATS_TEST_TMPDIR/out"
+	printf '申請 處罰 結轉\n' | gai-normalize --no-name >"$BATS_TEST_TMPDIR/out"
 	[ "$(cat "$BATS_TEST_TMPDIR/out")" = "申請 處罰 結轉" ]
 }
 
@@ -88,19 +88,61 @@ normalizes_to() {
 	grep -qx '规章  \+1  \+0  \+11' "$BATS_TEST_TMPDIR/out"
 }
 
-@test "name headers: with two files, -H with one, --no-name with two" {
+@test "name headers: one per document, even alone; stdin is - or --label; --no-name" {
 	a=$(seed 002) b=$(seed 003)
 	gai-normalize "$a" "$b" >"$BATS_TEST_TMPDIR/two"
 	{ printf '\f%s\n' "$a"; cat "$NF/seeds/002.out"; printf '\f%s\n' "$b"; cat "$NF/seeds/003.out"; } >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/two" "$BATS_TEST_TMPDIR/want"
-	gai-normalize -H "$a" >"$BATS_TEST_TMPDIR/one"
-	{ printf '\f%s\n' "$a"; cat "$NF/seeds/002.out"; } >"$BATS_TEST_TMPDIR/want"
-	assert_same "$BATS_TEST_TMPDIR/one" "$BATS_TEST_TMPDIR/want"
+	for opt in "" -H --with-name; do
+		gai-normalize $opt "$a" >"$BATS_TEST_TMPDIR/one"
+		{ printf '\f%s\n' "$a"; cat "$NF/seeds/002.out"; } >"$BATS_TEST_TMPDIR/want"
+		assert_same "$BATS_TEST_TMPDIR/one" "$BATS_TEST_TMPDIR/want"
+	done
 	gai-normalize --no-name "$a" "$b" >"$BATS_TEST_TMPDIR/none"
 	cat "$NF/seeds/002.out" "$NF/seeds/003.out" >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/none" "$BATS_TEST_TMPDIR/want"
-	cat "$a" | gai-normalize -H >"$BATS_TEST_TMPDIR/stdin"
-	[ "$(head -1 "$BATS_TEST_TMPDIR/stdin")" = "$(printf '\f-')" ]
+	gai-normalize <"$a" >"$BATS_TEST_TMPDIR/stdin"
+	{ printf '\f-\n'; cat "$NF/seeds/002.out"; } >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/stdin" "$BATS_TEST_TMPDIR/want"
+	# --label names standard input only, wherever "-" comes.
+	gai-normalize --label=pages/p1.html "$b" - <"$a" >"$BATS_TEST_TMPDIR/label"
+	{ printf '\f%s\n' "$b"; cat "$NF/seeds/003.out"; printf '\fpages/p1.html\n'; cat "$NF/seeds/002.out"; } >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/label" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "a name with a newline, TAB or backslash is escaped in its header, read back whole" {
+	d="$BATS_TEST_TMPDIR/odd"
+	mkdir "$d"
+	n1="$d/two
+lines.txt" n2="$d/tab	and\\back"
+	cp "$(seed 002)" "$n1"
+	cp "$(seed 003)" "$n2"
+	gai-normalize "$n1" "$n2" >"$BATS_TEST_TMPDIR/out"
+	[ "$(grep -c $'^\f' "$BATS_TEST_TMPDIR/out")" -eq 2 ]
+	grep -qxF $'\f'"$d/two\\nlines.txt" "$BATS_TEST_TMPDIR/out"
+	grep -qxF $'\f'"$d/tab\\tand\\\\back" "$BATS_TEST_TMPDIR/out"
+	# gai-extract undoes the header's escapes and escapes the record's field.
+	gai-extract "$BATS_TEST_TMPDIR/out" | cut -f1 | sort -u >"$BATS_TEST_TMPDIR/docs"
+	printf '%s\n' "$d/tab\\tand\\\\back" "$d/two\\nlines.txt" >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/docs" "$BATS_TEST_TMPDIR/want"
+	# gai-tsv reads the name back as it was.
+	gai-extract "$BATS_TEST_TMPDIR/out" | gai-tsv --wide --no-header | cut -f1 >"$BATS_TEST_TMPDIR/rows"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/rows")" -eq 2 ]
+}
+
+@test "a missing or unreadable FILE: a diagnostic, an unreadable header, the rest done, exit 2" {
+	a=$(seed 002)
+	run --separate-stderr -2 gai-normalize "$BATS_TEST_TMPDIR/gone" "$a" "$BATS_TEST_TMPDIR"
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/gone: No such file or directory
+gai-normalize: $BATS_TEST_TMPDIR: Is a directory" ]
+	gai-normalize "$BATS_TEST_TMPDIR/gone" "$a" "$BATS_TEST_TMPDIR" >"$BATS_TEST_TMPDIR/out" 2>/dev/null || true
+	{ printf '\f%s\tunreadable: No such file or directory\n\f%s\n' "$BATS_TEST_TMPDIR/gone" "$a"
+	  cat "$NF/seeds/002.out"
+	  printf '\f%s\tunreadable: Is a directory\n' "$BATS_TEST_TMPDIR"; } >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+	# --no-name writes no header, so no marker either; the status still says it.
+	run --separate-stderr -2 gai-normalize --no-name "$BATS_TEST_TMPDIR/gone"
+	[ -z "$output" ]
 }
 
 @test "-f forces an encoding; an unknown one is a usage error" {
@@ -116,7 +158,7 @@ normalizes_to() {
 	# 镕 and 堃 are in GBK but not GB2312; the en space U+2002 is in neither.
 	printf '<html><head><meta charset="gb2312"><title>朱镕基 堃\342\200\202报告</title></head><body><p>正文</p></body></html>\n' |
 		iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/page"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/page"
 	[ -z "$stderr" ]
 	[ "${lines[0]}" = "朱镕基 堃 报告" ]
 	[ "${lines[1]}" = "正文" ]
@@ -124,7 +166,7 @@ normalizes_to() {
 
 @test "a page labelled gbk that is UTF-8 is read as UTF-8" {
 	printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>年度报告</title></head><body><p>申请数量</p></body></html>\n' >"$BATS_TEST_TMPDIR/page"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/page"
 	[ -z "$stderr" ]
 	[ "$output" = "$(printf '年度报告\n申请数量')" ]
 }
@@ -132,7 +174,7 @@ normalizes_to() {
 @test "a page labelled utf-8 that is GB18030 is guessed from its bytes" {
 	iconv -f UTF-8 -t GB18030 "$(seed 002)" >"$BATS_TEST_TMPDIR/body"
 	{ printf '<meta charset="utf-8">\n'; cat "$BATS_TEST_TMPDIR/body"; } >"$BATS_TEST_TMPDIR/page"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/page"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/page"
 	[ -z "$stderr" ]
 	[[ $output == *"2021年,我局严格按照《中华人民共和国政府信息公开条例》"* ]]
 }
@@ -146,48 +188,48 @@ normalizes_to() {
 
 @test "text in neither GB18030 nor Big5 is left to uchardet: Latin-1, Shift_JIS" {
 	printf 'Le caf\351 est tr\350s bon, la cr\350me br\373l\351e aussi. Une d\351claration tr\350s na\357ve.\n' >"$BATS_TEST_TMPDIR/latin1"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/latin1"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/latin1"
 	[ "$output" = "Le café est très bon, la crème brûlée aussi. Une déclaration très naïve." ]
 	printf 'これは日本語の文章です。日本語の文章です。\n' | iconv -f UTF-8 -t SHIFT_JIS >"$BATS_TEST_TMPDIR/sjis"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/sjis"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/sjis"
 	[ "$output" = "これは日本語の文章です。日本語の文章です。" ]
 }
 
 @test "a truncated multibyte sequence at the end: U+FFFD, one diagnostic, exit 0" {
 	printf '申请' | iconv -f UTF-8 -t GB18030 >"$BATS_TEST_TMPDIR/cut"
 	printf '\xc9' >>"$BATS_TEST_TMPDIR/cut"
-	run --separate-stderr -0 gai-normalize -f gb18030 "$BATS_TEST_TMPDIR/cut"
+	run --separate-stderr -0 gai-normalize --no-name -f gb18030 "$BATS_TEST_TMPDIR/cut"
 	[ "$output" = "申请�" ]
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/cut: 1 byte was not valid GB18030 (first at offset 4), replaced by U+FFFD" ]
 }
 
 @test "invalid bytes in UTF-8 text are replaced and counted, the rest kept" {
 	printf 'ok\xff\xfe line\n第二行\n' >"$BATS_TEST_TMPDIR/bad"
-	run --separate-stderr -0 gai-normalize -f utf-8 "$BATS_TEST_TMPDIR/bad"
+	run --separate-stderr -0 gai-normalize --no-name -f utf-8 "$BATS_TEST_TMPDIR/bad"
 	[ "$output" = "$(printf 'ok\357\277\275\357\277\275 line\n第二行')" ]
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/bad: 2 bytes were not valid UTF-8 (first at offset 2), replaced by U+FFFD" ]
 }
 
 @test "an unpaired surrogate in UTF-16: one U+FFFD, the rest decodes" {
 	printf '\377\376a\000\000\330b\000\n\000' >"$BATS_TEST_TMPDIR/u16"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/u16"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/u16"
 	[ "$output" = "$(printf 'a\357\277\275b')" ]
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/u16: 2 bytes were not valid UTF-16LE (first at offset 4), replaced by U+FFFD" ]
 }
 
 @test "NUL bytes are dropped and counted" {
 	printf 'a\0b\0\0c\n' >"$BATS_TEST_TMPDIR/nul"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/nul"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/nul"
 	[ "$output" = "abc" ]
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/nul: 3 NUL bytes dropped" ]
 }
 
-@test "binary junk: no crash, valid UTF-8 out, the next document still done" {
+@test "binary junk: said, marked unreadable, the next document still done" {
 	awk 'BEGIN { srand(7); for (i = 0; i < 20000; i++) printf "%c", int(rand() * 256) }' >"$BATS_TEST_TMPDIR/junk"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)"
-	[[ $stderr == "gai-normalize: $BATS_TEST_TMPDIR/junk: "* ]]
-	gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)" 2>/dev/null >"$BATS_TEST_TMPDIR/out"
-	iconv -f UTF-8 -t UTF-8 "$BATS_TEST_TMPDIR/out" >/dev/null
+	run --separate-stderr -2 gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)"
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/junk: binary data, not text" ]
+	gai-normalize "$BATS_TEST_TMPDIR/junk" "$(seed 002)" 2>/dev/null >"$BATS_TEST_TMPDIR/out" || true
+	[ "$(head -n 1 "$BATS_TEST_TMPDIR/out")" = "$(printf '\f%s\tunreadable: binary data, not text' "$BATS_TEST_TMPDIR/junk")" ]
 	[ "$(tr -cd '\f' <"$BATS_TEST_TMPDIR/out" | wc -c)" -eq 2 ]
 	tail -n +2 "$NF/seeds/002.out" >"$BATS_TEST_TMPDIR/tail"
 	[[ $(cat "$BATS_TEST_TMPDIR/out") == *"$(cat "$BATS_TEST_TMPDIR/tail")" ]]
@@ -195,25 +237,40 @@ normalizes_to() {
 
 @test "an empty file gives an empty document" {
 	: >"$BATS_TEST_TMPDIR/empty"
-	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/empty"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/empty"
 	[ -z "$output" ] && [ -z "$stderr" ]
+	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/empty"
+	[ "$output" = "$(printf '\f%s' "$BATS_TEST_TMPDIR/empty")" ]
 	run --separate-stderr -0 gai-normalize "$BATS_TEST_TMPDIR/empty" "$BATS_TEST_TMPDIR/empty"
 	[ "$output" = "$(printf '\f%s\n\f%s' "$BATS_TEST_TMPDIR/empty" "$BATS_TEST_TMPDIR/empty")" ]
-}
-
-@test "an unreadable operand (a directory) is reported and the rest done" {
-	run --separate-stderr -2 gai-normalize "$BATS_TEST_TMPDIR" "$(seed 002)"
-	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR: Is a directory" ]
-	[[ $output == *"三、收到和处理政府信息公开申请情况"* ]]
 }
 
 @test "a 100 MB line with no newline: all of it out, memory bounded" {
 	head -c 100000000 /dev/zero | tr '\0' 'a' >"$BATS_TEST_TMPDIR/long"
 	if ldd "$(command -v gai-normalize)" | grep -q libasan; then
-		run -0 sh -c 'gai-normalize "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
+		run -0 sh -c 'gai-normalize --no-name --max-size=0 "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
 	else
 		# The document itself, plus buffers: well under three times its size.
-		run -0 sh -c 'ulimit -v 300000; gai-normalize "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
+		run -0 sh -c 'ulimit -v 300000; gai-normalize --no-name --max-size=0 "$1" | wc -c' sh "$BATS_TEST_TMPDIR/long"
 	fi
 	[ "$output" -eq 100000001 ]
+}
+
+@test "--max-size: a larger document is said, marked unreadable, the stream goes on, exit 2" {
+	a="$BATS_TEST_TMPDIR/small"
+	printf '第二个\n' >"$a"
+	{ printf 'line one\nline two\n'; head -c 3000 /dev/zero | tr '\0' x; } >"$BATS_TEST_TMPDIR/big"
+	run --separate-stderr -2 gai-normalize --max-size=1K "$BATS_TEST_TMPDIR/big" "$a"
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/big: larger than the maximum size (1024 bytes)" ]
+	printf '\f%s\tunreadable: larger than the maximum size (1024 bytes)\n\f%s\n第二个\n' "$BATS_TEST_TMPDIR/big" "$a" >"$BATS_TEST_TMPDIR/want"
+	gai-normalize --max-size=1K "$BATS_TEST_TMPDIR/big" "$a" 2>/dev/null >"$BATS_TEST_TMPDIR/out" || true
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+	# A file that never ends does not hold the stream up.
+	run --separate-stderr -2 timeout 20 gai-normalize --max-size=1M /dev/zero "$a"
+	[ "$stderr" = "gai-normalize: /dev/zero: larger than the maximum size (1048576 bytes)" ]
+	[[ $output == *"第二个" ]]
+	# The default is 64 MiB; sizes take K, M, G; a bad one is a usage error.
+	gai-normalize --help | grep -q 'default 64M'
+	run --separate-stderr -2 gai-normalize --max-size=12X "$a"
+	[[ $stderr == "gai-normalize: invalid size '12X'"* ]]
 }

@@ -26,7 +26,7 @@ golden() {
 		# key=value for each non-empty cell of the doc's row...
 		awk -F'\t' -v d="$doc" 'NR == 1 { for (i = 2; i <= NF; i++) k[i] = $i; next }
 		    $1 == d { for (i = 2; i <= NF; i++) if ($i != "") print k[i] "\t" $i }' \
-		    "$BATS_TEST_TMPDIR/wide" | grep -v '^meta\.\(title\|org\)	' |
+		    "$BATS_TEST_TMPDIR/wide" | grep -v '^\(meta\.\(title\|org\)\|tables\|fields_read\|warnings\)	' |
 		    sort >"$BATS_TEST_TMPDIR/got"
 		# ...is exactly the seed's expected records.
 		sort "$f" >"$BATS_TEST_TMPDIR/want"
@@ -53,11 +53,11 @@ golden() {
 @test "wide: mlr and awk read the same number of fields on every line" {
 	gai-tsv "$T/seeds.in" "$T/odd.in" >"$BATS_TEST_TMPDIR/out"
 	run -0 awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 235 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
 	[ "${#lines[@]}" -eq 9 ]
 	run -0 mlr --itsv --ojson cat "$BATS_TEST_TMPDIR/out"
 	run -0 mlr --itsv --onidx put -q 'print length($*)' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 235 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
 	[ "${#lines[@]}" -eq 8 ]
 	run -0 mlr --itsv --ocsv cut -f doc,meta.year then filter '$doc == "001_45cb5db47e89188a"' \
 	    "$BATS_TEST_TMPDIR/out"
@@ -81,6 +81,108 @@ golden() {
 	printf 'doc\tchecks_failed\tchecks_failed_ids\na,b\t2\treq_col_balance.total,appeal_sum.review\nplain\t0\t\nunchecked\t\t\n' \
 	    >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "status columns: tables found, values read, warnings, before the checks" {
+	run -0 gai-tsv -k 'tables,fields_read,warnings,checks_failed' "$T/status.in"
+	[ "${lines[0]}" = "doc	tables	fields_read	warnings	checks_failed" ]
+	# a blank cell is not a value read; meta.* are not table values
+	[ "${lines[1]}" = "report	3	3	1	0" ]
+	[ "${lines[2]}" = "half	1	2	2	1" ]
+	[ "${lines[3]}" = "news.html	0	0	1	" ]
+	[ "${lines[4]}" = "logo.png	0	0	1	" ]
+	[ "${#lines[@]}" -eq 5 ]
+	# the default columns end with them, in this order
+	run -0 sh -c 'gai-tsv </dev/null | tr "\t" "\n" | tail -5 | paste -sd,'
+	[ "$output" = tables,fields_read,warnings,checks_failed,checks_failed_ids ]
+	run -0 sh -c 'gai-tsv --labels=zh -k "tables,fields_read,warnings" </dev/null'
+	[ "$output" = "文档	读到的表数	读到的数值数	警告数" ]
+}
+
+@test "--reports-only: no row for a document without a table" {
+	run -0 gai-tsv --reports-only --no-header -k 'tables' "$T/status.in"
+	[ "$output" = "report	3
+half	1" ]
+	run -0 gai-tsv --reports-only --long -k 'meta.year' "$T/status.in"
+	[ "$output" = "report	meta.year	2022
+half	meta.year	2021" ]
+}
+
+@test "--status: 2 if a document upstream was unreadable, 1 if a check failed, else 0" {
+	# without --status, gai-tsv's own status: all went well
+	run -0 gai-tsv -q "$T/status.in"
+	run -2 --separate-stderr gai-tsv --status --no-header -k tables "$T/status.in"
+	[ "$stderr" = "gai-tsv: 1 document could not be read upstream" ]
+	[ "${#lines[@]}" -eq 4 ]
+	run -1 gai-tsv --status -q <(grep -v unreadable "$T/status.in")
+	run -0 gai-tsv --status -q <(grep '^report' "$T/status.in")
+	# -s: the same status, no message
+	run -2 --separate-stderr gai-tsv --status -s -q "$T/status.in"
+	[ -z "$stderr" ]
+	# unchecked records: nothing failed
+	run -0 gai-tsv --status -q <(grep -v check "$T/status.in" | grep -v unreadable)
+}
+
+@test "--status: a stream without documents writes no row and exits 2" {
+	run -2 --separate-stderr sh -c 'gai-extract </dev/null | gai-check | gai-tsv --status --no-header'
+	[ -z "$output" ]
+	[ "$stderr" = "gai-tsv: no document in the input" ]
+	# without --status: nothing written, all well
+	run -0 sh -c 'gai-extract </dev/null | gai-check | gai-tsv --no-header'
+	[ -z "$output" ]
+}
+
+@test "-q: nothing written, the status still told; -s: no messages" {
+	run -0 --separate-stderr gai-tsv -q "$T/seeds.in"
+	[ -z "$output" ]
+	run -2 --separate-stderr gai-tsv -q "$T/bad-line.in"
+	[ -z "$output" ]
+	[ -n "$stderr" ]
+	run -2 --separate-stderr gai-tsv -s --no-header -k meta.year "$T/bad-line.in" /nonexistent
+	[ -z "$stderr" ]
+	[ -n "$output" ]
+}
+
+@test "--jsonl: one flat object per report; numbers, null, checks by rule" {
+	run -0 gai-tsv --jsonl -k 'meta.title,meta.year,req.new.total,req.denied.query.total,tables,checks_failed' "$T/status.in"
+	[ "${lines[0]}" = '{"doc":"report","meta.title":"某局2022年政府信息公开工作年度报告","meta.year":2022,"req.new.total":5,"req.denied.query.total":"","tables":3,"checks_failed":0,"checks":{"req_sum.total":"ok"}}' ]
+	[ "${lines[2]}" = '{"doc":"news.html","meta.title":null,"meta.year":null,"req.new.total":null,"req.denied.query.total":null,"tables":0,"checks_failed":null,"checks":null}' ]
+	[ "${#lines[@]}" -eq 4 ]
+	# jq reads every object back, dotted keys whole, numbers as numbers
+	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -r "[.doc, (.\"req.new.total\" | type), .\"req.new.total\", .checks.\"req_col_balance.total\"] | @tsv"' sh "$T/status.in"
+	[ "${lines[1]}" = "half	number	4	fail: new 4 + carried_in 0 != total 3 + carried_out 0" ]
+	[ "${lines[2]}" = "news.html	null		" ]
+	# the default: every column of --wide, and the checks object
+	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -c "keys | length"' sh "$T/seeds.in"
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
+}
+
+@test "--jsonl: valid UTF-8 JSON that python reads back, escapes and all" {
+	printf 'x\tmeta.title\tq"uote\\\\b \\t tab \\n nl \001 ctl\n' >"$BATS_TEST_TMPDIR/in"
+	printf 'bad\xff\xc0\xed\xa0\x80 byte\tmeta.org\tA\xe4\xb8\n' >>"$BATS_TEST_TMPDIR/in"
+	printf 'bad\xff\xc0\xed\xa0\x80 byte\treq.new.total\t007\n' >>"$BATS_TEST_TMPDIR/in"
+	gai-tsv --jsonl -k meta.title,meta.org,req.new.total "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out"
+	run -0 python3 -c '
+import json, sys
+for line in open(sys.argv[1], "rb"):
+    o = json.loads(line.decode("utf-8"))
+    print(ascii([o["doc"], o["meta.title"], o["meta.org"], o["req.new.total"]]))
+' "$BATS_TEST_TMPDIR/out"
+	[ "${lines[0]}" = "['x', 'q\"uote\\\\b \\t tab \\n nl \\x01 ctl', None, None]" ]
+	# invalid bytes (a lone byte, an overlong, a surrogate, a cut sequence) as U+FFFD
+	[ "${lines[1]}" = "['bad\ufffd\ufffd\ufffd\ufffd\ufffd byte', None, 'A\ufffd\ufffd', '007']" ]
+	run -0 jq -e . "$BATS_TEST_TMPDIR/out"
+}
+
+@test "--jsonl --long: one object per record" {
+	run -0 gai-tsv --jsonl --long -k 'meta.year,req.new.total,warn.*' "$T/status.in"
+	[ "${lines[0]}" = '{"doc":"report","key":"meta.year","value":2022}' ]
+	[ "${lines[2]}" = '{"doc":"report","key":"warn.req.row","value":"req.granted: not found"}' ]
+	[ "${#lines[@]}" -eq 9 ]
+	run -0 sh -c 'gai-tsv --jsonl --long "$1" | jq -s length' sh "$T/status.in"
+	[ "$output" = "$(wc -l <"$T/status.in")" ]
+	run -2 gai-tsv --jsonl --table=req "$T/status.in"
+	run -2 gai-tsv --jsonl --bom "$T/status.in"
 }
 
 @test "--keys: globs in the user's order, '*' across dots, duplicates once" {
@@ -253,6 +355,13 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 }
 
 @test "man example: the failed checks, one per line" {
-	run -0 sh -c 'gai-tsv --long -k "check.*" "$1" | grep -c "	fail"' sh "$T/odd.in"
-	[ "$output" = 2 ]
+	cp "$T/odd.in" "$BATS_TEST_TMPDIR/records.tsv"
+	cd "$BATS_TEST_TMPDIR"
+	# the command as the man page prints it
+	cmd=$(sed -n '/The failed checks, one per line/,/^\.Ed/p' "$GAI_SRCDIR/man/gai-tsv.1" |
+	    sed -n 's/\\e/\\/g; /^gai-tsv/p')
+	[ -n "$cmd" ]
+	run -0 sh -c "$cmd"
+	[ "${#lines[@]}" -eq 2 ]
+	[[ ${lines[0]} == *'	fail: '* ]]
 }

@@ -44,7 +44,7 @@ fields_of() {
 	    "examples/003_hongze-district-2023-pdftotext-layout.txt	check.appeal_sum.suit_after_review" \
 	    "examples/004_hongze-district-2024-pdftotext-layout.txt	check.prose_received" >"$BATS_TEST_TMPDIR/want"
 	assert_same "$BATS_TEST_TMPDIR/failed" "$BATS_TEST_TMPDIR/want"
-	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok$')" -eq 7 ]
+	[ "$(printf '%s\n' "$output" | grep -c '	check\.yoy_carry\.[a-z_]*	ok: .* (prior: examples/003_hongze-district-2023-pdftotext-layout.txt, 2023)$')" -eq 7 ]
 }
 
 @test "a stream of many pages in one process, and the same pages one by one, agree" {
@@ -52,4 +52,36 @@ fields_of() {
 	gai-normalize examples/* | gai-extract >"$BATS_TEST_TMPDIR/together"
 	for f in examples/*; do gai-extract "$f"; done | grep -v '	meta.encoding	' >"$BATS_TEST_TMPDIR/apart"
 	assert_same "$BATS_TEST_TMPDIR/apart" "$BATS_TEST_TMPDIR/together"
+}
+
+# A copy of examples/ under $BATS_TEST_TMPDIR/pages and the serial run's rows.
+pages_and_serial() {
+	cd "$BATS_TEST_TMPDIR"
+	cp -r "$GAI_SRCDIR/examples" pages
+	gai-normalize pages/* | gai-extract | gai-check | gai-tsv --wide >serial
+	[ "$(wc -l <serial)" -eq 13 ]
+}
+
+@test "#9: a zcat loop into gai-normalize gives one row per report (named with --label)" {
+	pages_and_serial
+	mkdir gz
+	for f in pages/*; do gzip -c "$f" >"gz/${f#pages/}.gz"; done
+	for f in gz/*.gz; do b=${f#gz/}; zcat "$f" | gai-normalize --label="pages/${b%.gz}"; done |
+		gai-extract | gai-check | gai-tsv --wide >loop
+	assert_same loop serial
+	# without --label every document is "-": still one row each, never merged
+	for f in gz/*.gz; do zcat "$f" | gai-normalize; done | gai-extract | gai-check | gai-tsv --wide >unnamed
+	[ "$(cut -f1 unnamed | tr '\n' ' ')" = "doc - -#2 -#3 -#4 -#5 -#6 -#7 -#8 -#9 -#10 -#11 -#12 " ]
+	diff <(cut -f2- unnamed) <(cut -f2- serial)
+}
+
+@test "#9: find -exec gai-normalize {} \\; and an xargs batch of one: one row per report" {
+	pages_and_serial
+	find pages -type f -exec gai-normalize {} \; | gai-extract | gai-check | gai-tsv --wide >found
+	diff <(sort found) <(sort serial)
+	ls pages/* | xargs -n1 gai-normalize | gai-extract | gai-check | gai-tsv --wide >xargs1
+	assert_same xargs1 serial
+	# a batch that happens to hold one file
+	echo pages/seed-004_53c757b5f08b753a.txt | xargs gai-normalize | gai-extract | gai-tsv --wide --no-header | cut -f1 >one
+	[ "$(cat one)" = "pages/seed-004_53c757b5f08b753a.txt" ]
 }

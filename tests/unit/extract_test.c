@@ -47,24 +47,155 @@ static const struct gx_ident appeal[] = {
 	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
 };
 
+/*
+ * Split d (digits, points, spaces and units as in glued text) into k
+ * numbers: want_n readings; when there is one, want is it ("1|0|15");
+ * dec: the columns that may hold a decimal.
+ */
 static void
-split(const char *d, int k, const struct gx_ident *id, size_t nid,
-    int want_n, const char *want)
+splitd(const char *d, int k, unsigned dec, const struct gx_ident *id,
+    size_t nid, int want_n, const char *want)
 {
-	int64_t v[2 * GX_MAXCOLS];
+	struct gx_run r;
+	unsigned char cuts[2 * (GX_MAXCOLS + 1)];
 	char got[256] = "";
 	size_t o = 0;
-	int i, n = gx_num_split(d, strlen(d), k, id, nid, v, 1);
+	int i, n = gx_run_make(&r, d, strlen(d)) < 0 ? 0 :
+	    gx_num_split(&r, k, dec, id, nid, cuts, 1);
 
 	if (n == 1)
 		for (i = 0; i < k; i++)
-			o += (size_t)snprintf(got + o, sizeof got - o, "%s%lld",
-			    i ? "," : "", (long long)v[i]);
+			o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s",
+			    i ? "|" : "", (int)(cuts[i + 1] - cuts[i]),
+			    r.d + cuts[i]);
 	if (n != want_n || (n == 1 && strcmp(got, want) != 0)) {
 		printf("FAIL split %s into %d: %d solutions (%s), want %d "
 		    "(%s)\n", d, k, n, got, want_n, want);
 		unit_failures++;
 	}
+}
+
+static void
+split(const char *d, int k, const struct gx_ident *id, size_t nid,
+    int want_n, const char *want)
+{
+	splitd(d, k, 0, id, nid, want_n, want);
+}
+
+/* Where a run's cell ends in the text: after the unit that ends it. */
+static void
+run_cells(void)
+{
+	struct gx_run r;
+	const char *s = "12 5万元7";
+
+	if (gx_run_make(&r, s, strlen(s)) < 0 || r.n != 4 ||
+	    strcmp(r.d, "1257") != 0 || !r.sure[2] || !r.sure[3] ||
+	    r.sure[1] || r.end[3] != s + 10 || r.end[2] != s + 2 ||
+	    r.src[3] != s + 10) {
+		printf("FAIL run_make \"%s\"\n", s);
+		unit_failures++;
+	}
+	if (gx_run_make(&r, "12件件", 8) != 0 || gx_run_make(&r, "元12", 5) == 0 ||
+	    gx_run_make(&r, "1a2", 3) == 0 || gx_run_make(&r, " ", 1) == 0) {
+		printf("FAIL run_make: units only after digits\n");
+		unit_failures++;
+	}
+}
+
+/* The value of key among the records, or NULL; *how its note. */
+static const char *
+rec(const struct gai_extract *x, const char *key, const char **how)
+{
+	size_t i;
+
+	for (i = 0; i < gai_extract_count(x); i++)
+		if (strcmp(gai_extract_at(x, i)->key, key) == 0) {
+			if (how != NULL)
+				*how = gai_extract_at(x, i)->how;
+			return gai_extract_at(x, i)->value;
+		}
+	return NULL;
+}
+
+/* How many records of key start with prefix. */
+static int
+count(const struct gai_extract *x, const char *key, const char *prefix)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < gai_extract_count(x); i++)
+		n += strcmp(gai_extract_at(x, i)->key, key) == 0 &&
+		    strncmp(gai_extract_at(x, i)->value, prefix,
+		    strlen(prefix)) == 0;
+	return n;
+}
+
+#define REQ_HEAD "三、收到和处理政府信息公开申请情况\n"
+#define NEW "一、本年新收政府信息公开申请数量\t"
+#define CARRIED "二、上年结转政府信息公开申请数量\t"
+#define TOTAL "(七)总计\t"
+#define OUT "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+
+/*
+ * The resolver: rows whose digits ran together, decided jointly by the
+ * column identities, or left open with warn.ambiguous.
+ */
+static void
+resolver(void)
+{
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	const char *v, *how = NULL;
+	/* 101000011: 10|1|0|0|0|0|11 or 1|0|10|0|0|0|11, in both rows; only
+	 * the first for both fits 一 + 二 = 总计 + 四 with 总计 20|2|0 */
+	static const char joint[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "101000011\n" TOTAL "20\t2\t0\t0\t0\t0\t22\n" OUT;
+	/* 总计 11|1|10: one row of each reading, but which is which? */
+	static const char two[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "101000011\n" TOTAL "11\t1\t10\t0\t0\t0\t22\n" OUT;
+	/* 总计 unread: nothing to decide by; a row with no reading */
+	static const char open[] = REQ_HEAD NEW "101000011\n" CARRIED
+	    "1111111\n" TOTAL "若干\t1\t10\t0\t0\t0\t22\n" OUT;
+
+	CHECK(x != NULL);
+	if (x == NULL)
+		return;
+	CHECK(gai_extract_doc(x, joint, strlen(joint), 1, &err) == GAI_OK);
+	CHECK((v = rec(x, "req.new.natural_person", &how)) != NULL &&
+	    strcmp(v, "10") == 0);
+	CHECK(how != NULL && strcmp(how, "10|1|0|0|0|0|11 (the only one of "
+	    "its 2 readings that fits the column identities: 一+二 = "
+	    "(七)总计+四)") == 0, "how: %s", how ? how : "(none)");
+	CHECK((v = rec(x, "req.carried_in.research", NULL)) != NULL &&
+	    strcmp(v, "0") == 0);
+	CHECK(count(x, "warn.split", "req.carried_in: cell \"101000011\" "
+	    "read as 10|1|0|0|0|0|11") == 1);
+	CHECK(count(x, "warn.ambiguous", "") == 0);
+
+	CHECK(gai_extract_doc(x, two, strlen(two), 1, &err) == GAI_OK);
+	CHECK(rec(x, "req.new.natural_person", NULL) == NULL);
+	CHECK(rec(x, "req.carried_in.research", NULL) == NULL);
+	/* the cells every reading left agrees on are read */
+	CHECK((v = rec(x, "req.new.total", &how)) != NULL &&
+	    strcmp(v, "11") == 0 && how != NULL &&
+	    strstr(how, "the same in each of the 2 readings") != NULL);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways that fit the column identities (一+二 = "
+	    "(七)总计+四): 1|0|10|0|0|0|11, 10|1|0|0|0|0|11;") == 1);
+	CHECK(count(x, "warn.ambiguous", "req.carried_in:") == 1);
+
+	CHECK(gai_extract_doc(x, open, strlen(open), 1, &err) == GAI_OK);
+	CHECK(rec(x, "req.new.natural_person", NULL) == NULL);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways and none fits") == 0);
+	CHECK(count(x, "warn.ambiguous", "req.new: digits \"101000011\" can "
+	    "be read 2 ways that fit the row's identities") == 1);
+	CHECK(count(x, "warn.row_unread", "req.carried_in: the label is at "
+	    "line 3 but its values cannot be read for certain: cell "
+	    "\"1111111\" holds 7 columns run together and no reading") == 1);
+	gai_extract_free(x);
 }
 
 /* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
@@ -128,17 +259,42 @@ main(int argc, char *argv[])
 	div10k("-20000", "-2");
 
 	/* digits run together, split by the table's identities */
-	split("640020470", 7, req, 1, 1, "64,0,0,2,0,4,70");
-	split("0000000", 7, req, 1, 1, "0,0,0,0,0,0,0");
-	split("1000001", 7, req, 1, 1, "1,0,0,0,0,0,1");
-	split("1100002", 7, req, 1, 1, "1,1,0,0,0,0,2");
+	split("640020470", 7, req, 1, 1, "64|0|0|2|0|4|70");
+	split("0000000", 7, req, 1, 1, "0|0|0|0|0|0|0");
+	split("1000001", 7, req, 1, 1, "1|0|0|0|0|0|1");
+	split("1100002", 7, req, 1, 1, "1|1|0|0|0|0|2");
 	split("11000002", 7, req, 1, 0, "");	/* "02" is no number */
 	split("1111111", 7, req, 1, 0, "");	/* 1+1+1+1+1+1 != 1 */
 	split("101000011", 7, req, 1, 2, "");	/* 1,0,10,..,11 and 10,1,0,..,11 */
 	split("123", 7, req, 1, 0, "");		/* too short */
 	split("12a0000", 7, req, 1, 0, "");
 	split("110020000000000", 15, appeal, 3, 1,
-	    "1,1,0,0,2,0,0,0,0,0,0,0,0,0,0");
+	    "1|1|0|0|2|0|0|0|0|0|0|0|0|0|0");
 	split("1234", 2, NULL, 0, 2, "");	/* no identity: many */
+	/* glued text: a space is a sure cell boundary */
+	split("61 0000061", 7, req, 1, 1, "61|0|0|0|0|0|61");
+	split("6 10000061", 7, req, 1, 0, "");	/* 6+1+0+..!=61, "061" */
+	split("1 1 1", 3, NULL, 0, 1, "1|1|1");
+	split("1 1 1", 2, NULL, 0, 0, "");	/* three cells for two */
+	split("11 1", 3, NULL, 0, 1, "1|1|1");
+	/* the 规章 3015: 3|0|15 and 30|1|5, never 3|01|5 */
+	split("3015", 3, NULL, 0, 2, "");
+	split("305", 3, NULL, 0, 1, "3|0|5");
+	split("3005", 3, NULL, 0, 1, "30|0|5");	/* "05", "00" are no numbers */
+	/* decimals only where the column allows them */
+	splitd("12.5", 1, 1, NULL, 0, 1, "12.5");
+	splitd("12.5", 1, 0, NULL, 0, 0, "");
+	splitd("712.5", 2, 2, NULL, 0, 2, "");	/* 7|12.5, 71|2.5 */
+	splitd("7 12.5", 2, 2, NULL, 0, 1, "7|12.5");
+	splitd("0.5", 1, 1, NULL, 0, 1, "0.5");
+	splitd("1.", 1, 1, NULL, 0, 0, "");
+	splitd("1.2.3", 1, 1, NULL, 0, 0, "");
+	/* a unit ends a cell */
+	splitd("7件1200", 2, 0, NULL, 0, 1, "7|1200");
+	/* identities across a unit: 2 + 3 = 5 only */
+	splitd("2 35", 3, 0, (const struct gx_ident[]){ { 0, 1, 2 } }, 1, 1,
+	    "2|3|5");
+	run_cells();
+	resolver();
 	return unit_end("extract_test");
 }

@@ -308,6 +308,21 @@ test_sniff(void)
 		    gai_html_sniff("<html", 5) != 1)
 			failf("sniff", "short input");
 	}
+	/*
+	 * A '<' as the last byte: nothing past it may be read (#11 item 1).
+	 * The buffer is exactly that long, so ASan sees an overrun.
+	 */
+	{
+		char *last = malloc(4096);
+
+		if (last == NULL)
+			failf("sniff", "out of memory");
+		memset(last, 'a', 4095);
+		last[4095] = '<';
+		if (gai_html_sniff(last, 4096) != 0)
+			failf("sniff", "a '<' at the end");
+		free(last);
+	}
 }
 
 int

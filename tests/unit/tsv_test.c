@@ -48,12 +48,14 @@ test_sel(void)
 	struct gai_error err;
 	size_t i, n;
 
-	/* The default: every key once, checks columns last. */
+	/* The default: every key once, the status columns last. */
 	CHECK(gai_tsv_sel_init(&s, GAI_TSV_WIDE, NULL, &err) == 0);
 	n = gai_fields_count();
 	/* FIELDS.md: 6 meta, 29 active (3 in both editions), 182 req, 15 appeal. */
 	CHECK(n == 232, "%zu fields", n);
-	CHECK(s.ncols == n + 2);
+	CHECK(s.ncols == n + GAI_TSV_NSTATUS);
+	CHECK(s.cols[n].kind == GAI_TSV_TABLES);
+	CHECK(strcmp(key_at(&s, n + 2), "warnings") == 0);
 	for (i = 0; i < n; i++)
 		CHECK(gai_fields_index(gai_fields_at(i)->key) == (long)i);
 	CHECK(strcmp(key_at(&s, 0), "meta.title") == 0);

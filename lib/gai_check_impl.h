@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_check_impl: what the parts of gai_check share; not installed.
+ * gai_check.c reads a document into a gc_kv and runs the rules on it;
+ * gai_check_shape.c works out once per key list what the rules make of it;
+ * gai_check_eval.c evaluates one rule; gai_yoy.c remembers what the
+ * year-over-year rules need of each body's reports.
+ */
+#ifndef GAI_CHECK_IMPL_H
+#define GAI_CHECK_IMPL_H
+
+#include <stddef.h>
+
+#include "gai_buf.h"
+#include "gai_check.h"
+#include "gai_rules.h"
+
+struct gc_shape;
+
+/* A document's records looked up by key: the first record of a key wins. */
+struct gc_kv {
+	const char **k, **v;
+	size_t *kl;		/* key lengths */
+	size_t n, cap;
+	unsigned *slot;		/* record index + 1; 0 is empty */
+	size_t nslot;
+	long year;		/* meta.year, 0 when unknown */
+	const char *edition;	/* meta.edition or NULL */
+	const char *doc;
+	const struct gc_shape *shape;	/* its key list's, or NULL */
+};
+
+/*
+ * What the rules make of one list of keys, worked out once.  Nearly every
+ * report of an edition has the same keys in the same order (those of
+ * FIELDS.md that its tables have), so a rule's bindings, the keys its
+ * predicates cover and the keys remembered for the next year are the same
+ * from one report to the next: matching every pattern against every key
+ * again is most of the work otherwise.  Everything here depends on the
+ * keys alone, never on the values, and is indexed by record number.
+ */
+struct gc_sbind {
+	size_t key;		/* record index */
+	size_t off, len;	/* the binding in that key */
+};
+
+struct gc_shape {
+	struct gc_shape *next;	/* hash chain */
+	unsigned long hash;
+	size_t n;		/* keys */
+	char *keys;		/* the keys, each NUL-terminated, in order */
+	size_t keylen;		/* bytes in keys */
+	unsigned char *want;	/* want[i]: remember record i (remember()) */
+	/*
+	 * The distinct bindings of rule ri from this list as the current
+	 * (side 0) or previous (side 1) report, in order of first sight:
+	 * bind[bfirst[2 * ri + side] .. bfirst[2 * ri + side + 1]).
+	 */
+	struct gc_sbind *bind;
+	size_t *bfirst;
+	/* The records a predicate rule ri covers: hit[hfirst[ri] .. hfirst[ri + 1]). */
+	size_t *hit;
+	size_t *hfirst;
+};
+
+/*
+ * Bounds the memory shapes take on input whose key lists all differ;
+ * past it documents take the general path, with the same results.
+ */
+#define MAXSHAPE 256
+#define NSHAPEBUCKET 64
+
+struct gc_yoy;
+
+struct gai_check {
+	const struct gai_rules *rules;
+	struct gc_kv cur;
+	struct gc_yoy *yoy;	/* NULL when no rule is year over year */
+	struct gc_shape *shapes[NSHAPEBUCKET];
+	size_t nshape;
+	/* Reused for every document. */
+	struct gai_buf key, val, lhs, rhs, why, tmp, org, bind;
+	size_t *boff, *blen, bcap;
+};
+
+/* ---- documents (gai_check.c) ---- */
+
+/* FNV-1a of a string. */
+unsigned long gc_hash(const char *s);
+/* The value of key in d (its first record), or NULL. */
+const char *gc_kv_get(const struct gc_kv *d, const char *key);
+/* Add a record (not copied); 0 or GAI_E_NOMEM. */
+int gc_kv_push(struct gc_kv *d, const char *k, const char *v);
+/* Index the records pushed, and read meta.year and meta.edition. */
+int gc_kv_index(struct gc_kv *d);
+void gc_kv_free(struct gc_kv *d);
+
+/* ---- shapes (gai_check_shape.c) ---- */
+
+/*
+ * The shape of d's key list, made the first time it is seen; NULL (the
+ * general path) when there are too many shapes or no memory.
+ */
+const struct gc_shape *gc_shape_get(struct gai_check *c,
+    const struct gc_kv *d);
+void gc_shape_free_all(struct gai_check *c);
+/* Is record i of d one a later year-over-year rule may need? */
+int gc_keep(const struct gai_check *c, const struct gc_kv *d, size_t i);
+
+/* ---- evaluation (gai_check_eval.c) ---- */
+
+/*
+ * Emit the records of rule ri for document cur; prev is the report of the
+ * year before for a year-over-year rule, else NULL.  0, GAI_E_NOMEM or
+ * what emit returned.
+ */
+int gc_eval_rule(struct gai_check *c, size_t ri, const struct gc_kv *cur,
+    const struct gc_kv *prev, gai_check_emit emit, void *ctx);
+/* Is key one of those predicate rule r checks? */
+int gc_pred_covers(const struct gai_rule *r, const char *key);
+
+/* ---- year over year (gai_yoy.c) ---- */
+
+struct gc_body;
+
+struct gc_yoy *gc_yoy_new(void);
+void gc_yoy_free(struct gc_yoy *y);
+/* Is key one a year-over-year rule of rs names? */
+int gc_yoy_wanted(const struct gai_rules *rs, const char *key);
+/* The body of folded name org, made the first time; NULL without memory. */
+struct gc_body *gc_yoy_body(struct gc_yoy *y, const char *org);
+/*
+ * The reports of b remembered so far, the latest first: *it starts NULL;
+ * NULL after the last.
+ */
+const struct gc_kv *gc_yoy_each(const struct gc_body *b, const void **it);
+/* Remember what the year-over-year rules need of cur, a report of b. */
+int gc_yoy_remember(struct gai_check *c, struct gc_body *b,
+    const struct gc_kv *cur);
+
+#endif

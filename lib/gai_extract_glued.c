@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_extract_glued: the reader of glued text.  A crawler that takes a
+ * page's text with no separators (textContent, get_text()) runs every
+ * cell of a table together, often the whole report on one line.  Such a
+ * line is cut here into the tokens the matcher knows: headings, row
+ * labels (a label ends where its digits begin), the column-header run
+ * (text, never data) and GX_T_RUN tokens, digits whose cells the
+ * resolver decides.  A line is glued when it holds a table's column
+ * headings run together; no other line is touched.
+ */
+#include <config.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_extract_impl.h"
+
+/* Shorter text cannot hold a column-header run. */
+#define GATE_MIN 24
+
+int
+gx_glued_compile(struct gai_extract *x, struct gai_error *err)
+{
+	struct gai_buf b = GAI_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; gx_heading_pats[i] != NULL && rc == 0; i++)
+		if ((i > 0 && gai_buf_putc(&b, '|') < 0) ||
+		    gai_buf_puts(&b, "(?:[一二三四五六七八九十]{1,2}[、.,]?|"
+		    "[0-9][、.,]?)?") < 0 ||
+		    gai_buf_puts(&b, gx_heading_pats[i]) < 0)
+			rc = GAI_E_NOMEM;
+	if (rc == 0 && (x->headu_re = gx_compile(b.data, 0, err)) == NULL)
+		rc = GAI_E_USAGE;
+	gai_buf_clear(&b);
+	for (i = 0; gx_glued_pats[i] != NULL && rc == 0; i++)
+		if ((i > 0 && gai_buf_putc(&b, '|') < 0) ||
+		    gai_buf_puts(&b, gx_glued_pats[i]) < 0)
+			rc = GAI_E_NOMEM;
+	if (rc == 0 && (x->glue_re = gx_compile(b.data, 0, err)) == NULL)
+		rc = GAI_E_USAGE;
+	if (rc == GAI_E_NOMEM)
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+	gai_buf_free(&b);
+	return rc;
+}
+
+/* s[0..n) without spaces into x->gsq, with x->gmap[k] the text offset
+ * of its byte k (gmap[len]: the end). */
+static int
+squeeze_map(struct gai_extract *x, size_t off, size_t n)
+{
+	const char *s = x->text.data + off;
+	size_t i, k = 0;
+
+	gai_buf_clear(&x->gsq);
+	if (gai_buf_reserve(&x->gsq, n + 1) < 0)
+		return GAI_E_NOMEM;
+	if (x->gmapcap < n + 1) {
+		size_t *m = realloc(x->gmap, (n + 1) * sizeof *m);
+
+		if (m == NULL)
+			return GAI_E_NOMEM;
+		x->gmap = m;
+		x->gmapcap = n + 1;
+	}
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '*' && s[i] != '#') {
+			x->gsq.data[k] = s[i];
+			x->gmap[k++] = off + i;
+		}
+	x->gsq.data[k] = '\0';
+	x->gsq.len = k;
+	x->gmap[k] = off + n;
+	return 0;
+}
+
+/* Match re in x->gsq from offset o: 1 with the match in [*ms, *me). */
+static int
+find(struct gai_extract *x, void *re, size_t o, size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (re == NULL)
+		return 0;
+	rc = x->nojit ? pcre2_match(re, (PCRE2_SPTR)x->gsq.data, x->gsq.len,
+	    o, PCRE2_NO_UTF_CHECK, x->mdata, NULL) :
+	    pcre2_jit_match(re, (PCRE2_SPTR)x->gsq.data, x->gsq.len, o, 0,
+	    x->mdata, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(x->mdata);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}
+
+/* A new token at the end of the new vector, NULL when memory runs out. */
+static struct gx_tok *
+grow(struct gai_extract *x)
+{
+	if (x->gtn == x->gtcap) {
+		size_t cap = x->gtcap ? x->gtcap * 2 : 1024;
+		struct gx_tok *v = realloc(x->gtok, cap * sizeof *v);
+
+		if (v == NULL)
+			return NULL;
+		x->gtok = v;
+		x->gtcap = cap;
+	}
+	return &x->gtok[x->gtn++];
+}
+
+/* Token k as it is, glued or not. */
+static int
+copy(struct gai_extract *x, const struct gx_tok *k, int glued)
+{
+	struct gx_tok *t = grow(x);
+
+	if (t == NULL)
+		return GAI_E_NOMEM;
+	*t = *k;
+	t->glued = (unsigned char)glued;
+	return 0;
+}
+
+/* A token cut from glued text, without the spaces around it. */
+static int
+push(struct gai_extract *x, size_t off, size_t len, unsigned line, int kind,
+    int *first)
+{
+	struct gx_tok *k;
+
+	while (len > 0 && x->text.data[off] == ' ')
+		off++, len--;
+	while (len > 0 && x->text.data[off + len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return 0;
+	if ((k = grow(x)) == NULL)
+		return GAI_E_NOMEM;
+	k->off = off;
+	k->len = (unsigned)len;
+	k->line = line;
+	k->kind = (unsigned char)kind;
+	k->delim = 0;
+	k->lfirst = (unsigned char)*first;
+	k->glued = 1;
+	*first = 0;
+	return 0;
+}
+
+/*
+ * Where a heading matched up to sq offset e ends: after the 况, 题 or 项
+ * every heading ends with (政府信息公开行政复议、行政诉讼情况), when it
+ * comes within a few characters; else at e.
+ */
+static size_t
+heading_end(const struct gai_extract *x, size_t e)
+{
+	static const char ends[][4] = { "况", "況", "题", "題", "项", "項" };
+	size_t i, k;
+
+	for (i = e; i < x->gsq.len && i < e + 3 * 12; i += 3)
+		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+			if (x->gsq.len - i >= 3 &&
+			    memcmp(x->gsq.data + i, ends[k], 3) == 0)
+				return i + 3;
+	return e;
+}
+
+/*
+ * Text with no digits of a table's cells: cut before every heading and
+ * row label and after every heading, so each is a token of its own.
+ */
+static int
+cut_labels(struct gai_extract *x, size_t off, size_t n, unsigned line,
+    int *first)
+{
+	size_t o = 0, from = 0, ms, me, bs, be;
+	int ti, hit, head;
+
+	if (squeeze_map(x, off, n) < 0)
+		return GAI_E_NOMEM;
+	while (o < x->gsq.len) {
+		/* the leftmost heading or label; a heading wins a tie */
+		hit = head = 0;
+		if (find(x, x->headu_re, o, &bs, &be)) {
+			hit = head = 1;
+		}
+		for (ti = 0; gx_tables[ti].name != NULL; ti++)
+			if (find(x, x->tabu_re[ti], o, &ms, &me) &&
+			    (!hit || ms < bs)) {
+				hit = 1;
+				head = 0;
+				bs = ms;
+				be = me;
+			}
+		if (!hit)
+			break;
+		if (bs > from && push(x, x->gmap[from], x->gmap[bs] -
+		    x->gmap[from], line, GX_T_TEXT, first) < 0)
+			return GAI_E_NOMEM;
+		from = bs;
+		if (head) {
+			be = heading_end(x, be);
+			if (push(x, x->gmap[bs], x->gmap[be] - x->gmap[bs],
+			    line, GX_T_TEXT, first) < 0)
+				return GAI_E_NOMEM;
+			from = be;
+		}
+		o = be > bs ? be : bs + 1;
+	}
+	if (from < x->gsq.len)
+		return push(x, x->gmap[from], off + n - x->gmap[from], line,
+		    GX_T_TEXT, first);
+	return 0;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does s start with 年, 月 or 日: a date, not a cell? */
+static int
+date_word(const char *s, const char *e)
+{
+	return e - s >= 3 && (memcmp(s, "年", 3) == 0 ||
+	    memcmp(s, "月", 3) == 0 || memcmp(s, "日", 3) == 0);
+}
+
+/*
+ * The next run of a table's digits in s[*p..e): 1 with it in [*rs, *re),
+ * a unit after it included; 0 when there is none.  Numbering ("1." and
+ * "(2)" before a label) and dates are text, not digits of a cell.
+ */
+static int
+next_run(const char *s, size_t *p, size_t e, size_t *rs, size_t *re)
+{
+	size_t a, b, u;
+
+	for (a = *p; a < e; a = b) {
+		while (a < e && !is_digit(s[a]))
+			a++;
+		if (a == e)
+			break;
+		/* digits, and spaces, points or signs with digits after
+		 * them (a sign makes the run unreadable: safe), and
+		 * thousands separators (1,234) */
+		for (b = a + 1; b < e; b++)
+			if (!is_digit(s[b]) && !((s[b] == ' ' || s[b] == '.' ||
+			    s[b] == '-' || s[b] == '+') &&
+			    b + 1 < e && is_digit(s[b + 1])) && !(s[b] == ',' &&
+			    e - b > 3 && is_digit(s[b + 1]) && is_digit(s[b + 2]) &&
+			    is_digit(s[b + 3]) && (e - b == 4 ||
+			    !is_digit(s[b + 4]))))
+				break;
+		if ((a > 0 && s[a - 1] == '(') || (b < e && s[b] == ')') ||
+		    date_word(s + b, s + e))
+			continue;	/* (2) numbering, 2023年 */
+		if (b < e && (s[b] == '.' || (e - b >= 3 &&
+		    memcmp(s + b, "、", 3) == 0))) {
+			/* its last digit numbers the label after it */
+			b--;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			if (b == a) {
+				b = a + 1;
+				continue;
+			}
+		}
+		u = gx_unit_len(s + b, e - b);
+		*rs = a;
+		*re = b + u;
+		*p = b + u;
+		return 1;
+	}
+	*p = e;
+	return 0;
+}
+
+/* Cut glued text token k into text and GX_T_RUN tokens. */
+static int
+cut_token(struct gai_extract *x, const struct gx_tok *k, int *first)
+{
+	const char *s = x->text.data;
+	size_t p = k->off, e = k->off + k->len, at = p, rs, re;
+
+	while (next_run(s, &p, e, &rs, &re)) {
+		if (rs > at && cut_labels(x, at, rs - at, k->line, first) < 0)
+			return GAI_E_NOMEM;
+		if (push(x, rs, re - rs, k->line, GX_T_RUN, first) < 0)
+			return GAI_E_NOMEM;
+		at = re;
+	}
+	if (at < e && cut_labels(x, at, e - at, k->line, first) < 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+static int
+has_digit(const struct gai_extract *x, const struct gx_tok *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->len; i++)
+		if (is_digit(x->text.data[k->off + i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Do the tokens [a, b) of one line hold a column-header run, or, right
+ * after such a line (prev), go on with its digits (a line break inside
+ * a label)?
+ */
+static int
+glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
+{
+	size_t i, ms, me;
+
+	if (prev) {
+		for (i = a; i < b && !x->toks.v[i].delim; i++)
+			if (x->toks.v[i].kind == GX_T_TEXT &&
+			    has_digit(x, &x->toks.v[i]))
+				return 1;
+		if (i < b)
+			return 0;
+	}
+	for (i = a; i < b; i++) {
+		const struct gx_tok *k = &x->toks.v[i];
+
+		if (k->kind != GX_T_TEXT || k->len < GATE_MIN)
+			continue;
+		if (squeeze_map(x, k->off, k->len) < 0)
+			return GAI_E_NOMEM;
+		if (find(x, x->glue_re, 0, &ms, &me))
+			return 1;
+	}
+	return 0;
+}
+
+int
+gx_unglue(struct gai_extract *x)
+{
+	size_t a, b, i, n = x->toks.n;
+	int rc = 0, any = 0, first;
+
+	x->gtn = 0;
+	for (a = 0; a < n; a = b) {
+		for (b = a + 1; b < n && x->toks.v[b].line == x->toks.v[a].line;
+		    b++)
+			;
+		if ((rc = glued_line(x, a, b, rc == 1)) < 0)
+			return rc;
+		if (!any && rc == 0)
+			continue;	/* nothing cut yet: nothing to copy */
+		if (!any) {
+			/* from here on the tokens go to the new vector */
+			for (i = 0; i < a; i++)
+				if (copy(x, &x->toks.v[i], 0) < 0)
+					return GAI_E_NOMEM;
+			any = 1;
+		}
+		for (first = 1, i = a; i < b; i++) {
+			const struct gx_tok *k = &x->toks.v[i];
+
+			if (rc == 1 && k->kind == GX_T_TEXT) {
+				if (cut_token(x, k, &first) < 0)
+					return GAI_E_NOMEM;
+				continue;
+			}
+			if (copy(x, k, rc) < 0)
+				return GAI_E_NOMEM;
+			if (rc == 1 && k->kind == GX_T_NUM)
+				x->gtok[x->gtn - 1].kind = GX_T_RUN;
+			first = 0;
+		}
+	}
+	if (any) {
+		struct gx_tok *v = x->toks.v;
+		size_t cap = x->toks.cap;
+
+		x->toks.v = x->gtok;
+		x->toks.cap = x->gtcap;
+		x->toks.n = x->gtn;
+		x->gtok = v;
+		x->gtcap = cap;
+	}
+	return 0;
+}

@@ -1,0 +1,741 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_source: tell a file by its first bytes, then read its documents.
+ * libarchive undoes gzip, xz, zstd and bzip2 and walks tar and zip; WARC
+ * records are read here (gai_warc.c) so that every skipped record can be
+ * counted.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "gai_source.h"
+#include "gai_source_impl.h"
+
+#define CHUNK (256 * 1024)
+/* Enough to see a tar header's magic and a zip's first member name. */
+#define SNIFF 1024
+
+enum state {
+	ST_START,	/* nothing read yet */
+	ST_MEMBERS,	/* a tar or zip archive: one document per member */
+	ST_WARC,	/* WARC records on cur */
+	ST_DONE
+};
+
+struct gai_source {
+	enum state state;
+	struct gai_source_opts opts;
+	char *opname;		/* the operand's name for its documents */
+	int ownfd;
+	struct gai_src_in in;	/* the operand's bytes */
+	struct gai_src_in data;	/* decompressed, when ar is a raw stream */
+	struct gai_src_in *cur;	/* in or data: where the content is */
+	struct archive *ar;	/* compressed stream, tar or zip; else NULL */
+	struct gai_buf doc;	/* a document's bytes when not read in place */
+	struct gai_buf name;
+	struct gai_buf payload;	/* a WARC response's body, decoded */
+	struct gai_buf scratch;
+	char charset[32];
+	char why[256];
+	size_t skipped[GAI_WARC_NTYPES + 2];
+};
+
+/* skipped[] past the record types: non-2xx responses, payloads not pages. */
+#define SKIP_NOT_2XX GAI_WARC_NTYPES
+#define SKIP_NOT_PAGE (GAI_WARC_NTYPES + 1)
+
+/* ---- buffered input ---- */
+
+static ssize_t
+raw_read(struct gai_src_in *in, char *dst, size_t n)
+{
+	ssize_t got;
+
+	if (in->ar != NULL) {
+		got = archive_read_data(in->ar, dst, n);
+		if (got < 0)
+			snprintf(in->why, sizeof in->why, "%s",
+			    archive_error_string(in->ar) != NULL ?
+			    archive_error_string(in->ar) : "corrupt data");
+		return got;
+	}
+	do
+		got = read(in->fd, dst, n);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		snprintf(in->why, sizeof in->why, "%s", strerror(errno));
+	return got;
+}
+
+int
+gai_src_fill(struct gai_src_in *in, size_t want)
+{
+	ssize_t got;
+
+	while (!in->eof && in->b.len - in->off < want) {
+		if (in->off > 0 && in->off == in->b.len)
+			in->b.len = in->off = 0;	/* all taken: start over */
+		else if (in->off >= CHUNK && in->off * 2 >= in->b.len) {
+			/* Most of the buffer taken: move the rest down. */
+			memmove(in->b.data, in->b.data + in->off,
+			    in->b.len - in->off);
+			in->b.len -= in->off;
+			in->off = 0;
+		}
+		if (gai_buf_reserve(&in->b, CHUNK) != 0) {
+			snprintf(in->why, sizeof in->why, "out of memory");
+			return -1;
+		}
+		got = raw_read(in, in->b.data + in->b.len,
+		    in->b.cap - in->b.len - 1);
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			in->eof = 1;
+		in->b.len += (size_t)got;
+		in->b.data[in->b.len] = '\0';
+	}
+	return 0;
+}
+
+ssize_t
+gai_src_line(struct gai_src_in *in, size_t max, const char **line)
+{
+	const char *lf;
+	size_t scanned = 0, n;
+
+	for (;;) {
+		n = gai_src_avail(in);
+		lf = memchr(gai_src_peek(in) + scanned, '\n', n - scanned);
+		if (lf != NULL || in->eof || n > max)
+			break;
+		scanned = n;
+		if (gai_src_fill(in, n + 1) != 0)
+			return -1;
+	}
+	if (lf == NULL && n > max) {
+		snprintf(in->why, sizeof in->why, "a line longer than %zu bytes",
+		    max);
+		return -1;
+	}
+	n = lf != NULL ? (size_t)(lf - gai_src_peek(in)) + 1 : n;
+	*line = gai_src_peek(in);
+	in->off += n;
+	return (ssize_t)n;
+}
+
+int
+gai_src_take(struct gai_src_in *in, size_t n, struct gai_buf *out)
+{
+	size_t part;
+
+	while (n > 0) {
+		if (gai_src_avail(in) == 0 && gai_src_fill(in, 1) != 0)
+			return -1;
+		if (gai_src_avail(in) == 0) {
+			snprintf(in->why, sizeof in->why, "unexpected end of data");
+			return -1;
+		}
+		part = gai_src_avail(in) < n ? gai_src_avail(in) : n;
+		if (out != NULL && gai_buf_append(out, gai_src_peek(in),
+		    part) != 0) {
+			snprintf(in->why, sizeof in->why, "out of memory");
+			return -1;
+		}
+		in->off += part;
+		n -= part;
+	}
+	return 0;
+}
+
+/* ---- what the first bytes say ---- */
+
+static int
+starts(const char *s, size_t n, const char *magic, size_t m)
+{
+	return n >= m && memcmp(s, magic, m) == 0;
+}
+
+#define STARTS(s, n, lit) starts(s, n, lit, sizeof lit - 1)
+
+/* The compressions libarchive undoes for us; NULL when not compressed. */
+static const char *
+compression(const char *s, size_t n)
+{
+	if (STARTS(s, n, "\x1f\x8b"))
+		return "gzip";
+	if (STARTS(s, n, "\xfd" "7zXZ\0"))
+		return "xz";
+	if (STARTS(s, n, "\x28\xb5\x2f\xfd"))
+		return "zstd";
+	if (STARTS(s, n, "BZh") && n > 3 && s[3] >= '1' && s[3] <= '9')
+		return "bzip2";
+	return NULL;
+}
+
+static int
+is_tar(const char *s, size_t n)
+{
+	return n >= 263 && memcmp(s + 257, "ustar", 5) == 0;
+}
+
+static int
+is_zip(const char *s, size_t n)
+{
+	return STARTS(s, n, "PK\3\4") || STARTS(s, n, "PK\5\6");
+}
+
+/*
+ * Binary formats a crawl holds that are not pages, named for the message.
+ * Checked after the formats read above.
+ */
+static const struct magic {
+	size_t at;
+	const char *bytes;
+	size_t len;
+	const char *what;
+} magics[] = {
+#define M(at, lit, what) { at, lit, sizeof lit - 1, what }
+	M(0, "\x89PNG\r\n\x1a\n", "PNG image"),
+	M(0, "\xff\xd8\xff", "JPEG image"),
+	M(0, "GIF87a", "GIF image"),
+	M(0, "GIF89a", "GIF image"),
+	M(0, "II*\0", "TIFF image"),
+	M(0, "MM\0*", "TIFF image"),
+	M(8, "WEBP", "WebP image"),
+	M(0, "\0\0\1\0", "icon image"),
+	M(0, "%PDF-", "PDF document"),
+	M(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+	    "MS Office document (.doc/.xls/.ppt)"),
+	M(0, "{\\rtf", "RTF document"),
+	M(0, "\x7f" "ELF", "ELF executable"),
+	M(0, "MZ", "Windows executable"),
+	M(0, "\xcf\xfa\xed\xfe", "Mach-O executable"),
+	M(0, "\xca\xfe\xba\xbe", "Mach-O or Java class file"),
+	M(0, "Rar!\x1a\x07", "RAR archive"),
+	M(0, "7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+	M(0, "\x04\x22\x4d\x18", "LZ4 compressed data"),
+	M(4, "ftyp", "MP4 video"),
+	M(0, "ID3", "MP3 audio"),
+	M(0, "OggS", "Ogg media"),
+	M(0, "wOFF", "WOFF font"),
+	M(0, "wOF2", "WOFF2 font"),
+	M(0, "SQLite format 3", "SQLite database"),
+	M(0, "\0asm", "WebAssembly module"),
+#undef M
+};
+
+/*
+ * Bytes with no text in them: C0 controls that text never holds (NUL,
+ * TAB, LF, VT, FF, CR and ESC aside).  UTF-16 without a BOM has controls in
+ * its CJK units but NULs at every other byte in its markup; a BOM says text
+ * too.
+ */
+static int
+looks_binary(const char *s, size_t n)
+{
+	size_t i, ctl = 0, nul[2] = { 0, 0 };
+
+	if (n > SNIFF)
+		n = SNIFF;
+	if (STARTS(s, n, "\xff\xfe") || STARTS(s, n, "\xfe\xff") ||
+	    STARTS(s, n, "\xef\xbb\xbf"))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			nul[i & 1]++;
+		else if (c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1b)
+			ctl++;
+	}
+	if ((nul[0] == 0) != (nul[1] == 0) && (nul[0] + nul[1]) * 8 >= n)
+		return 0;	/* UTF-16: NULs on one side only */
+	return ctl * 32 > n;
+}
+
+/* What binary thing s is, or NULL when it may be a page. */
+static const char *
+binary_kind(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (n >= magics[i].at + magics[i].len &&
+		    memcmp(s + magics[i].at, magics[i].bytes, magics[i].len) == 0)
+			return magics[i].what;
+	if (compression(s, n) != NULL)
+		return "compressed data inside an archive";
+	if (is_tar(s, n) || is_zip(s, n))
+		return "an archive inside an archive";
+	if (gai_warc_sniff(s, n))
+		return "a WARC file inside an archive";
+	return looks_binary(s, n) ? "binary data, not text" : NULL;
+}
+
+/* ---- documents ---- */
+
+static int
+nomem(struct gai_error *err)
+{
+	return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0, "out of memory");
+}
+
+static void
+fill_doc(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
+    size_t len)
+{
+	doc->name = s->name.data;
+	doc->bytes = bytes;
+	doc->len = len;
+	doc->charset = s->charset;
+	doc->unreadable = NULL;
+}
+
+static void
+unreadable(struct gai_source *s, struct gai_source_doc *doc, const char *why)
+{
+	if (why != s->why)
+		snprintf(s->why, sizeof s->why, "%s", why);
+	fill_doc(s, doc, "", 0);
+	doc->unreadable = s->why;
+}
+
+static int
+set_name(struct gai_source *s, const char *a, const char *b)
+{
+	gai_buf_clear(&s->name);
+	if (gai_buf_puts(&s->name, a) != 0 ||
+	    (b != NULL && (gai_buf_putc(&s->name, ':') != 0 ||
+	    gai_buf_puts(&s->name, b) != 0)))
+		return -1;
+	return 0;
+}
+
+static int
+too_big(const struct gai_source *s, size_t n)
+{
+	return s->opts.max_size > 0 && n > s->opts.max_size;
+}
+
+static void
+say_too_big(struct gai_source *s)
+{
+	snprintf(s->why, sizeof s->why, "larger than the maximum size (%zu bytes)",
+	    s->opts.max_size);
+}
+
+/*
+ * A whole document in memory: a page, or a binary thing named.  The bytes
+ * stay where they are.
+ */
+static int
+classify(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
+    size_t n)
+{
+	const char *kind = binary_kind(bytes, n);
+
+	if (kind != NULL) {
+		unreadable(s, doc, kind);
+		return GAI_OK;
+	}
+	fill_doc(s, doc, bytes, n);
+	return GAI_OK;
+}
+
+/* The rest of cur as one document, read in place (no copy). */
+static int
+whole(struct gai_source *s, struct gai_source_doc *doc)
+{
+	struct gai_src_in *in = s->cur;
+
+	s->state = ST_DONE;
+	while (!in->eof) {
+		if (too_big(s, gai_src_avail(in))) {
+			say_too_big(s);
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		if (gai_src_fill(in, gai_src_avail(in) + CHUNK) != 0) {
+			unreadable(s, doc, in->why);
+			return GAI_OK;
+		}
+	}
+	if (too_big(s, gai_src_avail(in))) {
+		say_too_big(s);
+		unreadable(s, doc, s->why);
+		return GAI_OK;
+	}
+	return classify(s, doc, gai_src_peek(in), gai_src_avail(in));
+}
+
+/* ---- libarchive over the operand's fd, the sniffed bytes first ---- */
+
+static la_ssize_t
+ar_read(struct archive *a, void *ctx, const void **buf)
+{
+	struct gai_src_in *in = ctx;
+	size_t n;
+
+	(void)a;
+	if (gai_src_avail(in) == 0 && gai_src_fill(in, 1) != 0) {
+		archive_set_error(a, EIO, "%s", in->why);
+		return -1;
+	}
+	n = gai_src_avail(in);
+	*buf = gai_src_peek(in);
+	in->off += n;
+	return (la_ssize_t)n;
+}
+
+/* The document unreadable for what libarchive says (else dflt). */
+static int
+ar_unreadable(struct gai_source *s, struct gai_source_doc *doc,
+    const char *dflt)
+{
+	const char *msg = archive_error_string(s->ar);
+
+	snprintf(s->why, sizeof s->why, "%s", msg != NULL ? msg : dflt);
+	unreadable(s, doc, s->why);
+	return GAI_OK;
+}
+
+/* The member e of a tar or zip archive, read into s->doc. */
+static int
+read_member(struct gai_source *s, struct archive_entry *e,
+    struct gai_source_doc *doc, struct gai_error *err)
+{
+	la_ssize_t got;
+
+	if (set_name(s, s->opname, archive_entry_pathname(e) != NULL ?
+	    archive_entry_pathname(e) : "?") != 0)
+		return nomem(err);
+	gai_buf_clear(&s->doc);
+	for (;;) {
+		if (gai_buf_reserve(&s->doc, CHUNK) != 0)
+			return nomem(err);
+		got = archive_read_data(s->ar, s->doc.data + s->doc.len,
+		    s->doc.cap - s->doc.len - 1);
+		if (got == 0)
+			break;
+		if (got < 0) {
+			if (got < ARCHIVE_WARN)
+				s->state = ST_DONE;
+			return ar_unreadable(s, doc, "corrupt member");
+		}
+		s->doc.len += (size_t)got;
+		s->doc.data[s->doc.len] = '\0';
+		if (too_big(s, s->doc.len)) {
+			say_too_big(s);
+			unreadable(s, doc, s->why);
+			return GAI_OK;	/* the next header skips the rest */
+		}
+	}
+	return classify(s, doc, s->doc.data, s->doc.len);
+}
+
+/* The next regular member of the archive. */
+static int
+next_member(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err)
+{
+	struct archive_entry *e;
+	int rc;
+
+	do {
+		rc = archive_read_next_header(s->ar, &e);
+		if (rc == ARCHIVE_EOF) {
+			s->state = ST_DONE;
+			return GAI_EOF;
+		}
+		if (rc < ARCHIVE_WARN) {
+			s->state = ST_DONE;
+			if (set_name(s, s->opname, NULL) != 0)
+				return nomem(err);
+			return ar_unreadable(s, doc, "corrupt archive");
+		}
+	} while (archive_entry_filetype(e) != AE_IFREG);
+	return read_member(s, e, doc, err);
+}
+
+/* ---- WARC ---- */
+
+/* The record's payload as a document, or 1 when it is passed over. */
+static int
+warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
+    struct gai_source_doc *doc, struct gai_error *err)
+{
+	const char *type = rec->content_type, *body = s->doc.data;
+	size_t n = s->doc.len;
+	struct gai_http h;
+	int rc;
+
+	if (rec->type == GAI_WARC_RESPONSE) {
+		/* dns: and other non-HTTP responses hold no page. */
+		if (strncasecmp(type, "application/http", 16) != 0) {
+			s->skipped[SKIP_NOT_PAGE]++;
+			return 1;
+		}
+		rc = gai_http_parse(s->doc.data, s->doc.len, s->opts.max_size,
+		    &h, &body, &n, &s->payload, &s->scratch, s->why,
+		    sizeof s->why);
+		if (rc == GAI_E_NOMEM)
+			return nomem(err);
+		if (rc != GAI_OK) {
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		if (h.status < 200 || h.status > 299) {
+			s->skipped[SKIP_NOT_2XX]++;
+			return 1;
+		}
+		type = h.content_type;
+	}
+	if (!gai_http_is_page(type)) {
+		s->skipped[SKIP_NOT_PAGE]++;
+		return 1;
+	}
+	gai_http_charset(type, s->charset, sizeof s->charset);
+	return classify(s, doc, body, n);
+}
+
+/* The next response or resource record that holds a page. */
+static int
+next_record(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err)
+{
+	struct gai_warc_rec rec;
+	int rc, page, keep;
+
+	for (;;) {
+		rc = gai_warc_header(s->cur, &rec, s->why, sizeof s->why);
+		if (rc == GAI_EOF) {
+			s->state = ST_DONE;
+			return GAI_EOF;
+		}
+		if (rc != GAI_OK) {
+			s->state = ST_DONE;
+			if (set_name(s, s->opname, NULL) != 0)
+				return nomem(err);
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		page = rec.type == GAI_WARC_RESPONSE ||
+		    rec.type == GAI_WARC_RESOURCE;
+		keep = page && !too_big(s, rec.length);
+		gai_buf_clear(&s->doc);
+		if (gai_src_take(s->cur, rec.length, keep ? &s->doc : NULL) != 0 ||
+		    gai_warc_end(s->cur) != 0)
+			goto cut;
+		if (!page) {
+			s->skipped[rec.type]++;
+			continue;
+		}
+		if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname,
+		    NULL) != 0)
+			return nomem(err);
+		if (!keep) {
+			say_too_big(s);
+			unreadable(s, doc, s->why);
+			return GAI_OK;
+		}
+		if ((rc = warc_payload(s, &rec, doc, err)) != 1)
+			return rc;
+	}
+cut:
+	s->state = ST_DONE;
+	if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname, NULL) != 0)
+		return nomem(err);
+	snprintf(s->why, sizeof s->why, "WARC record cut short: %s",
+	    s->cur->why);
+	unreadable(s, doc, s->why);
+	return GAI_OK;
+}
+
+/*
+ * libarchive on the operand: 1 when it is one compressed stream (now on
+ * s->data), else the first member or an unreadable document.
+ */
+static int
+ar_open(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err)
+{
+	struct archive_entry *e;
+	int rc;
+
+	if ((s->ar = archive_read_new()) == NULL)
+		return nomem(err);
+	archive_read_support_filter_all(s->ar);
+	archive_read_support_format_tar(s->ar);
+	archive_read_support_format_zip(s->ar);
+	archive_read_support_format_raw(s->ar);
+	archive_read_support_format_empty(s->ar);
+	if (archive_read_open(s->ar, &s->in, NULL, ar_read, NULL) != ARCHIVE_OK)
+		goto bad;
+	rc = archive_read_next_header(s->ar, &e);
+	if (rc == ARCHIVE_EOF) {	/* an empty archive, or empty data */
+		s->state = ST_DONE;
+		return GAI_EOF;
+	}
+	if (rc < ARCHIVE_WARN)
+		goto bad;
+	if (archive_format(s->ar) != ARCHIVE_FORMAT_RAW) {
+		s->state = ST_MEMBERS;
+		return archive_entry_filetype(e) == AE_IFREG ?
+		    read_member(s, e, doc, err) : next_member(s, doc, err);
+	}
+	/* One compressed stream: what it holds is told by its bytes too. */
+	s->data.ar = s->ar;
+	s->cur = &s->data;
+	if (gai_src_fill(&s->data, SNIFF) != 0) {
+		s->state = ST_DONE;
+		unreadable(s, doc, s->data.why);
+		return GAI_OK;
+	}
+	return 1;
+bad:
+	s->state = ST_DONE;
+	return ar_unreadable(s, doc, "cannot read the archive");
+}
+
+/* ---- the interface ---- */
+
+int
+gai_source_open(struct gai_source **sp, const char *path,
+    const struct gai_source_opts *opts, struct gai_error *err)
+{
+	static const struct gai_source_opts none = { NULL, 0 };
+	struct gai_source *s;
+	int fd = 0;
+
+	*sp = NULL;
+	if (strcmp(path, "-") != 0) {
+		do
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		while (fd < 0 && errno == EINTR);
+		if (fd < 0)
+			return gai_error_set(err, GAI_E_IO, errno, 0, "%s",
+			    strerror(errno));
+	}
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->opname = strdup(opts != NULL && opts->name != NULL ?
+	    opts->name : path)) == NULL) {
+		free(s);
+		if (fd > 0)
+			close(fd);
+		return nomem(err);
+	}
+	s->opts = opts != NULL ? *opts : none;
+	s->ownfd = fd > 0;
+	s->in.fd = fd;
+	s->data.fd = -1;
+	s->cur = &s->in;
+	*sp = s;
+	return GAI_OK;
+}
+
+static int
+first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
+{
+	const char *head;
+	size_t n;
+	int rc;
+
+	if (set_name(s, s->opname, NULL) != 0)
+		return nomem(err);
+	if (gai_src_fill(&s->in, SNIFF) != 0) {
+		s->state = ST_DONE;
+		unreadable(s, doc, s->in.why);
+		return GAI_OK;
+	}
+	head = gai_src_peek(&s->in);
+	n = gai_src_avail(&s->in);
+	if (compression(head, n) != NULL || is_tar(head, n) || is_zip(head, n)) {
+		if ((rc = ar_open(s, doc, err)) != 1)
+			return rc;
+	}
+	if (gai_warc_sniff(gai_src_peek(s->cur), gai_src_avail(s->cur))) {
+		s->state = ST_WARC;
+		return next_record(s, doc, err);
+	}
+	return whole(s, doc);
+}
+
+int
+gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err)
+{
+	memset(doc, 0, sizeof *doc);
+	s->charset[0] = '\0';
+	switch (s->state) {
+	case ST_START:
+		return first(s, doc, err);
+	case ST_MEMBERS:
+		return next_member(s, doc, err);
+	case ST_WARC:
+		return next_record(s, doc, err);
+	default:
+		return GAI_EOF;
+	}
+}
+
+size_t
+gai_source_skipped(const struct gai_source *s, char *buf, size_t size)
+{
+	static const char *const what[] = {
+		[SKIP_NOT_2XX] = "non-2xx",
+		[SKIP_NOT_PAGE] = "not a page",
+	};
+	size_t i, total = 0, used;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (i = 0; i < sizeof s->skipped / sizeof s->skipped[0]; i++)
+		total += s->skipped[i];
+	if (total == 0 || size == 0)
+		return total;
+	used = (size_t)snprintf(buf, size, "%zu WARC record%s passed over:",
+	    total, total == 1 ? "" : "s");
+	for (i = 0; i < sizeof s->skipped / sizeof s->skipped[0]; i++)
+		if (s->skipped[i] > 0 && used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+			    "%s %s %zu", buf[used - 1] == ':' ? "" : ",",
+			    i < GAI_WARC_NTYPES ? gai_warc_type_names[i] :
+			    what[i], s->skipped[i]);
+	return total;
+}
+
+void
+gai_source_close(struct gai_source *s)
+{
+	if (s == NULL)
+		return;
+	if (s->ar != NULL)
+		archive_read_free(s->ar);
+	if (s->ownfd)
+		close(s->in.fd);
+	gai_buf_free(&s->in.b);
+	gai_buf_free(&s->data.b);
+	gai_buf_free(&s->doc);
+	gai_buf_free(&s->name);
+	gai_buf_free(&s->payload);
+	gai_buf_free(&s->scratch);
+	free(s->opname);
+	free(s);
+}
+
+const char *
+gai_source_formats(void)
+{
+	return "gzip, xz, zstd, bzip2, tar, zip, WARC";
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_source: one operand (a path, or "-" for standard input) read as the
+ * documents it holds, whatever a crawl stored: a page, a compressed page,
+ * a WARC file, a tar or zip archive of pages, a PDF, a DOCX.  What a file is
+ * comes from its first bytes, never from its name.
+ */
+#ifndef GAI_SOURCE_H
+#define GAI_SOURCE_H
+
+#include <stddef.h>
+
+#include "gai_error.h"
+
+struct gai_source;
+
+struct gai_source_opts {
+	const char *name;	/* names the operand's documents; NULL: the path */
+	size_t max_size;	/* a larger document is unreadable; 0: no limit */
+};
+
+/*
+ * One document.  Everything points into the source and stays valid until
+ * the next gai_source_next or gai_source_close.
+ */
+struct gai_source_doc {
+	const char *name;	/* "-", a path, "archive:member", a WARC URI */
+	const char *bytes;	/* the page (HTML or text) to normalize */
+	size_t len;
+	/*
+	 * A charset declared by the transport (an HTTP Content-Type, or
+	 * "UTF-8" for text this module made from a PDF or DOCX), "" if none:
+	 * one more declaration, checked against the bytes like a meta charset.
+	 */
+	const char *charset;
+	/* NULL, or why the document has no text: "PNG image", "read error: ..." */
+	const char *unreadable;
+};
+
+/*
+ * Open path ("-": standard input, which is not closed).  GAI_E_IO with
+ * err->errnum when it cannot be opened (the caller names the operand),
+ * GAI_E_NOMEM.  Nothing is read yet.
+ */
+int gai_source_open(struct gai_source **sp, const char *path,
+    const struct gai_source_opts *opts, struct gai_error *err);
+
+/*
+ * The next document: GAI_OK, or GAI_EOF when the operand holds no more.  A
+ * document that cannot be read (binary, too large, corrupt, a read error)
+ * is GAI_OK with doc->unreadable set, and the others go on when they can;
+ * after a read error the next call gives GAI_EOF.  GAI_E_NOMEM otherwise.
+ */
+int gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
+    struct gai_error *err);
+
+/*
+ * After GAI_EOF: how many records were passed over (WARC requests,
+ * metadata, revisits, non-2xx responses, payloads that are not pages) and
+ * which, as one message in buf ("" when none).  The count, 0 when none.
+ */
+size_t gai_source_skipped(const struct gai_source *s, char *buf,
+    size_t size);
+
+void gai_source_close(struct gai_source *s);
+
+/* The formats this build reads, for --version: "gzip, xz, ..., pdf, docx". */
+const char *gai_source_formats(void);
+
+#endif
