@@ -30,6 +30,9 @@ static const char help_text[] =
 "\n"
 "Options:\n"
 "  -h, --help         display this help and exit\n"
+"      --files-from=LIST  read the files LIST names, one a line (- stdin)\n"
+"  -0, --null         the paths in LIST end in NUL (find -print0)\n"
+"  -r, --recursive    read the files under each directory, in sorted order\n"
 "      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
 "                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
 "  -s, --no-messages  no messages about unreadable input (the same exit\n"
@@ -55,6 +58,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "trace", no_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
+	FE_FILES_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -192,13 +196,12 @@ extract_page(struct opts *op, const char *name)
 	return extract(op, name, &op->text, 1, res.enc.name);
 }
 
-/* A document gai-normalize could not read: its one record says why. */
+/* A document that could not be read: its one record says why. */
 static int
-extract_unreadable(struct opts *op, const char *name)
+extract_unreadable(struct opts *op, const char *name, const char *why)
 {
 	if (gai_rec_out_begin(&op->out, name) != 0 ||
-	    gai_rec_out_add(&op->out, "warn.unreadable",
-	    op->doc.unreadable.data) != 0) {
+	    gai_rec_out_add(&op->out, "warn.unreadable", why) != 0) {
 		fe_warn(0, "%s: out of memory", fe_quote(name));
 		return GAI_EXIT_ERROR;
 	}
@@ -251,7 +254,8 @@ extract_one(struct opts *op)
 		status = GAI_EXIT_ERROR;
 	}
 	if (d->unreadable.len > 0)
-		return fe_worse(status, extract_unreadable(op, name));
+		return fe_worse(status,
+		    extract_unreadable(op, name, d->unreadable.data));
 	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
 		return fe_worse(status,
 		    extract(op, name, &d->text, d->first_line, NULL));
@@ -259,15 +263,18 @@ extract_one(struct opts *op)
 }
 
 static int
-process(struct opts *op, const char *path)
+process(void *ctx, const char *path)
 {
+	struct opts *op = ctx;
 	struct gai_doc_reader rd;
 	struct gai_error err;
 	FILE *fp;
 	int rc, status = GAI_EXIT_OK;
 
+	/* A FILE that cannot be read is a record too, as upstream (gai(7)). */
 	if ((fp = fe_open(path)) == NULL)
-		return GAI_EXIT_ERROR;
+		return fe_worse(GAI_EXIT_ERROR,
+		    extract_unreadable(op, path, strerror(errno)));
 	gai_doc_reader_init(&rd, fp, path, op->max);
 	while (!fe_stdout_failed()) {
 		memset(&err, 0, sizeof err);
@@ -275,7 +282,9 @@ process(struct opts *op, const char *path)
 			break;
 		if (rc != GAI_OK) {
 			fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
-			status = GAI_EXIT_ERROR;
+			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
+			    path, err.errnum != 0 ? strerror(err.errnum) :
+			    err.msg));
 			break;
 		}
 		status = fe_worse(status, extract_one(op));
@@ -290,6 +299,7 @@ main(int argc, char *argv[])
 	struct opts o = { 0, GAI_DOC_MAX_DEFAULT, NULL, GAI_DOC_INIT,
 	    GAI_BUF_INIT, GAI_NORMALIZER_INIT, GAI_REC_OUT_INIT, GAI_BUF_INIT,
 	    GAI_BUF_INIT, 0 };
+	struct fe_files files = FE_FILES_INIT;
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
 
@@ -297,7 +307,8 @@ main(int argc, char *argv[])
 	fe_setprogname("gai-extract");
 
 	/* 1. Options. */
-	while ((c = getopt_long(argc, argv, "hqstV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, FE_FILES_SHORTOPTS "hqstV",
+	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			fe_help(help_text);
@@ -317,11 +328,14 @@ main(int argc, char *argv[])
 		case 'V':
 			fe_version();
 		default:
-			fe_usage_error(NULL);
+			if (!fe_files_option(&files, c, optarg))
+				fe_usage_error(NULL);
 		}
 	}
-	argc -= optind;
 	argv += optind;
+	/* A document's records go out in one write(2), so writers sharing a
+	 * pipe (xargs -P) do not cut into each other's. */
+	setvbuf(stdout, NULL, _IONBF, 0);
 
 	/* 2. The table descriptions, compiled once for every document. */
 	memset(&err, 0, sizeof err);
@@ -329,10 +343,7 @@ main(int argc, char *argv[])
 		fe_err(GAI_EXIT_ERROR, 0, "%s", err.msg);
 
 	/* 3. Work: one call per operand; "-" or none means stdin. */
-	if (argc == 0)
-		status = process(&o, "-");
-	for (; *argv != NULL && !fe_stdout_failed(); argv++)
-		status = fe_worse(status, process(&o, *argv));
+	status = fe_each_operand(argv, &files, process, &o);
 
 	/* 4. Finish. */
 	gai_extract_free(o.x);

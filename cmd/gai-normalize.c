@@ -6,6 +6,8 @@
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "fe.h"
 #include "gai_doc.h"
@@ -21,7 +23,8 @@ static const char help[] =
 "Examples:\n"
 "  gai-normalize pages/*.html | gai-extract     # the usual start of the pipeline\n"
 "  gai-normalize -f big5 report.htm             # a page whose encoding you know\n"
-"  curl -s URL | gai-normalize                  # one page from standard input\n"
+"  curl -s URL | gai-normalize --label=URL      # one page from standard input\n"
+"  find crawl -type f -print0 | gai-normalize -0 --files-from=- | gai-extract\n"
 "\n"
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
@@ -32,6 +35,10 @@ static const char help[] =
 "  -H, --with-name    write the name headers (the default)\n"
 "      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
 "                     with libxml2's (P=libxml2); both give the same text\n"
+"      --files-from=LIST  read the files LIST names, one a line (- stdin)\n"
+"  -0, --null         the paths in LIST end in NUL (find -print0)\n"
+"  -r, --recursive    read the files under each directory, in sorted order\n"
+"      --progress     documents, MB and MB/s on standard error as it goes\n"
 "      --simplified   write traditional Chinese characters as simplified ones\n"
 "  -s, --no-messages  no messages: unreadable files, bytes replaced (same\n"
 "                     exit status)\n"
@@ -48,8 +55,8 @@ static const char help[] =
 "Exit status is 0 if all went well, 2 if an input could not be read or\n"
 "output could not be written.\n";
 
-enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_SIMPLIFIED,
-	OPT_HTML_PARSER };
+enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_PROGRESS,
+	OPT_SIMPLIFIED, OPT_HTML_PARSER };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
@@ -59,10 +66,12 @@ static const struct option longopts[] = {
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "no-messages", no_argument, NULL, 's' },
 	{ "no-name", no_argument, NULL, OPT_NO_NAME },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "simplified", no_argument, NULL, OPT_SIMPLIFIED },
 	{ "version", no_argument, NULL, 'V' },
 	{ "with-name", no_argument, NULL, 'H' },
+	FE_FILES_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -73,6 +82,8 @@ struct opts {
 	struct gai_buf out;	/* a document's output, written at once */
 	int simplified;		/* --simplified */
 	struct gai_hanzi_stream hz;
+	struct gai_normalizer nz;
+	struct progress *progress;	/* --progress, or NULL */
 };
 
 /* Output is gathered and written a document at a time up to this size. */
@@ -127,6 +138,64 @@ report(const char *name, const struct gai_norm_result *res)
 		    res->nuls == 1 ? "" : "s");
 }
 
+/*
+ * --progress: documents, MB and MB/s on stderr, redrawn in place (at most
+ * a few times a second) on a terminal, else a line a minute; a last line
+ * at the end either way.
+ */
+struct progress {
+	struct timespec start, last;
+	unsigned long docs;
+	double bytes;
+	int tty;
+};
+
+static double
+since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+progress_start(struct progress *p)
+{
+	memset(p, 0, sizeof *p);
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->last = p->start;
+	p->tty = isatty(STDERR_FILENO);
+}
+
+static void
+progress_say(const struct progress *p, const char *end)
+{
+	double secs = since(&p->start), mb = p->bytes / 1e6;
+
+	fprintf(stderr, "%s%s: %lu document%s, %.1f MB, %.1f MB/s%s",
+	    p->tty ? "\r" : "", fe_progname(), p->docs,
+	    p->docs == 1 ? "" : "s", mb, secs > 0 ? mb / secs : 0.0, end);
+}
+
+static void
+progress_doc(struct progress *p, size_t bytes)
+{
+	p->docs++;
+	p->bytes += (double)bytes;
+	if (since(&p->last) < (p->tty ? 0.2 : 60.0))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &p->last);
+	progress_say(p, p->tty ? "\033[K" : "\n");
+}
+
+static void
+progress_end(const struct progress *p)
+{
+	progress_say(p, p->tty ? "\033[K\n" : "\n");
+}
+
 /* A document with no text: said on stderr, marked in stream 1 (gai(7)). */
 static int
 mark_unreadable(struct opts *o, const char *name, const char *why)
@@ -138,8 +207,7 @@ mark_unreadable(struct opts *o, const char *name, const char *why)
 }
 
 static int
-normalize_doc(struct opts *o, const struct gai_source_doc *doc,
-    struct gai_normalizer *nz)
+normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
@@ -148,7 +216,7 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc,
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
 	header(o, doc->name, NULL);
-	rc = gai_normalize_declared(nz, doc->bytes, doc->len, o->from,
+	rc = gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
 	    doc->charset, gather, o, &res, &err);
 	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
@@ -164,8 +232,9 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc,
 
 /* Each document the operand holds (gai_source tells what it is). */
 static int
-process(struct opts *o, const char *path, struct gai_normalizer *nz)
+process(void *ctx, const char *path)
 {
+	struct opts *o = ctx;
 	struct gai_source_opts so = o->src;
 	struct gai_source *src;
 	struct gai_source_doc doc;
@@ -183,8 +252,11 @@ process(struct opts *o, const char *path, struct gai_normalizer *nz)
 		return GAI_EXIT_ERROR;
 	}
 	while ((rc = gai_source_next(src, &doc, &err)) == GAI_OK &&
-	    !fe_stdout_failed())
-		status = fe_worse(status, normalize_doc(o, &doc, nz));
+	    !fe_stdout_failed()) {
+		status = fe_worse(status, normalize_doc(o, &doc));
+		if (o->progress != NULL)
+			progress_doc(o->progress, doc.len);
+	}
 	if (rc < 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
 		status = GAI_EXIT_ERROR;
@@ -200,8 +272,9 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
-	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT };
-	struct gai_normalizer nz = GAI_NORMALIZER_INIT;
+	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT, GAI_NORMALIZER_INIT, NULL };
+	struct fe_files files = FE_FILES_INIT;
+	struct progress progress;
 	struct gai_error err;
 	struct gai_encoding enc;
 	char reads[256];
@@ -211,10 +284,14 @@ main(int argc, char *argv[])
 	fe_setprogname("gai-normalize");
 
 	/* 1. Options: all checked here, before any output. */
-	while ((c = getopt_long(argc, argv, "f:HhqsV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, FE_FILES_SHORTOPTS "f:HhqsV",
+	    longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.from = optarg;
+			break;
+		case OPT_PROGRESS:
+			o.progress = &progress;
 			break;
 		case 'H':
 			o.names = 1;
@@ -224,9 +301,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_HTML_PARSER:
 			if (strcmp(optarg, "gai") == 0)
-				nz.parser = GAI_HTML_OWN;
+				o.nz.parser = GAI_HTML_OWN;
 			else if (strcmp(optarg, "libxml2") == 0)
-				nz.parser = GAI_HTML_LIBXML2;
+				o.nz.parser = GAI_HTML_LIBXML2;
 			else
 				fe_usage_error("--html-parser: '%s' is neither "
 				    "gai nor libxml2", optarg);
@@ -256,10 +333,10 @@ main(int argc, char *argv[])
 			fe_version_extra(reads);
 			fe_version();
 		default:
-			fe_usage_error(NULL);
+			if (!fe_files_option(&files, c, optarg))
+				fe_usage_error(NULL);
 		}
 	}
-	argc -= optind;
 	argv += optind;
 	if (o.from != NULL && gai_encoding_detect(NULL, "", 0, o.from, &enc, &err) != 0)
 		fe_usage_error("%s", err.msg);
@@ -269,14 +346,15 @@ main(int argc, char *argv[])
 	if (quiet)
 		o.names = 0;
 
-	/* 2. Work: each operand is one document; a bad one never stops the rest. */
-	if (argc == 0)
-		status = process(&o, "-", &nz);
-	for (; *argv != NULL && !fe_stdout_failed(); argv++)
-		status = fe_worse(status, process(&o, *argv, &nz));
+	/* 2. Work: each operand's documents; a bad one never stops the rest. */
+	if (o.progress != NULL)
+		progress_start(o.progress);
+	status = fe_each_operand(argv, &files, process, &o);
+	if (o.progress != NULL)
+		progress_end(o.progress);
 
 	/* 3. Finish: a write error turns into exit 2. */
-	gai_normalizer_free(&nz);
+	gai_normalizer_free(&o.nz);
 	gai_buf_free(&o.out);
 	return fe_close_stdout(status);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fe.h"
+#include "gai_operands.h"
 #include "gai_rec.h"
 #include "gai_version.h"
 
@@ -293,4 +294,52 @@ fe_parse_size(const char *s, size_t *size)
 		return -1;
 	*size = (size_t)v;
 	return 0;
+}
+
+int
+fe_files_option(struct fe_files *files, int c, const char *arg)
+{
+	switch (c) {
+	case FE_OPT_FILES_FROM:
+		files->from = arg;
+		return 1;
+	case '0':
+		files->sep = '\0';
+		return 1;
+	case 'r':
+		files->recursive = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+fe_each_operand(char *const *argv, const struct fe_files *files,
+    int (*fn)(void *ctx, const char *path), void *ctx)
+{
+	struct gai_operands ops;
+	struct gai_error err;
+	const char *path;
+	FILE *list = NULL;
+	int rc, status = GAI_EXIT_OK;
+
+	if (files->from != NULL && (list = fe_open(files->from)) == NULL)
+		exit(GAI_EXIT_ERROR);	/* said by fe_open */
+	gai_operands_init(&ops, argv, list, files->sep, files->recursive);
+	while (!fe_stdout_failed() &&
+	    (rc = gai_operands_next(&ops, &path, &err)) != GAI_EOF) {
+		if (rc == GAI_E_NOMEM)
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s",
+			    fe_quote(ops.failed.data));
+		if (rc != GAI_OK) {
+			fe_warn(err.errnum, "%s", fe_quote(ops.failed.data));
+			status = GAI_EXIT_ERROR;
+			continue;
+		}
+		status = fe_worse(status, fn(ctx, path));
+	}
+	gai_operands_free(&ops);
+	if (list != NULL)
+		status = fe_close_input(list, files->from, status);
+	return status;
 }

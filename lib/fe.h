@@ -83,6 +83,35 @@ int fe_close_input(FILE *fp, const char *path, int status);
  */
 int fe_parse_size(const char *s, size_t *size);
 
+/* Where a tool's FILE operands come from besides the command line. */
+struct fe_files {
+	const char *from;	/* --files-from: a list's path, "-" stdin; or NULL */
+	int sep;		/* what ends a path in it: '\n', or '\0' for -0 */
+	int recursive;		/* -r: walk directory operands, sorted */
+};
+
+#define FE_FILES_INIT { NULL, '\n', 0 }
+
+/* The options that fill a struct fe_files, for a tool's getopt tables. */
+enum { FE_OPT_FILES_FROM = 0x4000 };
+#define FE_FILES_SHORTOPTS "0r"
+#define FE_FILES_LONGOPTS \
+	{ "files-from", required_argument, NULL, FE_OPT_FILES_FROM }, \
+	{ "null", no_argument, NULL, '0' }, \
+	{ "recursive", no_argument, NULL, 'r' }
+
+/* Take getopt's option c into files: 1, or 0 when it is not one of them. */
+int fe_files_option(struct fe_files *files, int c, const char *arg);
+
+/*
+ * Call fn(ctx, path) for each operand in order (gai_operands.h): argv, then
+ * the list, directories walked; "-" alone when there are none.  Stops when
+ * stdout fails.  A list that cannot be opened exits 2; a directory or list
+ * that cannot be read is said and counts as trouble.  The worst status.
+ */
+int fe_each_operand(char *const *argv, const struct fe_files *files,
+    int (*fn)(void *ctx, const char *path), void *ctx);
+
 /* How messages name an operand: <stdin> for "-". */
 const char *fe_input_name(const char *path);
 
