@@ -157,6 +157,30 @@ never_wrong() {
 	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
 }
 
+@test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
+	run -0 gai-extract "$X/ok-md-converted.txt"
+	# "#### (一)予以公开" over a table whose row says 予以公开 again
+	[[ $output == *"	req.granted.natural_person	10"$'\n'* ]]
+	# a label wrapped over two lines, its numbers on a third
+	[[ $output == *"	req.partial.total	5"$'\n'* ]]
+	# "| 4. | 保护第三方合法权益 |", "| (七) | 总计 |" after a header
+	# row whose last cell is 总计
+	[[ $output == *"	req.denied.third_party.natural_person	2"$'\n'* ]]
+	[[ $output == *"	req.total.total	35"$'\n'* ]]
+	[[ $output != *"warn."* ]]
+	# two labels wait: the numbers after them are neither's
+	run -0 gai-extract "$X/ok-md-two-columns.txt"
+	[[ $output == *'warn.row_unread	req.denied.deliberative: the label is at line 39 but its values cannot be read for certain: no numbers follow it before the label of req.denied.enforcement at line 40'* ]]
+	[[ $output == *'warn.row_unread	req.denied.enforcement: the label is at line 40 but its values cannot be read for certain: the numbers that follow on line 41 could be its or those of req.denied.deliberative, whose label at line 39 waits for numbers too'* ]]
+	[[ $output != *"req.denied.enforcement.natural_person"* ]]
+	# one label waits, but the numbers break its row's sum: not its
+	[[ $output == *'warn.row_unread	req.denied.query: the label is at line 43 but its values cannot be read for certain: the numbers on the lines after it do not add up'* ]]
+	[[ $output != *"req.denied.query.natural_person"* ]]
+	run -0 gai-extract "$X/ok-md-2019.txt"
+	[[ $output == *"	req.partial.natural_person	5"$'\n'* ]]
+	[[ $output == *"	meta.edition	2019"$'\n'* ]]
+}
+
 @test "values: units, separators, dashes, 元 to 万元, blanks, non-numbers" {
 	run -0 gai-extract "$X/ok-values.txt"
 	[[ $output == *"	active.license.decisions	1234"* ]]
@@ -473,4 +497,19 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 		[[ $output == *"	req.total.natural_person	31"$'\n'* ]]
 		[[ $output == *"	appeal.suit_direct.total	1"$'\n'* ]]
 	done
+}
+
+@test "a crawler's preamble: meta.title without its label, meta.org, meta.published, meta.url" {
+	run -0 gai-extract "$X/ok-preamble.txt"
+	printf '%s\n' "$output" | cut -f2- | grep '^meta\.' >"$BATS_TEST_TMPDIR/m"
+	printf '%s\t%s\n' meta.title 灵溪县2023年度政府信息公开工作年度报告 meta.org 灵溪县 \
+	    meta.year 2023 meta.edition 2021 meta.published 2024-01-15 \
+	    meta.url 'https://www.cncn.gov.cn/art/2024/1/15/art_1229_3.html#top' >"$BATS_TEST_TMPDIR/w"
+	assert_same "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/w"
+	# 發布機構 filled: the body is the preamble's, not the title's
+	run -0 gai-extract "$X/ok-preamble-2019-trad.txt"
+	[[ $output == *"	meta.org	某某縣人民政府辦公室"$'\n'* ]]
+	[[ $output == *"	meta.url	http://www.example.gov.cn/zwgk/2021/0128/n1.html"$'\n'* ]]
+	# gai-tsv's wide columns have meta.url
+	gai-extract "$X/ok-preamble.txt" | gai-tsv --wide | head -1 | tr '\t' '\n' | grep -qx meta.url
 }
