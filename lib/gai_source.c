@@ -18,6 +18,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "gai_pdf.h"
 #include "gai_source.h"
 #include "gai_source_impl.h"
 
@@ -44,6 +45,7 @@ struct gai_source {
 	struct gai_buf doc;	/* a document's bytes when not read in place */
 	struct gai_buf name;
 	struct gai_buf payload;	/* a WARC response's body, decoded */
+	struct gai_buf conv;	/* text made from a PDF or DOCX */
 	struct gai_buf scratch;
 	char charset[32];
 	char why[256];
@@ -214,7 +216,6 @@ static const struct magic {
 	M(0, "MM\0*", "TIFF image"),
 	M(8, "WEBP", "WebP image"),
 	M(0, "\0\0\1\0", "icon image"),
-	M(0, "%PDF-", "PDF document"),
 	M(0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
 	    "MS Office document (.doc/.xls/.ppt)"),
 	M(0, "{\\rtf", "RTF document"),
@@ -335,15 +336,51 @@ say_too_big(struct gai_source *s)
 	    s->opts.max_size);
 }
 
+/* 1 when text has something in it besides spaces and page breaks. */
+static int
+has_text(const char *text, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\f')
+			return 1;
+	return 0;
+}
+
+/* A document made by a converter (rc its status) in s->conv, UTF-8. */
+static int
+converted(struct gai_source *s, struct gai_source_doc *doc, int rc,
+    const char *empty, struct gai_error *err)
+{
+	if (rc == GAI_E_NOMEM)
+		return nomem(err);
+	if (rc == GAI_OK && !has_text(s->conv.data, s->conv.len))
+		snprintf(s->why, sizeof s->why, "%s", empty);
+	else if (rc == GAI_OK) {
+		snprintf(s->charset, sizeof s->charset, "UTF-8");
+		fill_doc(s, doc, s->conv.data, s->conv.len);
+		return GAI_OK;
+	}
+	unreadable(s, doc, s->why);
+	return GAI_OK;
+}
+
 /*
- * A whole document in memory: a page, or a binary thing named.  The bytes
- * stay where they are.
+ * A whole document in memory: a PDF made text, a page (the bytes stay
+ * where they are), or a binary thing named.
  */
 static int
 classify(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
-    size_t n)
+    size_t n, struct gai_error *err)
 {
-	const char *kind = binary_kind(bytes, n);
+	const char *kind;
+
+	if (STARTS(bytes, n, "%PDF-"))
+		return converted(s, doc, gai_pdf_text(bytes, n, &s->conv,
+		    s->why, sizeof s->why),
+		    "PDF without text (scanned pages?)", err);
+	kind = binary_kind(bytes, n);
 
 	if (kind != NULL) {
 		unreadable(s, doc, kind);
@@ -355,7 +392,7 @@ classify(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 
 /* The rest of cur as one document, read in place (no copy). */
 static int
-whole(struct gai_source *s, struct gai_source_doc *doc)
+whole(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 {
 	struct gai_src_in *in = s->cur;
 
@@ -376,7 +413,7 @@ whole(struct gai_source *s, struct gai_source_doc *doc)
 		unreadable(s, doc, s->why);
 		return GAI_OK;
 	}
-	return classify(s, doc, gai_src_peek(in), gai_src_avail(in));
+	return classify(s, doc, gai_src_peek(in), gai_src_avail(in), err);
 }
 
 /* ---- libarchive over the operand's fd, the sniffed bytes first ---- */
@@ -441,7 +478,7 @@ read_member(struct gai_source *s, struct archive_entry *e,
 			return GAI_OK;	/* the next header skips the rest */
 		}
 	}
-	return classify(s, doc, s->doc.data, s->doc.len);
+	return classify(s, doc, s->doc.data, s->doc.len, err);
 }
 
 /* The next regular member of the archive. */
@@ -506,7 +543,7 @@ warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
 		return 1;
 	}
 	gai_http_charset(type, s->charset, sizeof s->charset);
-	return classify(s, doc, body, n);
+	return classify(s, doc, body, n, err);
 }
 
 /* The next response or resource record that holds a page. */
@@ -668,7 +705,7 @@ first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 		s->state = ST_WARC;
 		return next_record(s, doc, err);
 	}
-	return whole(s, doc);
+	return whole(s, doc, err);
 }
 
 int
@@ -729,6 +766,7 @@ gai_source_close(struct gai_source *s)
 	gai_buf_free(&s->doc);
 	gai_buf_free(&s->name);
 	gai_buf_free(&s->payload);
+	gai_buf_free(&s->conv);
 	gai_buf_free(&s->scratch);
 	free(s->opname);
 	free(s);
@@ -737,5 +775,9 @@ gai_source_close(struct gai_source *s)
 const char *
 gai_source_formats(void)
 {
+#ifdef HAVE_POPPLER_CPP
+	return "gzip, xz, zstd, bzip2, tar, zip, WARC, PDF";
+#else
 	return "gzip, xz, zstd, bzip2, tar, zip, WARC";
+#endif
 }

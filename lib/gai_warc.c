@@ -366,6 +366,7 @@ gai_http_is_page(const char *content_type)
 {
 	static const char *const pages[] = {
 		"text/html", "application/xhtml+xml", "text/plain",
+		"application/pdf",
 	};
 	size_t i, len = strcspn(content_type, "; \t");
 

@@ -258,3 +258,29 @@ PY
 	[[ $stderr == "gai-normalize: http://x/bad: the body does not inflate: "* ]]
 	[ "$output" = "$(printf '\fhttp://x/bad\tunreadable: %s\n\fhttp://x/ok\nhello' "${stderr#*http://x/bad: }")" ]
 }
+
+@test "PDF: the text pdftotext -layout gives, byte for byte" {
+	gai-normalize --version | grep -q '^Reads: .*PDF' || skip "built without poppler-cpp"
+	command -v pdftotext >/dev/null || skip "pdftotext not installed (poppler-utils)"
+	for f in "$CORPUS"/pdf/*.pdf; do
+		gai-normalize --no-name "$f" >got
+		pdftotext -layout "$f" - | gai-normalize --no-name >want
+		cmp got want
+	done
+	# The same on standard input, compressed, and as a zip member.
+	f="$CORPUS/pdf/004_hongze-district-2024.pdf"
+	gzip -c "$f" | gai-normalize --no-name >got
+	cmp got want
+	cp "$f" r.pdf && python3 -c 'import zipfile; zipfile.ZipFile("r.zip", "w").write("r.pdf")'
+	run -0 gai-normalize r.zip
+	[ "$output" = "$(printf '\fr.zip:r.pdf\n'; cat want)" ]
+}
+
+@test "PDF: broken, or without text: said, marked unreadable, exit 2" {
+	gai-normalize --version | grep -q '^Reads: .*PDF' || skip "built without poppler-cpp"
+	printf '%%PDF-1.4\ngarbage\n' >bad.pdf
+	printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >scan.pdf
+	run --separate-stderr -2 gai-normalize bad.pdf scan.pdf "$U8"
+	[ "$stderr" = "$(printf '%s\n' 'gai-normalize: bad.pdf: PDF that poppler cannot read' 'gai-normalize: scan.pdf: PDF without text (scanned pages?)')" ]
+	[ "$(printf '%s\n' "$output" | names)" = "$(printf '%s\n' $'bad.pdf\tunreadable: PDF that poppler cannot read' $'scan.pdf\tunreadable: PDF without text (scanned pages?)' "$U8")" ]
+}

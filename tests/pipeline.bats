@@ -35,6 +35,16 @@ fields_of() {
 	done
 }
 
+@test "a PDF read directly gives the expected records" {
+	gai-normalize --version | grep -q '^Reads: .*PDF' || skip "built without poppler-cpp"
+	for p in 002_huaian-city-2024 003_hongze-district-2023 004_hongze-district-2024; do
+		want="$CORPUS/expected/$p-pdftotext-layout.tsv"
+		gai-normalize "$CORPUS/pdf/$p.pdf" | gai-extract |
+			fields_of "$want" >"$BATS_TEST_TMPDIR/got"
+		assert_same "$BATS_TEST_TMPDIR/got" "$want"
+	done
+}
+
 @test "the examples' checks: 003's appeal table fails, 003 -> 004 carries over" {
 	cd "$GAI_SRCDIR"
 	run --separate-stderr -1 sh -c 'gai-normalize examples/* | gai-extract | gai-check'
