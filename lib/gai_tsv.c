@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gai_org.h"
 #include "gai_tsv.h"
 
 const char *const gai_tsv_status_keys[] = {
@@ -79,6 +80,8 @@ add_col(struct gai_tsv_sel *s, enum gai_tsv_kind kind, long field,
 		s->extras[s->nextras++] = s->ncols;
 	if (kind >= GAI_TSV_STATUS0)
 		s->status |= 1u << (kind - GAI_TSV_STATUS0);
+	if (kind == GAI_TSV_ORG_KEY)
+		s->org_key = 1;
 	s->cols[s->ncols].kind = kind;
 	s->cols[s->ncols].field = field;
 	s->cols[s->ncols].key = key;
@@ -142,6 +145,17 @@ unknown(const char *item, struct gai_error *err)
 	return rc;
 }
 
+/* The meta.org_key column, unless it is there: --wide only. */
+static int
+add_org_key(struct gai_tsv_sel *s, struct gai_error *err)
+{
+	if (s->mode == GAI_TSV_LONG)
+		return gai_error_set(err, GAI_E_USAGE, 0, 0, "'%s' is a --wide "
+		    "column, not a record key", GAI_TSV_ORG_KEY_NAME);
+	return s->org_key ? 0 : add_col(s, GAI_TSV_ORG_KEY, -1,
+	    GAI_TSV_ORG_KEY_NAME);
+}
+
 /* One item of the key list: a key, a glob, or a pseudo-key. */
 static int
 add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
@@ -154,6 +168,8 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 		if ((idx = gai_fields_index(item)) >= 0)
 			return s->fieldpos[idx] >= 0 ? 0 :
 			    add_col(s, GAI_TSV_FIELD, idx, item);
+		if (strcmp(item, GAI_TSV_ORG_KEY_NAME) == 0)
+			return add_org_key(s, err);
 		if ((k = pseudo(item)) >= 0) {
 			if (s->mode == GAI_TSV_LONG)
 				return gai_error_set(err, GAI_E_USAGE, 0, 0,
@@ -174,6 +190,11 @@ add_item(struct gai_tsv_sel *s, char *item, struct gai_error *err)
 		matched++;
 		if (s->fieldpos[i] < 0 &&
 		    add_col(s, GAI_TSV_FIELD, (long)i, f->key) != 0)
+			return GAI_E_NOMEM;
+		/* meta.* has it after meta.org, as the default has. */
+		if (strcmp(f->key, "meta.org") == 0 && s->mode == GAI_TSV_WIDE &&
+		    fnmatch(item, GAI_TSV_ORG_KEY_NAME, 0) == 0 &&
+		    add_org_key(s, err) != 0)
 			return GAI_E_NOMEM;
 	}
 	for (k = 0; s->mode == GAI_TSV_WIDE && k < GAI_TSV_NSTATUS; k++) {
@@ -220,8 +241,10 @@ gai_tsv_sel_init(struct gai_tsv_sel *s, enum gai_tsv_mode mode,
 			return 0;
 		}
 		for (i = 0; i < s->nfields; i++)
-			if (add_col(s,
-			    GAI_TSV_FIELD, (long)i, gai_fields_at(i)->key) != 0)
+			if (add_col(s, GAI_TSV_FIELD, (long)i,
+			    gai_fields_at(i)->key) != 0 ||
+			    (strcmp(gai_fields_at(i)->key, "meta.org") == 0 &&
+			    add_org_key(s, err) != 0))
 				return gai_error_set(err, GAI_E_NOMEM, 0, 0,
 				    "out of memory");
 		for (k = 0; k < GAI_TSV_NSTATUS; k++)
@@ -499,6 +522,7 @@ gai_tsv_work_free(struct gai_tsv_work *w)
 	free(w->bycol);
 	free(w->order);
 	gai_buf_free(&w->ids);
+	gai_buf_free(&w->org_key);
 	memset(w, 0, sizeof *w);
 }
 
@@ -524,6 +548,7 @@ int
 gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
     const struct gai_recset *set)
 {
+	const char *org;
 	size_t i, j;
 
 	memset(w->byfield, 0, w->nfields * sizeof *w->byfield);
@@ -571,6 +596,11 @@ gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
 				w->bycol[pos] = val;
 		}
 	}
+	/* The body's name however the report spells it (gai_org). */
+	gai_buf_clear(&w->org_key);
+	if (s->org_key && (org = w->byfield[gai_fields_index("meta.org")]) !=
+	    NULL && gai_org_fold(&w->org_key, org) != 0)
+		return GAI_E_NOMEM;
 	return 0;
 }
 
@@ -583,6 +613,8 @@ zh_label(const struct gai_tsv_col *c)
 	case GAI_TSV_EXTRA:
 	case GAI_TSV_GLOB:
 		return c->key;
+	case GAI_TSV_ORG_KEY:
+		return "发布机关(归一)";
 	default:
 		return gai_tsv_status_zh[c->kind - GAI_TSV_STATUS0];
 	}
@@ -721,6 +753,10 @@ gai_tsv_value(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
 	case GAI_TSV_EXTRA:
 	case GAI_TSV_GLOB:
 		return w->bycol[col];
+	case GAI_TSV_ORG_KEY:
+		if (w->byfield[gai_fields_index("meta.org")] == NULL)
+			return NULL;
+		return w->org_key.data != NULL ? w->org_key.data : "";
 	case GAI_TSV_CHECKS_IDS:
 		return w->nchecks > 0 ? w->ids.data : NULL;
 	case GAI_TSV_CHECKS_FAILED:

@@ -18,6 +18,7 @@ enum gai_tsv_kind {
 	GAI_TSV_FIELD,		/* a FIELDS.md key: field is its index */
 	GAI_TSV_EXTRA,		/* a literal warn./check./prose. key */
 	GAI_TSV_GLOB,		/* --long only: a glob tried on other keys */
+	GAI_TSV_ORG_KEY,	/* meta.org folded (gai_org_fold): --wide */
 	/* The status columns of --wide, in their default order: */
 	GAI_TSV_TABLES,		/* how many of the three tables were found */
 	GAI_TSV_FIELDS_READ,	/* how many table cells were read */
@@ -25,6 +26,12 @@ enum gai_tsv_kind {
 	GAI_TSV_CHECKS_FAILED,	/* how many check.* failed */
 	GAI_TSV_CHECKS_IDS	/* which, comma-separated */
 };
+
+/*
+ * The column of the body's name folded, to group a body's reports across
+ * years and scripts: after meta.org in --wide.
+ */
+#define GAI_TSV_ORG_KEY_NAME "meta.org_key"
 
 /* How many status columns there are, and the first's kind. */
 #define GAI_TSV_NSTATUS 5
@@ -47,6 +54,7 @@ struct gai_tsv_sel {
 	size_t *extras;		/* positions of EXTRA and GLOB columns */
 	size_t nextras;
 	unsigned status;	/* bit k: status column STATUS0 + k selected */
+	int org_key;		/* the meta.org_key column is there */
 	char *copy;		/* the key list, split in place */
 };
 
@@ -99,6 +107,7 @@ struct gai_tsv_work {
 	long nread, nwarn, nchecks, nfailed;
 	int unreadable;		/* a warn.unreadable record: no text at all */
 	struct gai_buf ids;	/* failing rule ids */
+	struct gai_buf org_key;	/* the meta.org_key cell */
 	char count[GAI_TSV_NSTATUS][24];
 	uint64_t *order;	/* --long: rank << 32 | record, sorted */
 	size_t ordercap;

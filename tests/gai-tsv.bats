@@ -26,7 +26,7 @@ golden() {
 		# key=value for each non-empty cell of the doc's row...
 		awk -F'\t' -v d="$doc" 'NR == 1 { for (i = 2; i <= NF; i++) k[i] = $i; next }
 		    $1 == d { for (i = 2; i <= NF; i++) if ($i != "") print k[i] "\t" $i }' \
-		    "$BATS_TEST_TMPDIR/wide" | grep -v '^\(meta\.\(title\|org\)\|tables\|fields_read\|warnings\)	' |
+		    "$BATS_TEST_TMPDIR/wide" | grep -v '^\(meta\.\(title\|org\|org_key\)\|tables\|fields_read\|warnings\)	' |
 		    sort >"$BATS_TEST_TMPDIR/got"
 		# ...is exactly the seed's expected records.
 		sort "$f" >"$BATS_TEST_TMPDIR/want"
@@ -40,7 +40,8 @@ golden() {
 	IFS=$'\t' read -r -a h <<<"${lines[0]}"
 	[ "${h[0]}" = doc ]
 	[ "${h[1]}" = meta.title ]
-	[ "${h[7]}" = active.rules.issued ]
+	[ "${h[3]}" = meta.org_key ]
+	[ "${h[8]}" = active.rules.issued ]
 	[ "${h[-2]}" = checks_failed ]
 	[ "${h[-1]}" = checks_failed_ids ]
 	# no key twice (three keys are in both editions' active tables)
@@ -53,11 +54,11 @@ golden() {
 @test "wide: mlr and awk read the same number of fields on every line" {
 	gai-tsv "$T/seeds.in" "$T/odd.in" >"$BATS_TEST_TMPDIR/out"
 	run -0 awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
 	[ "${#lines[@]}" -eq 9 ]
 	run -0 mlr --itsv --ojson cat "$BATS_TEST_TMPDIR/out"
 	run -0 mlr --itsv --onidx put -q 'print length($*)' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 238 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
 	[ "${#lines[@]}" -eq 8 ]
 	run -0 mlr --itsv --ocsv cut -f doc,meta.year then filter '$doc == "001_45cb5db47e89188a"' \
 	    "$BATS_TEST_TMPDIR/out"
@@ -154,7 +155,7 @@ half	meta.year	2021" ]
 	[ "${lines[2]}" = "news.html	null		" ]
 	# the default: every column of --wide, and the checks object
 	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -c "keys | length"' sh "$T/seeds.in"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 240 ]
 }
 
 @test "--jsonl: valid UTF-8 JSON that python reads back, escapes and all" {
@@ -192,7 +193,7 @@ for line in open(sys.argv[1], "rb"):
 	run -0 sh -c 'gai-tsv -k "appeal.review.*,meta.*,req.*.total" "$1" | head -1' sh "$T/seeds.in"
 	[[ $output == "doc	appeal.review.upheld	"*"	appeal.review.total	meta.title	"*"	meta.encoding	req.new.total	req.carried_in.total	"* ]]
 	IFS=$'\t' read -r -a h <<<"$output"
-	[ "${#h[@]}" -eq $((1 + 5 + 6 + 26)) ]
+	[ "${#h[@]}" -eq $((1 + 5 + 7 + 26)) ]
 }
 
 @test "--keys: an unknown key is an error before any output, with near matches" {
@@ -351,7 +352,7 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 
 @test "man example: totals of req as CSV for a spreadsheet" {
 	run -0 sh -c 'gai-tsv -k "meta.*,req.*.total" --csv --bom "$1" | tail -n +2 | head -1' sh "$T/seeds.in"
-	[[ $output == "000_6f6c780c05ed1855,攀枝花市米易縣2021年政府信息公開工作年度報告,米易縣人民政府,2021,2021,,,10,0,10,"* ]]
+	[[ $output == "000_6f6c780c05ed1855,攀枝花市米易縣2021年政府信息公開工作年度報告,米易縣人民政府,米易县人民政府,2021,2021,,,10,0,10,"* ]]
 }
 
 @test "man example: the failed checks, one per line" {
@@ -364,4 +365,23 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 	run -0 sh -c "$cmd"
 	[ "${#lines[@]}" -eq 2 ]
 	[[ ${lines[0]} == *'	fail: '* ]]
+}
+
+@test "meta.org_key: the body's name folded, one key for its reports across years and scripts" {
+	printf '%s\t%s\t%s\n' a meta.org 淮安市洪泽区人民政府 a meta.year 2024 \
+	    b meta.org 洪泽区人民政府 b meta.year 2023 \
+	    c meta.org '淮安市洪澤區 人民政府' c meta.year 2022 \
+	    d meta.org 扬州市市场监督管理局 d meta.year 2022 \
+	    e meta.year 2022 >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-tsv -k meta.org_key,meta.year "$BATS_TEST_TMPDIR/in"
+	[ "${lines[0]}" = "doc	meta.org_key	meta.year" ]
+	[ "${lines[1]}" = "a	洪泽区人民政府	2024" ]
+	[ "${lines[2]}" = "b	洪泽区人民政府	2023" ]
+	[ "${lines[3]}" = "c	洪泽区人民政府	2022" ]
+	[ "${lines[4]}" = "d	扬州市市场监督管理局	2022" ]
+	[ "${lines[5]}" = "e		2022" ]
+	run -0 gai-tsv --labels=zh -k meta.org,meta.org_key "$BATS_TEST_TMPDIR/in"
+	[ "${lines[0]}" = "文档	发布机关	发布机关(归一)" ]
+	run --separate-stderr -2 gai-tsv --long -k meta.org_key "$BATS_TEST_TMPDIR/in"
+	[[ $stderr == "gai-tsv: 'meta.org_key' is a --wide column, not a record key"* ]]
 }

@@ -48,17 +48,36 @@ test_sel(void)
 	struct gai_error err;
 	size_t i, n;
 
-	/* The default: every key once, the status columns last. */
+	/*
+	 * The default: every key once, meta.org_key after meta.org, the
+	 * status columns last.
+	 */
 	CHECK(gai_tsv_sel_init(&s, GAI_TSV_WIDE, NULL, &err) == 0);
 	n = gai_fields_count();
 	/* FIELDS.md: 6 meta, 29 active (3 in both editions), 182 req, 15 appeal. */
 	CHECK(n == 232, "%zu fields", n);
-	CHECK(s.ncols == n + GAI_TSV_NSTATUS);
-	CHECK(s.cols[n].kind == GAI_TSV_TABLES);
-	CHECK(strcmp(key_at(&s, n + 2), "warnings") == 0);
+	CHECK(s.ncols == n + 1 + GAI_TSV_NSTATUS);
+	CHECK(strcmp(key_at(&s, 1), "meta.org") == 0);
+	CHECK(s.cols[2].kind == GAI_TSV_ORG_KEY);
+	CHECK(strcmp(key_at(&s, 2), "meta.org_key") == 0);
+	CHECK(s.cols[n + 1].kind == GAI_TSV_TABLES);
+	CHECK(strcmp(key_at(&s, n + 3), "warnings") == 0);
 	for (i = 0; i < n; i++)
 		CHECK(gai_fields_index(gai_fields_at(i)->key) == (long)i);
 	CHECK(strcmp(key_at(&s, 0), "meta.title") == 0);
+	gai_tsv_sel_free(&s);
+	/* Named, or by a glob; never a record key of --long. */
+	CHECK(gai_tsv_sel_init(&s, GAI_TSV_WIDE, "meta.org_key,meta.year",
+	    &err) == 0);
+	CHECK(s.ncols == 2 && s.cols[0].kind == GAI_TSV_ORG_KEY);
+	gai_tsv_sel_free(&s);
+	CHECK(gai_tsv_sel_init(&s, GAI_TSV_WIDE, "meta.org*", &err) == 0);
+	CHECK(s.ncols == 2 && s.cols[1].kind == GAI_TSV_ORG_KEY);
+	gai_tsv_sel_free(&s);
+	CHECK(gai_tsv_sel_init(&s, GAI_TSV_LONG, "meta.org_key", &err) ==
+	    GAI_E_USAGE);
+	gai_tsv_sel_free(&s);
+	CHECK(gai_tsv_sel_init(&s, GAI_TSV_WIDE, NULL, &err) == 0);
 	CHECK(s.cols[s.ncols - 1].kind == GAI_TSV_CHECKS_IDS);
 	gai_tsv_sel_free(&s);
 
