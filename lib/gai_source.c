@@ -18,6 +18,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "gai_docx.h"
 #include "gai_pdf.h"
 #include "gai_source.h"
 #include "gai_source_impl.h"
@@ -46,6 +47,7 @@ struct gai_source {
 	struct gai_buf name;
 	struct gai_buf payload;	/* a WARC response's body, decoded */
 	struct gai_buf conv;	/* text made from a PDF or DOCX */
+	struct gai_buf xml;	/* a DOCX's word/document.xml */
 	struct gai_buf scratch;
 	char charset[32];
 	char why[256];
@@ -195,6 +197,29 @@ static int
 is_zip(const char *s, size_t n)
 {
 	return STARTS(s, n, "PK\3\4") || STARTS(s, n, "PK\5\6");
+}
+
+/*
+ * An Office Open XML file (DOCX, and XLSX or PPTX, which have no
+ * word/document.xml): a zip whose first member is one of its parts, as
+ * Word, LibreOffice and the libraries that write them put it.
+ */
+static int
+is_ooxml(const char *s, size_t n)
+{
+	static const char *const parts[] = {
+		"[Content_Types].xml", "_rels/", "word/", "docProps/"
+	};
+	size_t i, len;
+
+	if (!STARTS(s, n, "PK\3\4") || n < 30)
+		return 0;
+	len = (unsigned char)s[26] | (size_t)(unsigned char)s[27] << 8;
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (len >= strlen(parts[i]) && n >= 30 + strlen(parts[i]) &&
+		    memcmp(s + 30, parts[i], strlen(parts[i])) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -380,6 +405,10 @@ classify(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 		return converted(s, doc, gai_pdf_text(bytes, n, &s->conv,
 		    s->why, sizeof s->why),
 		    "PDF without text (scanned pages?)", err);
+	if (is_ooxml(bytes, n))
+		return converted(s, doc, gai_docx_text(bytes, n, &s->conv,
+		    &s->xml, s->why, sizeof s->why),
+		    "DOCX without text", err);
 	kind = binary_kind(bytes, n);
 
 	if (kind != NULL) {
@@ -697,7 +726,8 @@ first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 	}
 	head = gai_src_peek(&s->in);
 	n = gai_src_avail(&s->in);
-	if (compression(head, n) != NULL || is_tar(head, n) || is_zip(head, n)) {
+	if (compression(head, n) != NULL || is_tar(head, n) ||
+	    (is_zip(head, n) && !is_ooxml(head, n))) {
 		if ((rc = ar_open(s, doc, err)) != 1)
 			return rc;
 	}
@@ -767,6 +797,7 @@ gai_source_close(struct gai_source *s)
 	gai_buf_free(&s->name);
 	gai_buf_free(&s->payload);
 	gai_buf_free(&s->conv);
+	gai_buf_free(&s->xml);
 	gai_buf_free(&s->scratch);
 	free(s->opname);
 	free(s);
@@ -776,8 +807,8 @@ const char *
 gai_source_formats(void)
 {
 #ifdef HAVE_POPPLER_CPP
-	return "gzip, xz, zstd, bzip2, tar, zip, WARC, PDF";
+	return "gzip, xz, zstd, bzip2, tar, zip, WARC, PDF, DOCX";
 #else
-	return "gzip, xz, zstd, bzip2, tar, zip, WARC";
+	return "gzip, xz, zstd, bzip2, tar, zip, WARC, DOCX";
 #endif
 }

@@ -367,6 +367,7 @@ gai_http_is_page(const char *content_type)
 	static const char *const pages[] = {
 		"text/html", "application/xhtml+xml", "text/plain",
 		"application/pdf",
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	};
 	size_t i, len = strcspn(content_type, "; \t");
 

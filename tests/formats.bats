@@ -284,3 +284,76 @@ PY
 	[ "$stderr" = "$(printf '%s\n' 'gai-normalize: bad.pdf: PDF that poppler cannot read' 'gai-normalize: scan.pdf: PDF without text (scanned pages?)')" ]
 	[ "$(printf '%s\n' "$output" | names)" = "$(printf '%s\n' $'bad.pdf\tunreadable: PDF that poppler cannot read' $'scan.pdf\tunreadable: PDF without text (scanned pages?)' "$U8")" ]
 }
+
+# A DOCX made as Word lays one out, to $1: each line of the text file $2 a
+# paragraph, each run of lines holding a TAB a table (cells split at TABs).
+mkdocx() {
+	python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+from xml.sax.saxutils import escape
+out, src = sys.argv[1:]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+par = lambda s: '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % escape(s)
+body, rows = [], []
+def flush():
+    if rows:
+        body.append("<w:tbl><w:tblPr/>" + "".join(
+            "<w:tr>" + "".join("<w:tc><w:tcPr/>%s</w:tc>" % par(c) for c in r) + "</w:tr>"
+            for r in rows) + "</w:tbl>")
+        rows.clear()
+for line in open(src, encoding="utf-8").read().splitlines():
+    if "\t" in line:
+        rows.append(line.split("\t"))
+    else:
+        flush()
+        body.append(par(line))
+flush()
+z = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>' % (W, "".join(body)))
+z.close()
+PY
+}
+
+@test "DOCX: paragraphs as lines, tables as TAB rows: a seed report reads the same" {
+	seed=$(ls "$SEEDS"/002_*.txt)
+	mkdocx report.docx "$seed"
+	gai-normalize --no-name "$seed" >want
+	run --separate-stderr -0 gai-normalize --no-name report.docx
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" | cmp - want
+	# Its records are the seed's.
+	gai-normalize "$seed" | gai-extract | cut -f2- >want.rec
+	gai-normalize report.docx | gai-extract | cut -f2- | grep -v '^meta.encoding' >got.rec
+	grep -v '^meta.encoding' want.rec | diff - got.rec
+}
+
+@test "DOCX: merged cells once, breaks in cells as spaces, deleted text dropped" {
+	python3 - <<'PY'
+import zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+doc = ('<w:document %s><w:body>'
+       '<w:p><w:r><w:t>标题</w:t></w:r><w:r><w:tab/><w:t>2021</w:t></w:r></w:p>'
+       '<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>收到</w:t><w:br/><w:t>申请</w:t></w:r></w:p></w:tc>'
+       '<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p><w:p><w:r><w:t>件</w:t></w:r></w:p></w:tc></w:tr>'
+       '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:ins><w:r><w:t>2</w:t></w:r></w:ins>'
+       '<w:del><w:r><w:delText>3</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>'
+       '<w:p><w:hyperlink><w:r><w:t>完</w:t></w:r></w:hyperlink></w:p>'
+       '</w:body></w:document>' % W)
+z = zipfile.ZipFile("t.docx", "w")
+z.writestr("[Content_Types].xml", "<Types/>")
+z.writestr("word/document.xml", doc)
+z.close()
+z = zipfile.ZipFile("sheet.xlsx", "w")
+z.writestr("[Content_Types].xml", "<Types/>")
+z.writestr("xl/workbook.xml", "<workbook/>")
+z.close()
+PY
+	run --separate-stderr -0 gai-normalize --no-name t.docx
+	[ "$output" = "$(printf '标题\t2021\n收到 申请\t1 件\n2\n完')" ]
+	# A spreadsheet is an Office file too, but not a document read here.
+	run --separate-stderr -2 gai-normalize sheet.xlsx
+	[ "$stderr" = "gai-normalize: sheet.xlsx: Office file without word/document.xml (a spreadsheet or a presentation?)" ]
+}
