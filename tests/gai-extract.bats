@@ -430,6 +430,20 @@ never_wrong() {
 	[[ $output == *"	active.punishment.decisions	7"$'\n'* ]]
 }
 
+@test "peak memory within twice the document plus a constant: a 40 MB one-line document (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	{ printf '\fbig\n'; head -c 40000000 /dev/zero | tr '\0' a; echo; } >"$BATS_TEST_TMPDIR/big"
+	# peak RSS of the child in KB, through getrusage
+	run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", sys.argv[1]], stdout=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/big"
+	read -r st kb <<<"$output"
+	[ "$st" -eq 1 ]
+	echo "peak $kb KB for 40 MB"
+	[ "$kb" -le $((2 * 40000000 / 1024 + 20000)) ]
+}
+
 @test "headings and labels as reports word them: a character more or less, 年度, broken labels" {
 	for f in ok-headings ok-headings-2019-trad; do
 		run -0 gai-extract "$X/$f.txt"
