@@ -10,6 +10,12 @@
 
 struct gai_html;
 
+/* Which parser reads the markup: both give the same lines. */
+enum gai_html_parser {
+	GAI_HTML_OWN,		/* gai_html_tok.c: the default, fast */
+	GAI_HTML_LIBXML2	/* libxml2's HTML parser: the oracle */
+};
+
 /* 1 when the first bytes of a document look like HTML, else 0. */
 int gai_html_sniff(const char *bytes, size_t n);
 
@@ -19,7 +25,14 @@ int gai_html_sniff(const char *bytes, size_t n);
  * TAB, text folded as gai_text_fold does.  The caller may write out and
  * clear it between calls.  NULL when out of memory.
  */
-struct gai_html *gai_html_new(struct gai_buf *out);
+struct gai_html *gai_html_new(struct gai_buf *out,
+    enum gai_html_parser parser);
+
+/*
+ * The caller promises what gai_normalize gives: valid UTF-8 in whole
+ * characters and no NUL, so the parser need not check each chunk.
+ */
+void gai_html_trust_input(struct gai_html *h);
 
 /* Feed the next UTF-8 chunk (any split, even inside a tag or character). */
 int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
