@@ -276,8 +276,7 @@ done
 # ---- 7. traditional text: gai-normalize --simplified vs OpenCC -----------------
 # The corpus's traditional pages as stream 1 (their text files), read as one
 # file by opencc, which is slow, and by gai-normalize enough times over to
-# read 100 MB.  The machine is shared: the CPU time of gai-normalize
-# --simplified (user + system) is reported too.
+# read 100 MB.
 sed 's,^text/gb18030/,text/utf8/,' "$work/gb1.list" |
     xargs grep -l '報告' >"$work/trad.list"
 xargs cat <"$work/trad.list" >"$work/trad.txt"
@@ -297,11 +296,6 @@ if [ "$trad_bytes" -gt 0 ] && have gai-normalize; then
 	measure "trad: gai-normalize --simplified" "$((trad_bytes * treps))" \
 	    pages "$((trad_pages * treps))" \
 	    "'$(g gai-normalize)' --simplified $trad_ops >/dev/null"
-	if [ "$timer" = gnu ]; then
-		eval "/usr/bin/time -f '%U %S' -o '$work/cpu' '$(g gai-normalize)' --simplified $trad_ops >/dev/null"
-		trad_cpu=$(awk -v b="$((trad_bytes * treps))" '{ s = $1 + $2 }
-		    END { printf "%.1f MB/s of CPU time (%.3f s)", (s > 0 ? b / 1e6 / s : 0), s }' "$work/cpu")
-	fi
 else
 	skip "trad: gai-normalize --simplified" gai-normalize
 fi
@@ -379,11 +373,11 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
 	r=$(ratio "pipeline: gai" "pipeline: python")
 	say "  pipeline gai / Python (norm+extract only) $r"
-	r=$(ratio "trad: gai-normalize --simplified" "trad: opencc -c t2s.json")
-	say "  trad   gai-normalize --simplified / opencc $r   (target >= 200 MB/s: $(field "trad: gai-normalize --simplified" 3); ${trad_cpu:-})"
+	r=$(cratio "trad: gai-normalize --simplified" "trad: opencc -c t2s.json")
+	say "  trad   gai-normalize --simplified / opencc $r by CPU time   (target >= 200 MB/s: $(field "trad: gai-normalize --simplified" 10) MB/s of CPU time, $(field "trad: gai-normalize --simplified" 3) wall)"
 	_peak=$(field "check: $((bodies * years)) reports, $bodies bodies" 6)
 	if [ -n "$_peak" ]; then
-		say "  check  peak memory per body-year: $(awk -v m="$_peak" -v n="$((bodies * years))" 'BEGIN { printf "%.0f", m * 1048576 / n }') bytes (target <= 200; the whole process)"
+		say "  check  peak memory per body-year: $(awk -v m="$_peak" -v n="$((bodies * years))" 'BEGIN { printf "%.0f", m * 1048576 / n }') bytes (target <= 200; the whole process), $(field "check: $((bodies * years)) reports, $bodies bodies" 11) reports/CPU s; one body: $(field "check: $one reports, one body" 11) reports/CPU s"
 	fi
 	say ""
 	say "Issue #12 targets, on CPU time (best of $runs runs):"
