@@ -238,6 +238,20 @@ else
 	done
 fi
 
+# ---- 6. one large document: peak memory against its size ----------------------
+# A 100 MB stream-1 document on one line (#11 item 10: within twice the
+# document plus a constant); --max-size=0 lets it through whole.
+big=$work/big-one-line.txt
+[ -s "$big" ] || { printf '\fbig\n'; head -c 100000000 /dev/zero | tr '\0' a; echo; } >"$big"
+for t in gai-normalize gai-extract; do
+	if have "$t"; then
+		measure "big doc: $t" "$(wc -c <"$big")" docs 1 \
+		    "'$(g "$t")' --max-size=0 '$big' >/dev/null 2>&1; [ \$? -le 1 ]"
+	else
+		skip "big doc: $t" "$t"
+	fi
+done
+
 # ---- report ---------------------------------------------------------------------
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)

@@ -215,6 +215,87 @@ gx_warn(struct gai_extract *x, const char *key, const char *fmt, ...)
 	return 0;
 }
 
+/* The numbering a report may put before a label: 三、 (二) 1. (3) */
+#define NUMBERING "(?:\\(?[一二三四五六七八九十]{1,3}\\)?[、.,]?|" \
+	"\\(?[0-9]{1,2}\\)?[、.,]?)?"
+
+/*
+ * Append "|(?:PAT)(*MARK:r)" to a table's alternation.  An anchored
+ * alternation tries each branch to the end before the next: the first
+ * row that matches wins, with the same match end as its own pattern.
+ */
+static int
+add_branch(struct gai_buf *all, const char *pat, size_t r)
+{
+	char mark[32];
+
+	snprintf(mark, sizeof mark, "(*MARK:%zu)", r);
+	if ((all->len > 0 && gai_buf_putc(all, '|') < 0) ||
+	    gai_buf_puts(all, "(?:") < 0 || gai_buf_puts(all, pat) < 0 ||
+	    gai_buf_puts(all, ")") < 0 || gai_buf_puts(all, mark) < 0)
+		return GAI_E_NOMEM;
+	return 0;
+}
+
+/* Table t's labels with a character more or less, as one alternation. */
+static int
+compile_fuzzy(struct gai_extract *x, size_t ti, struct gai_error *err)
+{
+	const struct gx_table *t = &gx_tables[ti];
+	struct gai_buf alts = GAI_BUF_INIT, all = GAI_BUF_INIT;
+	size_t r;
+	int rc = 0, fz;
+
+	for (r = 0; t->rows[r].key != NULL && rc == 0; r++) {
+		if (t->rows[r].pat == NULL || t->rows[r].pat[0] == '!')
+			continue;
+		gai_buf_clear(&alts);
+		if (gai_buf_puts(&alts, NUMBERING "(?:") < 0 ||
+		    (fz = gx_fuzzy(t->rows[r].pat, &alts)) < 0)
+			rc = GAI_E_NOMEM;
+		else if (fz == 0 && (gai_buf_putc(&alts, ')') < 0 ||
+		    add_branch(&all, alts.data, r) < 0))
+			rc = GAI_E_NOMEM;
+	}
+	if (rc != 0)
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+	else if (all.len > 0 &&
+	    (x->fuzzy_re[ti] = gx_compile(all.data, 1, err)) == NULL)
+		rc = -1;
+	gai_buf_free(&alts);
+	gai_buf_free(&all);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Heading pattern pat, also with a character more or less, into re. */
+static int
+compile_heading(const char *pat, void **re, struct gai_error *err)
+{
+	struct gai_buf b = GAI_BUF_INIT;
+	size_t n;
+	int fz = 0, rc = -1;
+
+	if (gai_buf_puts(&b, "(?:[一二三四五六七八九十]{1,2}[、.,]?|"
+	    "\\([一二三四五六七八九十]{1,2}\\)[、.,]?|[0-9][、.,]?)?(?:") < 0 ||
+	    gai_buf_puts(&b, pat) < 0)
+		goto nomem;
+	n = b.len;
+	if (gai_buf_putc(&b, '|') < 0 || (fz = gx_fuzzy(pat, &b)) < 0)
+		goto nomem;
+	if (fz > 0)	/* no forms with one character more or less */
+		b.data[b.len = n] = '\0';
+	if (gai_buf_putc(&b, ')') < 0)
+		goto nomem;
+	if ((*re = gx_compile(b.data, 1, err)) != NULL)
+		rc = 0;
+	gai_buf_free(&b);
+	return rc;
+nomem:
+	gai_buf_free(&b);
+	gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+	return -1;
+}
+
 struct gai_extract *
 gai_extract_new(struct gai_error *err)
 {
@@ -248,29 +329,18 @@ gai_extract_new(struct gai_error *err)
 			    row->cols : t->cols;
 
 			if (row->pat != NULL) {
-				char pat[512], mark[32];
+				char pat[512];
 
 				if (row->pat[0] == '!')
 					snprintf(pat, sizeof pat, "%s",
 					    row->pat + 1);
 				else
 					snprintf(pat, sizeof pat,
-					    "(?:\\(?[一二三四五六七八九十]{1,3}\\)?"
-					    "[、.,]?|\\(?[0-9]{1,2}\\)?[、.,]?)?"
-					    "(?:%s)", row->pat);
+					    NUMBERING "(?:%s)", row->pat);
 				if ((x->row_re[ti][r] = gx_compile(pat, 1,
 				    err)) == NULL)
 					goto fail;
-				/* An anchored alternation tries each branch
-				 * to the end before the next: the first row
-				 * that matches wins, with the same match end
-				 * as its own pattern gives. */
-				snprintf(mark, sizeof mark, "(*MARK:%zu)", r);
-				if ((all.len > 0 && gai_buf_putc(&all, '|') < 0) ||
-				    gai_buf_puts(&all, "(?:") < 0 ||
-				    gai_buf_puts(&all, pat) < 0 ||
-				    gai_buf_puts(&all, ")") < 0 ||
-				    gai_buf_puts(&all, mark) < 0) {
+				if (add_branch(&all, pat, r) < 0) {
 					gai_error_set(err, GAI_E_NOMEM, 0, 0,
 					    "out of memory");
 					goto fail;
@@ -298,17 +368,14 @@ gai_extract_new(struct gai_error *err)
 			    err)) == NULL)
 				goto fail;
 		}
-	}
-	gai_buf_free(&all);
-	for (r = 0; gx_heading_pats[r] != NULL; r++) {
-		char pat[256];
-
-		snprintf(pat, sizeof pat,
-		    "(?:[一二三四五六七八九十]{1,2}[、.,]?|[0-9][、.,]?)?%s",
-		    gx_heading_pats[r]);
-		if ((x->head_re[r] = gx_compile(pat, 1, err)) == NULL)
+		if (compile_fuzzy(x, ti, err) < 0)
 			goto fail;
 	}
+	gai_buf_free(&all);
+	for (r = 0; gx_heading_pats[r] != NULL; r++)
+		if (compile_heading(gx_heading_pats[r], &x->head_re[r],
+		    err) < 0)
+			goto fail;
 	if (gx_meta_compile(x, err) < 0 || gx_glued_compile(x, err) < 0)
 		goto fail;
 	x->nojit = nojit;
@@ -329,6 +396,7 @@ gai_extract_free(struct gai_extract *x)
 	for (i = 0; i < GX_MAXTABLES; i++) {
 		pcre2_code_free(x->detect_re[i]);
 		pcre2_code_free(x->tab_re[i]);
+		pcre2_code_free(x->fuzzy_re[i]);
 		pcre2_code_free(x->tabu_re[i]);
 		for (j = 0; j < GX_MAXROWS; j++)
 			pcre2_code_free(x->row_re[i][j]);

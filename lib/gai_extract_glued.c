@@ -20,6 +20,9 @@
 
 /* Shorter text cannot hold a column-header run. */
 #define GATE_MIN 24
+/* Nor is one looked for in a cell past 1 MiB (a crawl's junk): its map
+ * would cost 9 bytes a byte, and memory is kept near twice the document's. */
+#define GATE_MAX ((size_t)1 << 20)
 
 int
 gx_glued_compile(struct gai_extract *x, struct gai_error *err)
@@ -337,7 +340,8 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 	for (i = a; i < b; i++) {
 		const struct gx_tok *k = &x->toks.v[i];
 
-		if (k->kind != GX_T_TEXT || k->len < GATE_MIN)
+		if (k->kind != GX_T_TEXT || k->len < GATE_MIN ||
+		    k->len > GATE_MAX)
 			continue;
 		if (squeeze_map(x, k->off, k->len) < 0)
 			return GAI_E_NOMEM;

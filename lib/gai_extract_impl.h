@@ -154,6 +154,13 @@ extern const char *const gx_glued_pats[];
 /* Headings that start and end the tables' regions. */
 extern const char *const gx_heading_pats[];	/* active, req, appeal, end */
 
+/*
+ * For a plain text of five characters or more, append an alternation of
+ * its forms with one character more or less; 0.  1 (nothing appended)
+ * for a regex or a short text; NOMEM.
+ */
+int gx_fuzzy(const char *lit, struct gai_buf *out);
+
 /* Expand simplified characters to [简繁] classes; 0 or NOMEM. */
 int gx_tradify(const char *pat, struct gai_buf *out);
 
@@ -217,6 +224,8 @@ struct gai_extract {
 	/* all of a table's row patterns as one alternation, in row order,
 	 * each ending in (*MARK:r): one call finds a cell's row (or none) */
 	void *tab_re[GX_MAXTABLES];
+	/* the same for the labels with a character more or less */
+	void *fuzzy_re[GX_MAXTABLES];
 	void *tabu_re[GX_MAXTABLES];	/* the same, unanchored (glued) */
 	void *headu_re;		/* every heading, unanchored (glued) */
 	void *glue_re;		/* gx_glued_pats */

@@ -26,11 +26,56 @@ tok_line(const struct gai_extract *x, size_t i)
 	return x->first_line + (long)x->toks.v[i].line;
 }
 
+/* The row of table ti whose label x->sq starts with, exactly or else
+ * with a character more or less; -1 none.  *end: where it ends. */
+static int
+label_row(struct gai_extract *x, size_t ti, size_t *end)
+{
+	size_t r;
+
+	/* one call for all rows: most cells are no row's label */
+	if ((gx_match(x, x->tab_re[ti], end, 0, NULL, NULL) ||
+	    gx_match(x, x->fuzzy_re[ti], end, 0, NULL, NULL)) &&
+	    (r = (size_t)gx_mark(x)) < GX_MAXROWS)
+		return (int)r;
+	return -1;
+}
+
+/*
+ * Is token i, the last of its line and squeezed in x->sq, a label
+ * broken over a line end ("一、本年新" / "收政府信息公开申请数量")?  The
+ * row, or -1.
+ */
+static int
+broken_label(struct gai_extract *x, size_t ti, size_t i, size_t re)
+{
+	const struct gx_tok *k = &x->toks.v[i];
+	char first[LABEL_MAX + 1];
+	size_t end, n;
+
+	/* a break inside a label's first characters, the ones matched */
+	if (k->len > 48 || i + 1 >= re || k[1].line != k->line + 1 ||
+	    !k[1].lfirst || k[1].kind != GX_T_TEXT || k[1].len > LABEL_MAX)
+		return -1;
+	/* the two lines' cells squeezed and joined: the line end and the
+	 * separators between them go with the spaces */
+	n = x->sq.len;
+	memcpy(first, x->sq.data, n);
+	if (gx_squeeze(x, tok_s(x, i + 1), k[1].len) < 0 ||
+	    gai_buf_reserve(&x->sq, n) < 0)
+		return GAI_E_NOMEM;
+	memmove(x->sq.data + n, x->sq.data, x->sq.len + 1);
+	memcpy(x->sq.data, first, n);
+	x->sq.len += n;
+	return label_row(x, ti, &end);
+}
+
 /* Which rows of table ti the cells of [rs, re) are labels of. */
 static int
 classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
-	size_t i, r, end, nlab = 0;
+	size_t i, end, nlab = 0;
+	int r;
 
 	for (i = rs; i < re; i++) {
 		const struct gx_tok *k = &x->toks.v[i];
@@ -40,10 +85,21 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), k->len) < 0)
 			return GAI_E_NOMEM;
-		/* one call for all rows: most cells are no row's label */
-		if (gx_match(x, x->tab_re[ti], &end, 0, NULL, NULL) &&
-		    (r = (size_t)gx_mark(x)) < GX_MAXROWS) {
-			x->label[i] = (int)r;
+		end = k->off + k->len;
+		if ((r = label_row(x, ti, &end)) < 0 &&
+		    (i + 1 == re || k[1].line != k->line) &&
+		    (r = broken_label(x, ti, i, re)) >= 0) {
+			/* the label's second line is not a cell of its row */
+			x->label[++i] = -1;
+			x->labend[i - 1] = end = k->off + k->len;
+			x->label[i - 1] = r;
+			nlab++;
+			continue;
+		}
+		if (r < -1)
+			return r;
+		if (r >= 0) {
+			x->label[i] = r;
 			x->labend[i] = end;
 			nlab++;
 		}
@@ -590,9 +646,9 @@ gx_match_tables(struct gai_extract *x)
 		return GAI_E_NOMEM;
 
 	/* 4. The appeal table, or its first header cell if the heading is
-	 * lost. */
+	 * lost (after the request table's rows, or its heading's end). */
 	if (head[H_APPEAL] < 0)
-		for (i = a_end; i < n; i++)
+		for (i = rs; i < n; i++)
 			if (x->toks.v[i].kind == GX_T_TEXT &&
 			    x->toks.v[i].len < 20) {
 				if (gx_squeeze(x, tok_s(x, i),

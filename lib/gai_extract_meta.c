@@ -39,6 +39,8 @@ gx_meta_compile(struct gai_extract *x, struct gai_error *err)
 	return 0;
 }
 
+#define LINE_SQ_MAX ((size_t)1 << 20)
+
 /* Line i of the document, squeezed into x->sq; its raw start in *raw. */
 static int
 line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
@@ -49,6 +51,11 @@ line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 
 	if (e < s)
 		e = s;
+	/* A title, a date or a year is near a line's start: a line of a
+	 * megabyte and more (junk, or a whole page on one line) is not
+	 * copied whole, so memory stays near twice the document's. */
+	if (e - s > LINE_SQ_MAX)
+		e = s + LINE_SQ_MAX;
 	*raw = x->text.data + s;
 	*rawlen = e - s;
 	return gx_squeeze(x, *raw, e - s);

@@ -20,6 +20,11 @@
  * labels are often broken over lines or cells.  E ends a short label that
  * must be the whole cell, or be followed by nothing but its numbers.
  *
+ * A label or heading that is a plain text of five characters or more
+ * (no regex syntax) also matches with one character more or one less,
+ * as reports double or drop one (gx_fuzzy); for a label only when no
+ * label matches exactly.
+ *
  * A new edition or a local variant is a new entry here, not new code.
  */
 #define E "(?=[-+0-9.,]*$)"
@@ -33,8 +38,8 @@ static const char *const req_cols[] = {
 static const struct gx_ident req_ident[] = { { 0, 5, 6 } };
 
 static const struct gx_row req_rows[] = {
-	{ "new", "本年新收", { NULL }, 0 },
-	{ "carried_in", "上年结转", { NULL }, 0 },
+	{ "new", "本年度?新收", { NULL }, 0 },
+	{ "carried_in", "上一?年度?结转", { NULL }, 0 },
 	{ "granted", "予以公开", { NULL }, 0 },
 	{ "partial", "部分公开", { NULL }, 0 },
 	{ "denied.state_secret", "(?:属于)?国家秘密", { NULL }, 0 },
@@ -62,7 +67,7 @@ static const struct gx_row req_rows[] = {
 	/* "总计" alone is also the header of the last column: look for it
 	 * only after the rows above it */
 	{ "total", "!(?:\\(七\\)|七[、.,]?)?总计" E, { NULL }, GX_ROW_FORWARD },
-	{ "carried_out", "结转下年度", { NULL }, 0 },
+	{ "carried_out", "结转下一?年度?", { NULL }, 0 },
 	{ NULL, NULL, { NULL }, 0 }
 };
 
@@ -166,6 +171,42 @@ const char *const gx_heading_pats[] = {
 	"(?:存在的主要问题|存在的问题|其他需要报告)",
 	NULL
 };
+
+int
+gx_fuzzy(const char *lit, struct gai_buf *out)
+{
+	size_t off[64], n = 0, i, k, len = strlen(lit);
+	int first = 1;
+
+	if (strpbrk(lit, "\\()[]{}.*+?|^$!") != NULL)
+		return 1;
+	for (i = 0; i < len && n < 63; i += k) {
+		(void)gai_text_decode(lit + i, len - i, &k);
+		off[n++] = i;
+	}
+	off[n] = len;
+	if (n < 5 || i < len)
+		return 1;
+	for (i = 0; i < n; i++) {
+		/* one character dropped (a doubled one is dropped once) */
+		if (i > 0 && off[i + 1] - off[i] == off[i] - off[i - 1] &&
+		    memcmp(lit + off[i], lit + off[i - 1], off[i] - off[i - 1])
+		    == 0)
+			continue;
+		if ((!first && gai_buf_putc(out, '|') < 0) ||
+		    gai_buf_append(out, lit, off[i]) < 0 ||
+		    gai_buf_puts(out, lit + off[i + 1]) < 0)
+			return GAI_E_NOMEM;
+		first = 0;
+	}
+	for (i = 1; i < n; i++)	/* one character more, inside */
+		if (gai_buf_putc(out, '|') < 0 ||
+		    gai_buf_append(out, lit, off[i]) < 0 ||
+		    gai_buf_putc(out, '.') < 0 ||
+		    gai_buf_puts(out, lit + off[i]) < 0)
+			return GAI_E_NOMEM;
+	return 0;
+}
 
 /* Each simplified character of a pattern also matches its traditional forms. */
 int

@@ -429,3 +429,48 @@ never_wrong() {
 	[[ $output != *"active.license.decisions"* ]]
 	[[ $output == *"	active.punishment.decisions	7"$'\n'* ]]
 }
+
+@test "peak memory within twice the document plus a constant: a 40 MB one-line document (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	{ printf '\fbig\n'; head -c 40000000 /dev/zero | tr '\0' a; echo; } >"$BATS_TEST_TMPDIR/big"
+	# peak RSS of the child in KB, through getrusage
+	run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", sys.argv[1]], stdout=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/big"
+	read -r st kb <<<"$output"
+	[ "$st" -eq 1 ]
+	echo "peak $kb KB for 40 MB"
+	[ "$kb" -le $((2 * 40000000 / 1024 + 20000)) ]
+}
+
+@test "headings and labels as reports word them: a character more or less, 年度, broken labels" {
+	for f in ok-headings ok-headings-2019-trad; do
+		run -0 gai-extract "$X/$f.txt"
+		[[ $output != *warn.row_missing* && $output != *warn.table_missing* ]]
+		# 一、本年新 / 收政府信息公开申请数量: one label over a line end
+		[[ $output == *"	req.new.natural_person	30"$'\n'* ]]
+		[[ $output == *"	req.carried_in.total	2"$'\n'* ]]	# 上年度结转
+		[[ $output == *"	req.unavailable.not_held.natural_person	4"$'\n'* ]]	# 不不掌握
+		[[ $output == *"	req.unavailable.needs_creation.total	1"$'\n'* ]]	# 现成信需要
+		[[ $output == *"	req.carried_out.natural_person	"* ]]	# 下一年度
+		[[ $output == *"	appeal.review.total	4"$'\n'* ]]
+	done
+	# the appeal heading with a character dropped, header cells unlike the template's
+	printf '%s\n' '三、收到和处理政府信息公开申请情况' '一、本年新收政府信息公开申请数量	1	0	0	0	0	0	1' \
+	    '四、政府信息公开行政复、行政诉讼情况' '复议情况	诉讼情况' \
+	    '2	1	0	1	4	1	0	0	0	1	0	0	0	0	0' >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-extract "$BATS_TEST_TMPDIR/in"
+	[[ $output == *"	appeal.review.total	4"$'\n'* ]]
+	[[ $output != *"warn.table_missing	appeal"* ]]
+}
+
+@test "tables found by their content when the headings are reworded or gone" {
+	for f in ok-headings-lost ok-headings-lost-2019-trad; do
+		run -0 gai-extract "$X/$f.txt"
+		[[ $output != *warn.table_missing* && $output != *warn.row_missing* ]]
+		[[ $output == *"	active.rules.total	3"$'\n'* || $output == *"	active.rules.in_force	3"$'\n'* ]]
+		[[ $output == *"	req.total.natural_person	31"$'\n'* ]]
+		[[ $output == *"	appeal.suit_direct.total	1"$'\n'* ]]
+	done
+}
