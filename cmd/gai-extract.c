@@ -281,7 +281,7 @@ process(void *ctx, const char *path)
 		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
 			break;
 		if (rc != GAI_OK) {
-			fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+			fe_warn(err.errnum, "%s", fe_quote(path));
 			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
 			    path, err.errnum != 0 ? strerror(err.errnum) :
 			    err.msg));
