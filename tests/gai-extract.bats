@@ -231,10 +231,23 @@ never_wrong() {
 	run -0 gai-extract -t ok-values.txt
 }
 
-@test "--trace: line numbers count the stream's lines, headers included" {
+@test "--trace: line numbers count the document's own lines, not the stream's" {
 	printf '\fa\nx\n\fb\n规章\t7\t8\t9\n' >"$BATS_TEST_TMPDIR/s"
 	run --separate-stderr gai-extract --trace "$BATS_TEST_TMPDIR/s"
-	[[ $stderr == *'gai-extract: b:4: active.rules.issued = 7 from "7"'* ]]
+	[[ $stderr == *'gai-extract: b:1: active.rules.issued = 7 from "7"'* ]]
+	# the line of the file the document came from, whichever way it came
+	gai-extract --trace "$X/ok-values.txt" 2>"$BATS_TEST_TMPDIR/alone" >/dev/null
+	gai-normalize "$SEEDS/000_6f6c780c05ed1855.txt" "$X/ok-values.txt" |
+	    gai-extract --trace 2>"$BATS_TEST_TMPDIR/both" >/dev/null
+	grep -F "$X/ok-values.txt:" "$BATS_TEST_TMPDIR/both" >"$BATS_TEST_TMPDIR/second"
+	assert_same "$BATS_TEST_TMPDIR/second" "$BATS_TEST_TMPDIR/alone"
+	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/second"
+}
+
+@test "--trace: prose.* records with the sentence they came from" {
+	run --separate-stderr -0 gai-extract --trace "$SEEDS/000_6f6c780c05ed1855.txt"
+	[[ $stderr == *"000_6f6c780c05ed1855.txt:10: prose.req.received = 10 from \"年內共接到申請10件,辦理10件,全部按時有效回復。\""* ]]
+	[[ $stderr == *"000_6f6c780c05ed1855.txt:10: prose.appeal.suit = 0 from \"引發行政訴訟共0件。\""* ]]
 }
 
 @test "the unit test of numbers and splits passes" {
@@ -512,6 +525,27 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output == *"	meta.url	http://www.example.gov.cn/zwgk/2021/0128/n1.html"$'\n'* ]]
 	# gai-tsv's wide columns have meta.url
 	gai-extract "$X/ok-preamble.txt" | gai-tsv --wide | head -1 | tr '\t' '\n' | grep -qx meta.url
+}
+
+@test "template variants: notes in brackets, 規範性檔案, 本年增/减 in words and signs" {
+	run -0 gai-extract "$X/ok-variants-2019.txt"
+	[[ $output == *"	active.rules.total	3"$'\n'* ]]	# 规章(设区的市…应提供相关数据)
+	[[ $output == *"	active.other_service.decisions	300"$'\n'* ]]	# …事项(指…)
+	[[ $output == *'warn.change_word	active.license.change: cell "减3" read as -3'* ]]
+	[[ $output == *'warn.change_word	active.other_service.change: cell "增加2" read as 2'* ]]
+	[[ $output == *'warn.change_word	active.punishment.change: cell "持平" read as 0'* ]]
+	[[ $output == *'warn.change_word	active.fees.change: cell "−1" read as -1'* ]]
+	[[ $output == *"	active.fees.change	-1"$'\n'* ]]
+	# one such cell never loses the rest of its row
+	[[ $output == *"	active.license.decisions	1234"$'\n'* ]]
+	run -0 gai-extract "$X/ok-variants-2019-pipes.txt"
+	[[ $output == *"	active.normative.total	45"$'\n'* ]]	# 規範性檔案
+	[[ $output == *"	active.license.change	98"$'\n'"$X/ok-variants-2019-pipes.txt	active.license.decisions	1234"$'\n'* ]]
+	# blank separators, or a label followed by the next label: unknown, said
+	[[ $output == *'warn.row_unread	active.other_service: '*'its 4 cells are blank'* ]]
+	[[ $output == *'warn.row_unread	active.punishment: '* ]]
+	[[ $output != *"active.punishment.prior_items"* && $output != *"active.other_service.prior_items"* ]]
+	[[ $output == *"	active.coercion.prior_items	30"$'\n'* ]]
 }
 
 @test "GAI_NO_JIT=1: PCRE2's JIT off (for valgrind), the same records" {
