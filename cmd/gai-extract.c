@@ -256,9 +256,10 @@ extract_one(struct opts *op)
 	if (d->unreadable.len > 0)
 		return fe_worse(status,
 		    extract_unreadable(op, name, d->unreadable.data));
+	/* --trace counts the lines of the document's own text, not of the
+	 * stream it came in */
 	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
-		return fe_worse(status,
-		    extract(op, name, &d->text, d->first_line, NULL));
+		return fe_worse(status, extract(op, name, &d->text, 1, NULL));
 	return fe_worse(status, extract_page(op, name));
 }
 
