@@ -665,12 +665,17 @@ static size_t
 pi_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 {
 	const char *gt;
+	size_t i;
 
 	(void)t;
 	if (n < 3)
 		return final ? n : 0;
 	if (!name_start((unsigned char)s[2]) && (unsigned char)s[2] < 0x80)
 		return 2;	/* not a PI: "<?" goes, the rest is text */
+	for (i = 3; i < n && name_char((unsigned char)s[i]); i++)
+		;
+	if (i == n)		/* libxml2 reads no target cut by the end */
+		return final ? 2 : 0;
 	if ((gt = memchr(s, '>', n)) != NULL)
 		return (size_t)(gt - s) + 1;
 	return final ? n : 0;

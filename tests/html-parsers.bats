@@ -73,6 +73,12 @@ differs() {
 	differs '<p>a<b>&' 'a' 'a'
 }
 
+@test "fuzz finds: a processing instruction cut by the end of the page" {
+	differs '<body><?x' 'x' 'x'
+	differs '<p>a<?xyz abc' 'a' 'a'
+	differs '<p>a<?xy>z' 'az' 'az'
+}
+
 @test "--html-parser takes gai or libxml2 and nothing else" {
 	run -2 --separate-stderr gai-normalize --html-parser=lxml </dev/null
 	[[ "$stderr" == *"--html-parser: 'lxml' is neither gai nor libxml2"* ]]
