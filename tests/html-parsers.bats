@@ -77,6 +77,10 @@ differs() {
 	differs '<body><?x' 'x' 'x'
 	differs '<p>a<?xyz abc' 'a' 'a'
 	differs '<p>a<?xy>z' 'az' 'az'
+	differs '<p>a<?¬b' 'a¬b' 'a¬b'
+	differs '<p>a<?中文 x>b' 'ab' 'ab'
+	# A letter outside the Han block: a known difference.
+	differs '<p>a<?é x>b' 'aé x>b' 'ab'
 }
 
 @test "--html-parser takes gai or libxml2 and nothing else" {
