@@ -49,6 +49,8 @@ take(void *ctx, const char *s, size_t n)
 			}
 			s = nz->scratch.data;
 			n = nz->scratch.len;
+			if (n == 0)	/* only NULs: scratch may be NULL */
+				return 0;
 		}
 		if ((rc = gai_html_feed(nz->html, s, n, &err)) != 0)
 			return rc;
@@ -103,7 +105,7 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	    declared, &res->enc, err)) != 0)
 		return rc;
 	res->html = sniff(&res->enc, bytes, n);
-	if (res->html && (nz->html = gai_html_new(&nz->out)) == NULL)
+	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
 		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 		    "out of memory");
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
