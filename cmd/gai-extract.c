@@ -15,6 +15,7 @@
 #include "gai_extract.h"
 #include "gai_normalize.h"
 #include "gai_rec.h"
+#include "gai_source.h"
 #include "gai_text.h"
 
 static const char help_text[] =
@@ -45,7 +46,8 @@ static const char help_text[] =
 "With no FILE, or when FILE is -, read standard input.  A stream that\n"
 "starts with a form-feed header holds one document per header; any other\n"
 "FILE is one document.  Each document is read as stream 1, or normalized\n"
-"first when it is a raw page (HTML, GB18030, Big5...).\n"
+"first when it is a raw page (HTML, GB18030, Big5...).  A compressed FILE,\n"
+"an archive, a WARC, PDF or DOCX file is read as gai-normalize reads it.\n"
 "Exit status is 0 if every document held report tables, 1 if one did not,\n"
 "2 if trouble (trouble wins).\n";
 
@@ -175,17 +177,20 @@ mostly_utf8(const char *s, size_t n)
 	return 1;
 }
 
-/* A page that is not stream 1 (HTML, GBK bytes...): normalize it first. */
+/*
+ * A page that is not stream 1 (HTML, GBK bytes...): normalize it first.
+ * charset is what its transport declared (NULL, "": nothing).
+ */
 static int
-extract_page(struct opts *op, const char *name)
+extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
+    const char *charset)
 {
-	const struct gai_buf *t = &op->doc.text;
 	struct gai_norm_result res;
 	struct gai_error err;
 
 	gai_buf_clear(&op->text);
-	if (gai_normalize(&op->nz, t->data, t->len,
-	    mostly_utf8(t->data, t->len) ? "UTF-8" : NULL,
+	if (gai_normalize_declared(&op->nz, bytes, n,
+	    mostly_utf8(bytes, n) ? "UTF-8" : NULL, charset,
 	    append, &op->text, &res, &err) != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
@@ -256,25 +261,84 @@ extract_one(struct opts *op)
 	if (d->unreadable.len > 0)
 		return fe_worse(status,
 		    extract_unreadable(op, name, d->unreadable.data));
+	/* --trace counts the lines of the document's own text, not of the
+	 * stream it came in */
 	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
-		return fe_worse(status,
-		    extract(op, name, &d->text, d->first_line, NULL));
-	return fe_worse(status, extract_page(op, name));
+		return fe_worse(status, extract(op, name, &d->text, 1, NULL));
+	return fe_worse(status, extract_page(op, name, d->text.data,
+	    d->text.len, NULL));
+}
+
+/*
+ * An operand that is not text (compressed, an archive, WARC, PDF, DOCX,
+ * binary): each document gai_source finds in it is a raw page.
+ */
+static int
+extract_source(struct opts *op, const char *path, struct gai_source *src)
+{
+	struct gai_source_doc doc;
+	struct gai_error err;
+	char skipped[256];
+	int rc, status = GAI_EXIT_OK;
+
+	memset(&err, 0, sizeof err);
+	while (!fe_stdout_failed() &&
+	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK) {
+		if (doc.unreadable == NULL) {
+			status = fe_worse(status, extract_page(op, doc.name,
+			    doc.bytes, doc.len, doc.charset));
+			continue;
+		}
+		fe_warn(0, "%s: %s", fe_quote(doc.name), doc.unreadable);
+		status = fe_worse(GAI_EXIT_ERROR,
+		    extract_unreadable(op, doc.name, doc.unreadable));
+	}
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
+		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
+	return status;
+}
+
+/* stdio over gai_source_read, for the stream 1 reader. */
+static ssize_t
+source_read(void *cookie, char *buf, size_t n)
+{
+	return gai_source_read(cookie, buf, n);
 }
 
 static int
 process(void *ctx, const char *path)
 {
+	static const cookie_io_functions_t io = { source_read, NULL, NULL, NULL };
 	struct opts *op = ctx;
+	struct gai_source_opts so = { NULL, op->max };
+	struct gai_source *src;
 	struct gai_doc_reader rd;
 	struct gai_error err;
-	FILE *fp;
+	FILE *fp = NULL;
 	int rc, status = GAI_EXIT_OK;
 
 	/* A FILE that cannot be read is a record too, as upstream (gai(7)). */
-	if ((fp = fe_open(path)) == NULL)
-		return fe_worse(GAI_EXIT_ERROR,
-		    extract_unreadable(op, path, strerror(errno)));
+	memset(&err, 0, sizeof err);
+	if ((rc = gai_source_open(&src, path, &so, &err)) == GAI_OK &&
+	    (rc = gai_source_is_text(src, &err)) == 1 &&
+	    (fp = fopencookie(src, "r", io)) == NULL)
+		rc = gai_error_set(&err, GAI_E_IO, errno, 0, "%s",
+		    strerror(errno));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		gai_source_close(src);
+		return fe_worse(GAI_EXIT_ERROR, extract_unreadable(op, path,
+		    err.errnum != 0 ? strerror(err.errnum) : err.msg));
+	}
+	if (fp == NULL) {
+		status = extract_source(op, path, src);
+		gai_source_close(src);
+		return status;
+	}
 	gai_doc_reader_init(&rd, fp, path, op->max);
 	while (!fe_stdout_failed()) {
 		memset(&err, 0, sizeof err);
@@ -290,7 +354,9 @@ process(void *ctx, const char *path)
 		status = fe_worse(status, extract_one(op));
 	}
 	gai_doc_reader_free(&rd);
-	return fe_close_input(fp, path, status);
+	fclose(fp);		/* reads only: nothing to lose */
+	gai_source_close(src);
+	return status;
 }
 
 int
