@@ -298,7 +298,7 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 		status = GAI_EXIT_ERROR;
 	}
 	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
-		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
+		fe_warn(0, "%s: %s", fe_quote(path), skipped);
 	return status;
 }
 
@@ -329,7 +329,7 @@ process(void *ctx, const char *path)
 		rc = gai_error_set(&err, GAI_E_IO, errno, 0, "%s",
 		    strerror(errno));
 	if (rc < 0) {
-		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		fe_warn(err.errnum, "%s", fe_quote(path));
 		gai_source_close(src);
 		return fe_worse(GAI_EXIT_ERROR, extract_unreadable(op, path,
 		    err.errnum != 0 ? strerror(err.errnum) : err.msg));
@@ -345,7 +345,7 @@ process(void *ctx, const char *path)
 		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
 			break;
 		if (rc != GAI_OK) {
-			fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+			fe_warn(err.errnum, "%s", fe_quote(path));
 			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
 			    path, err.errnum != 0 ? strerror(err.errnum) :
 			    err.msg));

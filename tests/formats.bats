@@ -208,7 +208,7 @@ warc_docs_are_pages() {
 	[ "$stderr" = "gai-normalize: crawl.warc.gz: $WARC_SKIPPED" ]
 	gai-normalize <crawl.warc.gz >out 2>err
 	warc_docs_are_pages out
-	[ "$(cat err)" = "gai-normalize: <stdin>: $WARC_SKIPPED" ]
+	[ "$(cat err)" = "gai-normalize: -: $WARC_SKIPPED" ]
 }
 
 @test "WARC: the HTTP charset is a declaration the bytes are checked against" {

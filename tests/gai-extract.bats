@@ -547,3 +547,14 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output != *"active.punishment.prior_items"* && $output != *"active.other_service.prior_items"* ]]
 	[[ $output == *"	active.coercion.prior_items	30"$'\n'* ]]
 }
+
+@test "GAI_NO_JIT=1: PCRE2's JIT off (for valgrind), the same records" {
+	run -0 env GAI_NO_JIT=1 gai-extract --version
+	[[ $output == *"(JIT off: GAI_NO_JIT)"* ]]
+	run -0 env GAI_NO_JIT=0 gai-extract --version
+	[[ $output != *"JIT off"* ]]
+	gai-extract "$SEEDS"/*.txt >"$BATS_TEST_TMPDIR/jit" || true
+	GAI_NO_JIT=1 gai-extract "$SEEDS"/*.txt >"$BATS_TEST_TMPDIR/nojit" || true
+	[ -s "$BATS_TEST_TMPDIR/jit" ]
+	assert_same "$BATS_TEST_TMPDIR/nojit" "$BATS_TEST_TMPDIR/jit"
+}
