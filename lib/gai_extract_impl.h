@@ -201,6 +201,7 @@ struct gx_cand {
 	size_t ti, r;
 	struct gx_cell_ref c[GX_MAXCOLS + 2];
 	int n;
+	int detached;		/* the cells are on lines after the label's */
 	char why[200];		/* why it cannot be read */
 };
 

@@ -26,6 +26,55 @@ tok_line(const struct gai_extract *x, size_t i)
 	return x->first_line + (long)x->toks.v[i].line;
 }
 
+/* Is s[0..n) numbering alone: 三、 (七) 1. 4、? */
+static int
+numbering_only(const char *s, size_t n)
+{
+	static const char cn[] = "一二三四五六七八九十";
+	size_t i = 0, d = 0;
+
+	if (i < n && s[i] == '(')
+		i++;
+	while (i < n) {
+		if (s[i] >= '0' && s[i] <= '9')
+			i++;
+		else if (n - i >= 3 && (unsigned char)s[i] >= 0xe0 &&
+		    memmem(cn, sizeof cn - 1, s + i, 3) != NULL)
+			i += 3;
+		else
+			break;
+		d++;
+	}
+	if (i < n && s[i] == ')')
+		i++;
+	if (i < n && (s[i] == '.' || s[i] == ','))
+		i++;
+	else if (n - i >= 3 && memcmp(s + i, "、", 3) == 0)
+		i += 3;
+	return d > 0 && d <= 3 && i == n;
+}
+
+/*
+ * Does token i start its row: first on its line but for blank cells and
+ * numbering in cells of their own ("| (七) | 总计 | 31 |")?  "总计" later
+ * on a line is a column header.
+ */
+static int
+starts_row(const struct gai_extract *x, size_t i)
+{
+	const struct gx_tok *v = x->toks.v;
+
+	if (v[i].glued)
+		return 1;	/* cut where a label starts */
+	while (i > 0 && !v[i].lfirst) {
+		i--;
+		if (v[i].kind != GX_T_EMPTY && !(v[i].kind == GX_T_TEXT &&
+		    numbering_only(tok_s(x, i), v[i].len)))
+			return 0;
+	}
+	return 1;
+}
+
 /* The row of table ti whose label x->sq starts with, exactly or else
  * with a character more or less; -1 none.  *end: where it ends. */
 static int
@@ -98,11 +147,27 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		}
 		if (r < -1)
 			return r;
-		if (r >= 0) {
+		if (r >= 0 && !(gx_tables[ti].rows[r].flags &
+		    GX_ROW_FORWARD && !starts_row(x, i))) {
 			x->label[i] = r;
 			x->labend[i] = end;
 			nlab++;
 		}
+	}
+	/* a heading over a converter's small table names the row the
+	 * table's own row names again: the row is read there */
+	for (i = rs; i < re; i++) {
+		size_t j;
+
+		if (x->label[i] < 0)
+			continue;
+		for (j = i + 1; j < re && j < i + 24 && x->label[j] < 0 &&
+		    x->toks.v[j].kind != GX_T_NUM &&
+		    x->toks.v[j].kind != GX_T_RUN; j++)
+			;
+		if (j < re && x->label[j] == x->label[i] &&
+		    x->toks.v[j].line != x->toks.v[i].line)
+			x->label[i] = -1;
 	}
 	/* a news page may name 行政许可 once; a table names its rows */
 	if (nlab >= 3)
@@ -208,19 +273,50 @@ glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
 }
 
 /*
+ * Another row's label before label t that waits for numbers too (no
+ * numbers between them): its token, or -1.  Numbers on lines of their
+ * own then belong to one of them, and which is not certain (a two-column
+ * page converted in the wrong order).  (六)其他处理 before its three
+ * sub-rows is their group's heading, not a row waiting.
+ */
+static long
+waiting(const struct gai_extract *x, size_t ti, size_t t, size_t rs)
+{
+	const struct gx_row *rows = gx_tables[ti].rows;
+	const struct gx_tok *v = x->toks.v;
+	size_t k;
+
+	for (k = t; k > rs && k + 40 > t; ) {
+		k--;
+		if (v[k].kind != GX_T_TEXT)
+			return -1;	/* a cell, blank or not: read */
+		/* a later row's label first is a column header (总计) */
+		if (x->label[k] < 0 || x->label[k] >= x->label[t])
+			continue;
+		if ((rows[x->label[k]].flags & GX_ROW_ALT_ONE) &&
+		    (rows[x->label[t]].flags & GX_ROW_ALT_SPLIT))
+			return -1;
+		return (long)k;
+	}
+	return -1;
+}
+
+/*
  * The cells of the row whose label is token t: on the label's own line
  * when it has cells after the label, else the run of numbers that
  * follows (one cell per line, numbers on the next line).  0 with the
  * cells in rr, or -1 with rr->why.
  */
 static int
-gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
-    struct gx_cand *rr)
+gather(struct gai_extract *x, size_t ti, size_t t, size_t rs, size_t re,
+    int nolabel, struct gx_cand *rr)
 {
 	const struct gx_tok *v = x->toks.v;
 	size_t j, first, skip = 0, maxskip = nolabel ? 80 : 3;
+	long k;
 
 	rr->n = 0;
+	rr->detached = 0;
 	rr->why[0] = '\0';
 	if (!nolabel && v[t].glued)
 		return glued_cells(x, t, re, rr);
@@ -260,17 +356,39 @@ gather(struct gai_extract *x, size_t t, size_t rs, size_t re, int nolabel,
 				break;
 			continue;
 		}
+		if (x->label[j] >= 0 && !nolabel) {
+			char next[96];
+
+			gx_row_name(ti, (size_t)x->label[j], next,
+			    sizeof next);
+			snprintf(rr->why, sizeof rr->why, "no numbers follow "
+			    "it before the label of %s at line %ld", next,
+			    tok_line(x, j));
+			return -1;
+		}
 		if (x->label[j] >= 0 || ++skip > maxskip) {
 			snprintf(rr->why, sizeof rr->why,
 			    "no numbers follow the label");
 			return -1;
 		}
 	}
+	if (!nolabel && (k = waiting(x, ti, t, rs)) >= 0) {
+		char other[96];
+
+		gx_row_name(ti, (size_t)x->label[k], other,
+		    sizeof other);
+		snprintf(rr->why, sizeof rr->why, "the numbers that follow on "
+		    "line %ld could be its or those of %s, whose label at line "
+		    "%ld waits for numbers too", tok_line(x, j), other,
+		    tok_line(x, (size_t)k));
+		return -1;
+	}
 	/* the blank cells before the first number that are its row's (on
 	 * its line, or alone on theirs: one cell per line) */
 	while (j > first && j < re && v[j - 1].kind == GX_T_EMPTY &&
 	    (v[j - 1].line == v[j].line || v[j - 1].lfirst))
 		j--;
+	rr->detached = !nolabel;
 	for (; j < re && v[j].kind != GX_T_TEXT; j++)
 		add_cell(rr, tok_s(x, j), v[j].len, v[j].kind,
 		    tok_line(x, j));
@@ -299,7 +417,8 @@ read_row(struct gai_extract *x, size_t ti, size_t r, size_t t, size_t rs,
 
 	cd.ti = ti;
 	cd.r = r;
-	if (gather(x, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0, &cd) < 0)
+	if (gather(x, ti, t, rs, re, (row->flags & GX_ROW_NOLABEL) != 0,
+	    &cd) < 0)
 		goto unread;
 	x->found_any = 1;
 	if ((rc = gx_resolve_row(x, &cd)) != 0)

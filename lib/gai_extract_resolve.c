@@ -466,7 +466,7 @@ gx_resolve_row(struct gai_extract *x, struct gx_cand *cd)
 {
 	const struct gx_table *tb = &gx_tables[cd->ti];
 	int ncols = ncols_of(cd->ti, cd->r), c, ok, allint = 1, rc;
-	int64_t iv[GX_MAXCOLS];
+	int64_t iv[GX_MAXCOLS] = { 0 };
 	size_t ti = cd->ti, r = cd->r;
 
 	if (blank_cells(cd, ncols) < 0)
@@ -489,7 +489,19 @@ gx_resolve_row(struct gai_extract *x, struct gx_cand *cd)
 		    cd->n, ncols);
 		return 0;
 	}
-	for (c = 0; c < ncols; c++) {
+	/* Numbers on lines of their own given to the one label waiting: an
+	 * assignment that breaks the row's identities is not certain. */
+	for (c = 0, allint = cd->detached && tb->nident > 0; c < ncols; c++) {
+		iv[c] = cell_int(x, &cd->c[c], &ok);
+		allint &= ok && cd->c[c].kind == GX_T_NUM;
+	}
+	if (allint && !idents_hold(tb, iv)) {
+		snprintf(cd->why, sizeof cd->why, "the numbers on the lines "
+		    "after it do not add up as its row does, so they may not "
+		    "be its own");
+		return 0;
+	}
+	for (allint = 1, c = 0; c < ncols; c++) {
 		if (store_cell(x, x->fidx[ti][r][c], &cd->c[c]) < 0)
 			return GAI_E_NOMEM;
 		iv[c] = cell_int(x, &cd->c[c], &ok);

@@ -285,15 +285,13 @@ gai_tsv_table(struct gai_buf *b, enum gai_table t,
 		"三、收到和处理政府信息公开申请情况",
 		"四、政府信息公开行政复议、行政诉讼情况"
 	};
-	const char *cells[3];
-	long f = gai_fields_index("meta.title");
-	int rc;
-
-	/* Which document, and which table of it: the line to look for. */
-	cells[0] = set->doc.data;
-	cells[1] = f >= 0 && w->byfield[f] != NULL ? w->byfield[f] : "";
-	cells[2] = titles[t];
-	rc = line(b, fmt, 3, cells, 3);
+	/*
+	 * Which document, and which table of it: each on a line of its own,
+	 * in the first cell, where the row labels are as wide: column -t
+	 * then lines up the table's columns without a gap after a long name.
+	 */
+	const char *name = set->doc.data;
+	int rc = line(b, fmt, 1, &name, 1) | line(b, fmt, 1, &titles[t], 1);
 	switch (t) {
 	case GAI_T_ACTIVE:
 		rc |= active(b, w, fmt);

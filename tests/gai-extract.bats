@@ -157,6 +157,30 @@ never_wrong() {
 	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
 }
 
+@test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
+	run -0 gai-extract "$X/ok-md-converted.txt"
+	# "#### (一)予以公开" over a table whose row says 予以公开 again
+	[[ $output == *"	req.granted.natural_person	10"$'\n'* ]]
+	# a label wrapped over two lines, its numbers on a third
+	[[ $output == *"	req.partial.total	5"$'\n'* ]]
+	# "| 4. | 保护第三方合法权益 |", "| (七) | 总计 |" after a header
+	# row whose last cell is 总计
+	[[ $output == *"	req.denied.third_party.natural_person	2"$'\n'* ]]
+	[[ $output == *"	req.total.total	35"$'\n'* ]]
+	[[ $output != *"warn."* ]]
+	# two labels wait: the numbers after them are neither's
+	run -0 gai-extract "$X/ok-md-two-columns.txt"
+	[[ $output == *'warn.row_unread	req.denied.deliberative: the label is at line 39 but its values cannot be read for certain: no numbers follow it before the label of req.denied.enforcement at line 40'* ]]
+	[[ $output == *'warn.row_unread	req.denied.enforcement: the label is at line 40 but its values cannot be read for certain: the numbers that follow on line 41 could be its or those of req.denied.deliberative, whose label at line 39 waits for numbers too'* ]]
+	[[ $output != *"req.denied.enforcement.natural_person"* ]]
+	# one label waits, but the numbers break its row's sum: not its
+	[[ $output == *'warn.row_unread	req.denied.query: the label is at line 43 but its values cannot be read for certain: the numbers on the lines after it do not add up'* ]]
+	[[ $output != *"req.denied.query.natural_person"* ]]
+	run -0 gai-extract "$X/ok-md-2019.txt"
+	[[ $output == *"	req.partial.natural_person	5"$'\n'* ]]
+	[[ $output == *"	meta.edition	2019"$'\n'* ]]
+}
+
 @test "values: units, separators, dashes, 元 to 万元, blanks, non-numbers" {
 	run -0 gai-extract "$X/ok-values.txt"
 	[[ $output == *"	active.license.decisions	1234"* ]]

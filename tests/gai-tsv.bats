@@ -286,25 +286,35 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 		[ ! -s "$BATS_TEST_TMPDIR/err" ]
 		assert_same "$BATS_TEST_TMPDIR/out" "$T/table-$t.out"
 	done
+	# the document's name and the table's heading on lines of their own,
+	# so column -t lines the table up without a gap after a long name
+	run -0 sh -c 'gai-tsv --table=req "$1" | head -3' sh "$T/seeds.in"
+	[ "${lines[0]}" = 000_6f6c780c05ed1855 ]
+	[ "${lines[1]}" = 三、收到和处理政府信息公开申请情况 ]
+	tab=$(printf '\t')
+	gai-tsv --table=req "$T/seeds.in" | column -t -s "$tab" | grep '^一' >"$BATS_TEST_TMPDIR/with"
+	gai-tsv --table=req "$T/seeds.in" | grep -v '^[0-9][0-9][0-9]_' |
+	    column -t -s "$tab" | grep '^一' >"$BATS_TEST_TMPDIR/without"
+	assert_same "$BATS_TEST_TMPDIR/with" "$BATS_TEST_TMPDIR/without"
 }
 
 @test "--table: cells where the page has them (checked against the seed texts)" {
 	# 000 (2021 edition): 行政规范性文件 9 issued, 75 in force; 行政许可 9544.
 	run -0 gai-tsv --table=active "$T/seeds.in"
-	[ "${lines[4]}" = "行政规范性文件	9	0	75" ]
-	[ "${lines[7]}" = "行政许可	9544		" ]
+	[ "${lines[5]}" = "行政规范性文件	9	0	75" ]
+	[ "${lines[8]}" = "行政许可	9544		" ]
 	# 001 (2019 edition): its own rows and columns, 政府集中采购 67 items.
-	[[ $output == *$'\n001_45cb5db47e89188a\t'*$'信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t2153\t0\t122580\n'* ]]
+	[[ $output == *$'\n001_45cb5db47e89188a\n'*$'信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t2153\t0\t122580\n'* ]]
 	[[ $output == *$'政府集中采购\t67\t25409.5\t\n'* ]]
 	# req of 000: 10 new requests by natural persons, all granted
 	run -0 gai-tsv --table=req "$T/seeds.in"
-	[ "${lines[4]}" = "一、本年新收政府信息公开申请数量			10	0	0	0	0	0	10" ]
-	[ "${lines[6]}" = "三、本年度办理结果	(一)予以公开		10	0	0	0	0	0	10" ]
+	[ "${lines[5]}" = "一、本年新收政府信息公开申请数量			10	0	0	0	0	0	10" ]
+	[ "${lines[7]}" = "三、本年度办理结果	(一)予以公开		10	0	0	0	0	0	10" ]
 	# 2019 edition: one (六)其他处理 row
 	[[ $output == *$'\n\t(六)其他处理\t\t'* ]]
 	# appeal of 000: one review, upheld (维持原辦理結果)
 	run -0 gai-tsv --table=appeal "$T/seeds.in"
-	[ "${lines[4]}" = "1	0	0	0	1	0	0	0	0	0	0	0	0	0	0" ]
+	[ "${lines[5]}" = "1	0	0	0	1	0	0	0	0	0	0	0	0	0	0" ]
 }
 
 @test "--table: the edition from the keys when meta.edition is missing" {
