@@ -114,12 +114,10 @@ gai_check_doc(struct gai_check *c, const struct gai_recset *set,
     gai_check_emit emit, void *ctx)
 {
 	struct gc_kv *cur = &c->cur;
-	const struct gc_kv *en;
 	struct gc_body *b = NULL;
-	const void *it;
 	const char *org;
 	size_t i;
-	int rc;
+	int rc, nb = 0, na = 0;
 
 	cur->n = 0;
 	for (i = 0; i < set->n; i++)
@@ -138,28 +136,22 @@ gai_check_doc(struct gai_check *c, const struct gai_recset *set,
 		if ((b = gc_yoy_body(c->yoy, c->org.data)) == NULL)
 			return GAI_E_NOMEM;
 	}
+	/* The same body's reports of the years before and after, if seen. */
+	if (b != NULL && ((nb = gc_yoy_get(c, b, cur->year - 1, cur->edition,
+	    &c->before)) < 0 || (na = gc_yoy_get(c, b, cur->year + 1,
+	    cur->edition, &c->after)) < 0))
+		return GAI_E_NOMEM;
 	for (i = 0; i < c->rules->n; i++) {
 		if (!c->rules->r[i].prev) {
 			if ((rc = gc_eval_rule(c, i, cur, NULL, emit, ctx)) != 0)
 				return rc;
 			continue;
 		}
-		if (b == NULL)
-			continue;
-		/* Never across an edition change. */
-		for (it = NULL; (en = gc_yoy_each(b, &it)) != NULL; ) {
-			if (en->edition == NULL ||
-			    strcmp(en->edition, cur->edition) != 0)
-				continue;
-			if (en->year == cur->year - 1)
-				rc = gc_eval_rule(c, i, cur, en, emit, ctx);
-			else if (en->year == cur->year + 1)
-				rc = gc_eval_rule(c, i, en, cur, emit, ctx);
-			else
-				rc = 0;
-			if (rc != 0)
-				return rc;
-		}
+		if ((nb > 0 &&
+		    (rc = gc_eval_rule(c, i, cur, &c->before, emit, ctx)) != 0) ||
+		    (na > 0 &&
+		    (rc = gc_eval_rule(c, i, &c->after, cur, emit, ctx)) != 0))
+			return rc;
 	}
 	if (b != NULL)
 		return gc_yoy_remember(c, b, cur);
@@ -199,6 +191,8 @@ gai_check_free(struct gai_check *c)
 	gc_yoy_free(c->yoy);
 	gc_shape_free_all(c);
 	gc_kv_free(&c->cur);
+	gc_kv_free(&c->before);
+	gc_kv_free(&c->after);
 	gai_buf_free(&c->key);
 	gai_buf_free(&c->val);
 	gai_buf_free(&c->lhs);

@@ -76,6 +76,7 @@ struct gai_check {
 	const struct gai_rules *rules;
 	struct gc_kv cur;
 	struct gc_yoy *yoy;	/* NULL when no rule is year over year */
+	struct gc_kv before, after;	/* cur's body the years around it */
 	struct gc_shape *shapes[NSHAPEBUCKET];
 	size_t nshape;
 	/* Reused for every document. */
@@ -130,11 +131,15 @@ int gc_yoy_wanted(const struct gai_rules *rs, const char *key);
 /* The body of folded name org, made the first time; NULL without memory. */
 struct gc_body *gc_yoy_body(struct gc_yoy *y, const char *org);
 /*
- * The reports of b remembered so far, the latest first: *it starts NULL;
- * NULL after the last.
+ * The report of b remembered for year and edition, read into d (whose
+ * arrays are reused): 1, 0 when there is none, or GAI_E_NOMEM.
  */
-const struct gc_kv *gc_yoy_each(const struct gc_body *b, const void **it);
-/* Remember what the year-over-year rules need of cur, a report of b. */
+int gc_yoy_get(struct gai_check *c, const struct gc_body *b, long year,
+    const char *edition, struct gc_kv *d);
+/*
+ * Remember what the year-over-year rules need of cur, a report of b,
+ * unless b has a report of its year and edition already.
+ */
 int gc_yoy_remember(struct gai_check *c, struct gc_body *b,
     const struct gc_kv *cur);
 

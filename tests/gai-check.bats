@@ -422,3 +422,25 @@ one_doc() {
 	[ "$stderr" = "gai-check: $BATS_TEST_TMPDIR/r:1:1: rule 'appeal_sum' is defined already (built in, or in an earlier file)" ]
 	run -0 gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" /dev/null
 }
+
+@test "year over year: many reports of one body are each paired with the first of the years around it" {
+	# 20,000 reports of one body over 20 years: each year 1,000 times.
+	awk 'BEGIN { for (i = 0; i < 20000; i++) {
+		d = sprintf("r%05d", i)
+		printf "%s\tmeta.org\t甲局\n%s\tmeta.year\t%d\n", d, d, 2001 + i % 20
+		printf "%s\tmeta.edition\t2021\n%s\treq.carried_in.total\t1\n", d, d
+		printf "%s\treq.carried_out.total\t1\n", d } }' >"$BATS_TEST_TMPDIR/in"
+	printf 'carry: req.carried_in.total = prev(req.carried_out.total)\n' >"$BATS_TEST_TMPDIR/r"
+	gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/in" |
+	    grep '	check\.' >"$BATS_TEST_TMPDIR/out"
+	# The first 20 reports pair with the one before (19); after them each
+	# pairs with the first of its year - 1 and of its year + 1 (but 2001
+	# and 2020): 19980 * 2 - 999 - 999.  Compared with every copy, it was
+	# 20 million.
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/out")" -eq $((19 + 19980 * 2 - 999 - 999)) ]
+	grep -q '^r00031	check.carry	ok: 2012 carried_in.total 1 = 2011 carried_out.total 1 (prior: r00010, 2011)$' "$BATS_TEST_TMPDIR/out"
+	grep -q '^r00031	check.carry	ok: 2013 carried_in.total 1 = 2012 carried_out.total 1 (next: r00012, 2013)$' "$BATS_TEST_TMPDIR/out"
+	# A second copy: checked, but the next year's report only against the first.
+	[ "$(grep -c '^r00039	' "$BATS_TEST_TMPDIR/out")" -eq 1 ]
+	[ "$(grep -c '(prior: r00039, 2020)' "$BATS_TEST_TMPDIR/out")" -eq 0 ]
+}
