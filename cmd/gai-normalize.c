@@ -33,6 +33,8 @@ static const char help[] =
 "                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
+"      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
+"                     with libxml2's (P=libxml2); both give the same text\n"
 "      --files-from=LIST  read the files LIST names, one a line (- stdin)\n"
 "  -0, --null         the paths in LIST end in NUL (find -print0)\n"
 "  -r, --recursive    read the files under each directory, in sorted order\n"
@@ -54,11 +56,12 @@ static const char help[] =
 "output could not be written.\n";
 
 enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_PROGRESS,
-	OPT_SIMPLIFIED };
+	OPT_SIMPLIFIED, OPT_HTML_PARSER };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "html-parser", required_argument, NULL, OPT_HTML_PARSER },
 	{ "label", required_argument, NULL, OPT_LABEL },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "no-messages", no_argument, NULL, 's' },
@@ -295,6 +298,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_NAME:
 			o.names = 0;
+			break;
+		case OPT_HTML_PARSER:
+			if (strcmp(optarg, "gai") == 0)
+				o.nz.parser = GAI_HTML_OWN;
+			else if (strcmp(optarg, "libxml2") == 0)
+				o.nz.parser = GAI_HTML_LIBXML2;
+			else
+				fe_usage_error("--html-parser: '%s' is neither "
+				    "gai nor libxml2", optarg);
 			break;
 		case OPT_LABEL:
 			o.src.name = optarg;

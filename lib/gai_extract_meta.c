@@ -8,7 +8,8 @@
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
 
-enum { M_TITLE, M_YEAR, M_DATE, M_HYEAR, M_SIGN, M_DATELINE, M_PUNCT, M_N };
+enum { M_TITLE, M_YEAR, M_DATE, M_HYEAR, M_SIGN, M_DATELINE, M_PUNCT,
+    M_PRE, M_N };
 
 static const char *const meta_pats[M_N] = {
 	/*
@@ -26,6 +27,17 @@ static const char *const meta_pats[M_N] = {
 	"^(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日?|(?:19|20)[0-9]{2}"
 	    "[-/.][0-9]{1,2}[-/.][0-9]{1,2})$",
 	"[。,:;!?、“”]",
+	/*
+	 * A crawler's preamble line, before the text: group k names the
+	 * meta key pre_keys[k] its value gives; the other labels' values
+	 * are read elsewhere (发布时间) or not at all.
+	 */
+	"^(?:(标题)|(发布机构)|(原文链接)|发布时间|发布日期|文号|栏目|来源"
+	    "|信息来源|索引号):",
+};
+
+static const char *const pre_keys[] = {
+	NULL, "meta.title", "meta.org", "meta.url"
 };
 
 int
@@ -95,6 +107,70 @@ year_of(const char *s)
 	    (s[3] - '0');
 }
 
+/*
+ * A crawler's preamble at the top ("标题: …", "发布机构: …", "原文链接: …",
+ * up to "==== 正文 ===="): meta.org and meta.url from their lines when
+ * filled.  The line of "标题:" goes in *tline (-1 none) and the line after
+ * the preamble in *end.  0 or NOMEM.
+ */
+static int
+preamble(struct gai_extract *x, long *tline, size_t *end, int *have_org)
+{
+	size_t i, k, gs, ge, rawlen;
+	const char *raw, *v;
+
+	*tline = -1;
+	*end = 0;
+	for (i = 0; i < x->toks.nlines && i < 30; i++) {
+		if (line_sq(x, i, &raw, &rawlen) < 0)
+			return GAI_E_NOMEM;
+		if (x->sq.len == 0)
+			continue;
+		if (x->sq.len >= 4 && strncmp(x->sq.data, "====", 4) == 0) {
+			*end = i + 1;	/* ==== 正文 ==== */
+			break;
+		}
+		if (!gx_match(x, x->meta_re[M_PRE], NULL, 0, NULL, NULL))
+			break;
+		*end = i + 1;
+		for (k = 1; k < sizeof pre_keys / sizeof pre_keys[0]; k++)
+			if (gx_match(x, x->meta_re[M_PRE], NULL, (int)k, &gs,
+			    &ge) && ge > gs)
+				break;
+		/* the value: after the colon, its spaces trimmed */
+		v = memchr(raw, ':', rawlen);
+		ge = (size_t)(raw + rawlen - v) - 1;
+		for (v++; ge > 0 && (unsigned char)*v <= ' '; v++, ge--)
+			;
+		while (ge > 0 && (unsigned char)v[ge - 1] <= ' ')
+			ge--;
+		if (k == sizeof pre_keys / sizeof pre_keys[0] || ge == 0)
+			continue;
+		if (k == 1)
+			*tline = (long)i;
+		else if (set_meta(x, pre_keys[k], v, ge, x->first_line +
+		    (long)i) < 0)
+			return GAI_E_NOMEM;
+		*have_org |= k == 2;
+	}
+	return 0;
+}
+
+/* Line i squeezed, or the value of its "标题:" when it is line tline. */
+static int
+title_sq(struct gai_extract *x, size_t i, long tline)
+{
+	const char *raw, *colon;
+	size_t rawlen;
+
+	if (line_sq(x, i, &raw, &rawlen) < 0)
+		return GAI_E_NOMEM;
+	if ((long)i != tline)
+		return 0;
+	colon = memchr(raw, ':', rawlen);
+	return gx_squeeze(x, colon + 1, rawlen - (size_t)(colon + 1 - raw));
+}
+
 int
 gx_meta(struct gai_extract *x, int before_tables)
 {
@@ -102,26 +178,37 @@ gx_meta(struct gai_extract *x, int before_tables)
 	size_t n = x->toks.nlines;
 	const char *raw;
 	char title[512], org[256], ybuf[8];
-	long tline = 0;
+	long tline = 0, pre_title;
 	int have_title = 0, have_org = 0, have_date = 0, seen = 0;
-	size_t prev_len = 0;
+	size_t prev_len = 0, pre_end;
 	char prev[256];
 
 	if (!before_tables)
 		return 0;
 	title[0] = org[0] = prev[0] = '\0';
+	if (preamble(x, &pre_title, &pre_end, &have_org) < 0)
+		return GAI_E_NOMEM;
 	/* 1. The title, in the first lines (after a site's menus, on a page);
 	 * a short line before a title that starts with its year is the
-	 * body's name broken off it. */
-	for (i = 0; i < n && i < 300 && !have_title; i++) {
+	 * body's name broken off it.  A preamble's 标题 is the title. */
+	for (i = pre_title >= 0 ? (size_t)pre_title : pre_end;
+	    i < n && i < 300 && !have_title; i++) {
 		if (line_len(x, i) > 400) {
 			prev_len = 0;	/* prose */
 			continue;
 		}
-		if (line_sq(x, i, &raw, &rawlen) < 0)
+		if (title_sq(x, i, pre_title) < 0)
 			return GAI_E_NOMEM;
 		if (x->sq.len == 0)
 			continue;
+		if ((long)i == pre_title && (x->sq.len >= 300 ||
+		    !gx_match(x, x->meta_re[M_TITLE], NULL, 0, NULL, NULL))) {
+			/* not a report's title: kept as the page says it */
+			snprintf(title, sizeof title, "%s", x->sq.data);
+			tline = x->first_line + (long)i;
+			have_title = 1;
+			break;
+		}
 		if (x->sq.len < 300 && gx_match(x, x->meta_re[M_TITLE], NULL, 3,
 		    &gs, &ge)) {
 			gx_match(x, x->meta_re[M_TITLE], NULL, 1, &ts, &te);
@@ -162,7 +249,7 @@ gx_meta(struct gai_extract *x, int before_tables)
 			org[k - 6] = '\0';
 		if (set_meta(x, "meta.title", title, strlen(title), tline) < 0)
 			return GAI_E_NOMEM;
-		if (org[0] != '\0') {
+		if (org[0] != '\0' && !have_org) {
 			have_org = 1;
 			if (set_meta(x, "meta.org", org, strlen(org), tline) < 0)
 				return GAI_E_NOMEM;

@@ -20,6 +20,7 @@ static const struct part meta[] = {
 	{ "meta.edition", "模板版本", BOTH, 0 },
 	{ "meta.published", "发布日期", BOTH, 0 },
 	{ "meta.encoding", "原编码", BOTH, 0 },
+	{ "meta.url", "原文链接", BOTH, 0 },
 	{ NULL, NULL, 0, 0 }
 };
 

@@ -9,6 +9,7 @@
 #include <libxml/parserInternals.h>
 
 #include "gai_html.h"
+#include "gai_html_impl.h"
 #include "gai_text.h"
 
 /*
@@ -20,48 +21,6 @@
  * depth and a row's text never waits for anything but its own end.
  */
 
-enum kind {
-	K_INLINE,		/* unknown elements too: never split text */
-	K_BLOCK,		/* ends the line; a space inside a cell */
-	K_SKIP,			/* gives no text */
-	K_HEAD,
-	K_TITLE,
-	K_PRE,
-	K_TABLE,
-	K_ROW,
-	K_CELL
-};
-
-/* Sorted for bsearch; libxml2 hands us lower-case names. */
-static const struct {
-	const char *name;
-	enum kind kind;
-} kinds[] = {
-	{ "address", K_BLOCK }, { "article", K_BLOCK }, { "aside", K_BLOCK },
-	{ "blockquote", K_BLOCK }, { "body", K_BLOCK }, { "br", K_BLOCK },
-	{ "caption", K_BLOCK }, { "center", K_BLOCK }, { "dd", K_BLOCK },
-	{ "details", K_BLOCK }, { "dialog", K_BLOCK }, { "dir", K_BLOCK },
-	{ "div", K_BLOCK }, { "dl", K_BLOCK }, { "dt", K_BLOCK },
-	{ "fieldset", K_BLOCK }, { "figcaption", K_BLOCK },
-	{ "figure", K_BLOCK }, { "footer", K_BLOCK }, { "form", K_BLOCK },
-	{ "frameset", K_BLOCK }, { "h1", K_BLOCK }, { "h2", K_BLOCK },
-	{ "h3", K_BLOCK }, { "h4", K_BLOCK }, { "h5", K_BLOCK },
-	{ "h6", K_BLOCK }, { "head", K_HEAD }, { "header", K_BLOCK },
-	{ "hgroup", K_BLOCK }, { "hr", K_BLOCK }, { "html", K_BLOCK },
-	{ "iframe", K_SKIP }, { "legend", K_BLOCK }, { "li", K_BLOCK },
-	{ "listing", K_PRE }, { "main", K_BLOCK }, { "menu", K_BLOCK },
-	{ "nav", K_BLOCK }, { "noframes", K_SKIP }, { "noscript", K_SKIP },
-	{ "object", K_SKIP }, { "ol", K_BLOCK }, { "optgroup", K_BLOCK },
-	{ "option", K_BLOCK }, { "p", K_BLOCK }, { "plaintext", K_PRE },
-	{ "pre", K_PRE }, { "script", K_SKIP }, { "section", K_BLOCK },
-	{ "select", K_BLOCK }, { "style", K_SKIP }, { "summary", K_BLOCK },
-	{ "svg", K_SKIP }, { "table", K_TABLE }, { "tbody", K_BLOCK },
-	{ "td", K_CELL }, { "template", K_SKIP }, { "textarea", K_BLOCK },
-	{ "tfoot", K_BLOCK }, { "th", K_CELL }, { "thead", K_BLOCK },
-	{ "title", K_TITLE }, { "tr", K_ROW }, { "ul", K_BLOCK },
-	{ "xml", K_SKIP }, { "xmp", K_PRE }
-};
-
 struct table {
 	int row_open;
 	int cell_open;
@@ -69,7 +28,8 @@ struct table {
 
 struct gai_html {
 	struct gai_buf *out;
-	htmlParserCtxtPtr ctxt;
+	htmlParserCtxtPtr ctxt;	/* the libxml2 parser, or NULL */
+	struct gai_html_tok *tok;	/* gai's own, or NULL */
 	struct gai_buf line;	/* the line being built */
 	struct gai_buf scratch;	/* one text callback, folded */
 	struct gai_buf in;	/* one chunk, sanitized for libxml2 */
@@ -90,31 +50,13 @@ struct gai_html {
 	char why[200];
 };
 
-static enum kind
-kind_of(const char *name)
-{
-	size_t lo = 0, hi = sizeof kinds / sizeof kinds[0];
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(name, kinds[mid].name);
-
-		if (c == 0)
-			return kinds[mid].kind;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return K_INLINE;
-}
-
 static void
 fail(struct gai_html *h, int code)
 {
 	if (h->status == 0)
 		h->status = code;
-	xmlStopParser(h->ctxt);
+	if (h->ctxt != NULL)
+		xmlStopParser(h->ctxt);
 }
 
 static void
@@ -218,14 +160,12 @@ settle_lt(struct gai_html *h)
 	}
 }
 
-static void
-on_text(void *ctx, const xmlChar *xs, int len)
+void
+gai_html_on_text(struct gai_html *h, const char *s, size_t n)
 {
-	struct gai_html *h = ctx;
-	const char *s = (const char *)xs, *gt;
-	size_t n = (size_t)len;
+	const char *gt;
 
-	if (h->status != 0 || len <= 0)
+	if (h->status != 0 || n == 0)
 		return;
 	if (h->skip > 0 || (h->in_title ? h->title_done : h->head > 0))
 		return;
@@ -266,6 +206,13 @@ on_text(void *ctx, const xmlChar *xs, int len)
 		}
 	}
 	put_text(h, h->scratch.data, h->scratch.len);
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int len)
+{
+	if (len > 0)
+		gai_html_on_text(ctx, (const char *)s, (size_t)len);
 }
 
 static void
@@ -346,16 +293,13 @@ end_cell(struct gai_html *h)
 	h->seg_open = h->pending_space = 0;
 }
 
-static void
-on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+void
+gai_html_on_start(struct gai_html *h, enum gai_html_kind k)
 {
-	struct gai_html *h = ctx;
-
-	(void)atts;
 	if (h->status != 0)
 		return;
 	settle_lt(h);
-	switch (kind_of((const char *)name)) {
+	switch (k) {
 	case K_INLINE:
 		break;
 	case K_BLOCK:
@@ -391,15 +335,13 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	}
 }
 
-static void
-on_end(void *ctx, const xmlChar *name)
+void
+gai_html_on_end(struct gai_html *h, enum gai_html_kind k)
 {
-	struct gai_html *h = ctx;
-
 	if (h->status != 0)
 		return;
 	settle_lt(h);
-	switch (kind_of((const char *)name)) {
+	switch (k) {
 	case K_INLINE:
 		break;
 	case K_BLOCK:
@@ -439,6 +381,29 @@ on_end(void *ctx, const xmlChar *name)
 	}
 }
 
+int
+gai_html_failed(const struct gai_html *h)
+{
+	return h->status != 0;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	const char *s = (const char *)name;
+
+	(void)atts;
+	gai_html_on_start(ctx, gai_html_tag_kind(s, strlen(s)));
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	const char *s = (const char *)name;
+
+	gai_html_on_end(ctx, gai_html_tag_kind(s, strlen(s)));
+}
+
 /* Markup errors are normal in real pages; only a lost parse matters. */
 static void
 on_error(void *ctx, xmlErrorPtr e)
@@ -464,14 +429,21 @@ static htmlSAXHandler sax_handler = {
 };
 
 struct gai_html *
-gai_html_new(struct gai_buf *out)
+gai_html_new(struct gai_buf *out, enum gai_html_parser parser)
 {
 	struct gai_html *h;
 
-	xmlInitParser();
 	if ((h = calloc(1, sizeof *h)) == NULL)
 		return NULL;
 	h->out = out;
+	if (parser == GAI_HTML_OWN) {
+		if ((h->tok = gai_html_tok_new(h)) == NULL) {
+			free(h);
+			return NULL;
+		}
+		return h;
+	}
+	xmlInitParser();
 	h->ctxt = htmlCreatePushParserCtxt(&sax_handler, h, NULL, 0, NULL,
 	    XML_CHAR_ENCODING_UTF8);
 	if (h->ctxt == NULL) {
@@ -609,6 +581,9 @@ sanitize(struct gai_html *h, const char *p, size_t n, int final)
 	return 0;
 }
 
+static int push_failed(struct gai_html *h, struct gai_error *err);
+
+/* One chunk to the parser; carry holds what the last one left. */
 static int
 push(struct gai_html *h, const char *p, size_t n, int final,
     struct gai_error *err)
@@ -627,8 +602,22 @@ push(struct gai_html *h, const char *p, size_t n, int final,
 		src = h->pend.data;
 		n = h->pend.len;
 	}
+	if (h->tok != NULL && memchr(src, '\0', n) == NULL &&
+	    gai_text_valid_utf8(src, n) == n) {
+		/* What gai_normalize gives: clean, so read in place. */
+		gai_buf_clear(&h->carry);
+		if (gai_html_tok_feed(h->tok, src, n, final) != 0)
+			fail(h, GAI_E_NOMEM);
+		return h->status != 0 ? push_failed(h, err) : 0;
+	}
 	if (sanitize(h, src, n, final) != 0)
 		return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+	if (h->tok != NULL) {
+		if (gai_html_tok_feed(h->tok, h->in.data, h->in.len,
+		    final) != 0)
+			fail(h, GAI_E_NOMEM);
+		return h->status != 0 ? push_failed(h, err) : 0;
+	}
 	r = htmlParseChunk(h->ctxt, h->in.len ? h->in.data : "",
 	    (int)h->in.len, final);
 	(void)r;		/* errNo of any markup error: not a failure */
@@ -641,6 +630,12 @@ push(struct gai_html *h, const char *p, size_t n, int final,
 	}
 	return 0;
 failed:
+	return push_failed(h, err);
+}
+
+static int
+push_failed(struct gai_html *h, struct gai_error *err)
+{
 	if (h->status == GAI_E_NOMEM)
 		return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
 	return gai_error_set(err, h->status, 0, 0,
@@ -655,7 +650,7 @@ gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
 	const size_t max = 1 << 30;	/* htmlParseChunk takes an int */
 	int r;
 
-	while (n > max) {
+	while (h->tok == NULL && n > max) {
 		if ((r = push(h, utf8, max, 0, err)) != 0)
 			return r;
 		utf8 += max;
@@ -685,7 +680,9 @@ gai_html_free(struct gai_html *h)
 {
 	if (h == NULL)
 		return;
-	htmlFreeParserCtxt(h->ctxt);
+	if (h->ctxt != NULL)
+		htmlFreeParserCtxt(h->ctxt);
+	gai_html_tok_free(h->tok);
 	gai_buf_free(&h->line);
 	gai_buf_free(&h->scratch);
 	gai_buf_free(&h->in);

@@ -10,6 +10,12 @@
 
 struct gai_html;
 
+/* Which parser reads the markup: both give the same lines. */
+enum gai_html_parser {
+	GAI_HTML_OWN,		/* gai_html_tok.c: the default, fast */
+	GAI_HTML_LIBXML2	/* libxml2's HTML parser: the oracle */
+};
+
 /* 1 when the first bytes of a document look like HTML, else 0. */
 int gai_html_sniff(const char *bytes, size_t n);
 
@@ -19,7 +25,8 @@ int gai_html_sniff(const char *bytes, size_t n);
  * TAB, text folded as gai_text_fold does.  The caller may write out and
  * clear it between calls.  NULL when out of memory.
  */
-struct gai_html *gai_html_new(struct gai_buf *out);
+struct gai_html *gai_html_new(struct gai_buf *out,
+    enum gai_html_parser parser);
 
 /* Feed the next UTF-8 chunk (any split, even inside a tag or character). */
 int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,

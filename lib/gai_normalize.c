@@ -103,7 +103,7 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	    declared, &res->enc, err)) != 0)
 		return rc;
 	res->html = sniff(&res->enc, bytes, n);
-	if (res->html && (nz->html = gai_html_new(&nz->out)) == NULL)
+	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
 		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 		    "out of memory");
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,

@@ -8,6 +8,7 @@
 #include "gai_buf.h"
 #include "gai_encoding.h"
 #include "gai_error.h"
+#include "gai_html.h"
 #include "gai_text.h"
 
 /* State kept for the life of the process, so buffers are reused. */
@@ -20,10 +21,11 @@ struct gai_normalizer {
 	gai_utf8_sink write;
 	void *write_ctx;
 	char last;		/* the last byte written, to end with LF */
+	enum gai_html_parser parser;	/* which reads HTML markup */
 };
 
 #define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, \
-	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n' }
+	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n', GAI_HTML_OWN }
 
 /* What the caller may want to tell the user about a document. */
 struct gai_norm_result {

@@ -62,18 +62,16 @@ one_doc() {
 	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_sum.carried_in)" = ok ]
 }
 
-@test "req_row_legal: checked where the subtotal column was read, else no record" {
+@test "no req_row_legal: the 法人 subtotal has no key, gai-extract checks it" {
+	# even records that name a subtotal get no check of it
 	one_doc $S000 >"$BATS_TEST_TMPDIR/in"
-	gai-check "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out"
+	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.granted.legal_person 3
+	gai-check "$BATS_TEST_TMPDIR/a" >"$BATS_TEST_TMPDIR/out" || true
 	! grep -q req_row_legal "$BATS_TEST_TMPDIR/out"
-	set_rec "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/a" $S000 req.new.legal_person 0
-	set_rec "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" $S000 req.granted.legal_person 3
-	run -1 gai-check "$BATS_TEST_TMPDIR/b"
-	echo "$output" >"$BATS_TEST_TMPDIR/out"
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_legal.new)" = ok ]
-	[ "$(check_value "$BATS_TEST_TMPDIR/out" $S000 check.req_row_legal.granted)" = \
-	    "fail: legal_person 3 != commercial 0 + research 0 + nonprofit 0 + legal_service 0 + other_org 0" ]
-	[ "$(grep -c req_row_legal "$BATS_TEST_TMPDIR/out")" -eq 2 ]
+	! grep -q req_row_legal "$GAI_SRCDIR/rules/builtin.rules"
+	# what gai-extract does instead: the 2019 subtotal fixture says so
+	run -0 gai-extract "$FIX/gai-extract/ok-2019-subtotal.txt"
+	[[ $output == *"warn.subtotal	req: an eighth column, a 法人或其他组织 subtotal, read, checked against the five columns and left out"* ]]
 }
 
 @test "req_col_outcome fails, 2021 edition (three other rows) and 2019 (one)" {

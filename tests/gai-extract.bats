@@ -527,3 +527,18 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$stderr" = "gai-extract: logo.png: PNG image" ]
 	[[ $output == "logo.png	warn.unreadable	PNG image"$'\n'* ]]
 }
+
+@test "a crawler's preamble: meta.title without its label, meta.org, meta.published, meta.url" {
+	run -0 gai-extract "$X/ok-preamble.txt"
+	printf '%s\n' "$output" | cut -f2- | grep '^meta\.' >"$BATS_TEST_TMPDIR/m"
+	printf '%s\t%s\n' meta.title 灵溪县2023年度政府信息公开工作年度报告 meta.org 灵溪县 \
+	    meta.year 2023 meta.edition 2021 meta.published 2024-01-15 \
+	    meta.url 'https://www.cncn.gov.cn/art/2024/1/15/art_1229_3.html#top' >"$BATS_TEST_TMPDIR/w"
+	assert_same "$BATS_TEST_TMPDIR/m" "$BATS_TEST_TMPDIR/w"
+	# 發布機構 filled: the body is the preamble's, not the title's
+	run -0 gai-extract "$X/ok-preamble-2019-trad.txt"
+	[[ $output == *"	meta.org	某某縣人民政府辦公室"$'\n'* ]]
+	[[ $output == *"	meta.url	http://www.example.gov.cn/zwgk/2021/0128/n1.html"$'\n'* ]]
+	# gai-tsv's wide columns have meta.url
+	gai-extract "$X/ok-preamble.txt" | gai-tsv --wide | head -1 | tr '\t' '\n' | grep -qx meta.url
+}

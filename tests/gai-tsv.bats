@@ -41,7 +41,8 @@ golden() {
 	[ "${h[0]}" = doc ]
 	[ "${h[1]}" = meta.title ]
 	[ "${h[3]}" = meta.org_key ]
-	[ "${h[8]}" = active.rules.issued ]
+	[ "${h[8]}" = meta.url ]
+	[ "${h[9]}" = active.rules.issued ]
 	[ "${h[-2]}" = checks_failed ]
 	[ "${h[-1]}" = checks_failed_ids ]
 	# no key twice (three keys are in both editions' active tables)
@@ -54,11 +55,11 @@ golden() {
 @test "wide: mlr and awk read the same number of fields on every line" {
 	gai-tsv "$T/seeds.in" "$T/odd.in" >"$BATS_TEST_TMPDIR/out"
 	run -0 awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 240 ]
 	[ "${#lines[@]}" -eq 9 ]
 	run -0 mlr --itsv --ojson cat "$BATS_TEST_TMPDIR/out"
 	run -0 mlr --itsv --onidx put -q 'print length($*)' "$BATS_TEST_TMPDIR/out"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 239 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 240 ]
 	[ "${#lines[@]}" -eq 8 ]
 	run -0 mlr --itsv --ocsv cut -f doc,meta.year then filter '$doc == "001_45cb5db47e89188a"' \
 	    "$BATS_TEST_TMPDIR/out"
@@ -155,7 +156,7 @@ half	meta.year	2021" ]
 	[ "${lines[2]}" = "news.html	null		" ]
 	# the default: every column of --wide, and the checks object
 	run -0 sh -c 'gai-tsv --jsonl "$1" | jq -c "keys | length"' sh "$T/seeds.in"
-	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 240 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = 241 ]
 }
 
 @test "--jsonl: valid UTF-8 JSON that python reads back, escapes and all" {
@@ -191,9 +192,9 @@ for line in open(sys.argv[1], "rb"):
 	[ "$status" -eq 0 ]
 	assert_same "$BATS_TEST_TMPDIR/out" "$T/keys-globs.out"
 	run -0 sh -c 'gai-tsv -k "appeal.review.*,meta.*,req.*.total" "$1" | head -1' sh "$T/seeds.in"
-	[[ $output == "doc	appeal.review.upheld	"*"	appeal.review.total	meta.title	"*"	meta.encoding	req.new.total	req.carried_in.total	"* ]]
+	[[ $output == "doc	appeal.review.upheld	"*"	appeal.review.total	meta.title	"*"	meta.encoding	meta.url	req.new.total	req.carried_in.total	"* ]]
 	IFS=$'\t' read -r -a h <<<"$output"
-	[ "${#h[@]}" -eq $((1 + 5 + 7 + 26)) ]
+	[ "${#h[@]}" -eq $((1 + 5 + 8 + 26)) ]
 }
 
 @test "--keys: an unknown key is an error before any output, with near matches" {
@@ -362,7 +363,7 @@ print(rows[1][0]); print(rows[1][1]); print(repr(rows[1][2]))' "$BATS_TEST_TMPDI
 
 @test "man example: totals of req as CSV for a spreadsheet" {
 	run -0 sh -c 'gai-tsv -k "meta.*,req.*.total" --csv --bom "$1" | tail -n +2 | head -1' sh "$T/seeds.in"
-	[[ $output == "000_6f6c780c05ed1855,攀枝花市米易縣2021年政府信息公開工作年度報告,米易縣人民政府,米易县人民政府,2021,2021,,,10,0,10,"* ]]
+	[[ $output == "000_6f6c780c05ed1855,攀枝花市米易縣2021年政府信息公開工作年度報告,米易縣人民政府,米易县人民政府,2021,2021,,,,10,0,10,"* ]]
 }
 
 @test "man example: the failed checks, one per line" {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bats
+# gai-normalize --html-parser: gai's own tokenizer gives the stream 1 that
+# libxml2's HTML parser (the oracle) gives, page for page and byte for byte.
+
+load helpers
+
+# Both parsers over the same operands: same output, messages and status.
+both_agree() {
+	local d=$BATS_TEST_TMPDIR st1=0 st2=0
+	gai-normalize -H --html-parser=gai "$@" >"$d/gai" 2>"$d/gai.err" || st1=$?
+	gai-normalize -H --html-parser=libxml2 "$@" >"$d/lx" 2>"$d/lx.err" || st2=$?
+	[ "$st1" = "$st2" ] || { echo "exit $st1 (gai) vs $st2 (libxml2)"; return 1; }
+	cmp -s "$d/gai" "$d/lx" || { diff -u "$d/lx" "$d/gai" | head -40; return 1; }
+	cmp -s "$d/gai.err" "$d/lx.err" || { diff -u "$d/lx.err" "$d/gai.err"; return 1; }
+	# Not two empty outputs: there was text to read.
+	[ "$(wc -l <"$d/gai")" -ge "$MIN_LINES" ]
+}
+
+@test "every fixture and example: the same stream 1 from both parsers" {
+	mapfile -t files < <(find "$FIX" "$GAI_SRCDIR/examples" -type f | sort)
+	[ "${#files[@]}" -ge 100 ]
+	MIN_LINES=1000 both_agree "${files[@]}"
+}
+
+@test "generated report pages: the same stream 1 from both parsers" {
+	python3 "$GAI_SRCDIR/bench/gen_corpus.py" --pages 200 \
+	    --out "$BATS_TEST_TMPDIR/corpus" >/dev/null
+	MIN_LINES=10000 both_agree "$BATS_TEST_TMPDIR"/corpus/html/*.html
+}
+
+@test "randomly broken markup: the same stream 1 from both parsers" {
+	python3 "$GAI_SRCDIR/tests/html_broken.py" "$BATS_TEST_TMPDIR/broken" 3000 1
+	MIN_LINES=6000 both_agree "$BATS_TEST_TMPDIR"/broken/*.html
+}
+
+# Where the two differ on purpose (bench/README.md, "Differences from
+# libxml2"): each case with what each parser gives, so that a change in
+# either shows here.
+differs() {
+	local page=$1 want_gai=$2 want_lx=$3
+	run -0 bash -c 'printf %s "$1" | gai-normalize --no-name --html-parser=gai' _ "$page"
+	[ "$output" = "$want_gai" ] || { echo "gai: $output"; return 1; }
+	run -0 bash -c 'printf %s "$1" | gai-normalize --no-name --html-parser=libxml2' _ "$page"
+	[ "$output" = "$want_lx" ] || { echo "libxml2: $output"; return 1; }
+}
+
+@test "known differences: where libxml2 2.9 reads a page wrong" {
+	# "<!-->" and "<!--->" are empty comments (WHATWG); libxml2 2.9
+	# reads on to the next "-->", or drops the rest of the page.
+	differs '<p>a<!-->b<p>c-->d' $'ab\nc-->d' 'ad'
+	differs '<p>a<!--->b' 'ab' 'a'
+	# A control character as the page's last text: libxml2 keeps it.
+	p='<p>一个普通的页面，文字足够多，不会被当作二进制数据。</p><p>a<b>'
+	differs "$p"$'\x01' $'一个普通的页面,文字足够多,不会被当作二进制数据。\na' \
+	    $'一个普通的页面,文字足够多,不会被当作二进制数据。\na\x01'
+	# A page that starts with a stray end tag: libxml2 drops it all.
+	differs '</td><table><tr><td>a</td></tr></table>' 'a' ''
+	# </body> or </html> with attributes: libxml2 drops what follows.
+	differs '<p>a</html x><p>b' $'a\nb' 'a'
+	# Both are the same for the plain end tags (gai_html.c takes them
+	# out before libxml2 sees them, as it does inside another tag).
+	differs '<p>a</html><p>b' $'a\nb' $'a\nb'
+	differs '<p>a<b</body>&#65;' 'aA' 'a'
+}
+
+@test "--html-parser takes gai or libxml2 and nothing else" {
+	run -2 --separate-stderr gai-normalize --html-parser=lxml </dev/null
+	[[ "$stderr" == *"--html-parser: 'lxml' is neither gai nor libxml2"* ]]
+	run -0 gai-normalize --no-name --html-parser=libxml2 <<<'<p>x'
+	[ "$output" = x ]
+}
