@@ -425,8 +425,9 @@ eval_pred(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	gai_buf_clear(&c->val);
 	/* The records the predicate covers: known already for a shape. */
 	if (sh != NULL) {
-		list = sh->hit + sh->hfirst[ri];
 		nlist = sh->hfirst[ri + 1] - sh->hfirst[ri];
+		/* hit is NULL when no rule has hits: NULL + 0 is undefined */
+		list = nlist > 0 ? sh->hit + sh->hfirst[ri] : NULL;
 	} else {
 		list = NULL;
 		nlist = e->cur->n;

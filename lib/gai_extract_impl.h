@@ -161,6 +161,12 @@ extern const char *const gx_heading_pats[];	/* active, req, appeal, end */
  */
 int gx_fuzzy(const char *lit, struct gai_buf *out);
 
+/*
+ * Read a 本年增/减 cell written with a word or sign (增98, 增加5, 减3, +5,
+ * −2, 持平) as a signed number appended to out: 1; 0 when it is not one.
+ */
+int gx_change_read(const char *s, size_t n, struct gai_buf *out);
+
 /* Expand simplified characters to [简繁] classes; 0 or NOMEM. */
 int gx_tradify(const char *pat, struct gai_buf *out);
 

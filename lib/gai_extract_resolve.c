@@ -258,11 +258,20 @@ store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
 {
 	const struct gai_field *f = gai_fields_at((size_t)fi);
 	unsigned fl;
+	size_t k;
 	int rc;
 
 	if (c->kind == GX_T_EMPTY)
 		return gx_set(x, fi, "", 0, c);
 	gai_buf_clear(&x->numbuf);
+	/* 本年增/减 as words or signs: 增98, 减3, +5, 持平 */
+	k = strlen(f->key);
+	if (k > 7 && strcmp(f->key + k - 7, ".change") == 0 &&
+	    gx_change_read(c->s, c->n, &x->numbuf) == 1)
+		return gx_warn(x, "change_word", "%s: cell \"%.*s\" read as "
+		    "%s", f->key, clip(c->s, c->n, 90), c->s,
+		    x->numbuf.data) < 0 ? GAI_E_NOMEM :
+		    gx_set(x, fi, x->numbuf.data, x->numbuf.len, c);
 	rc = c->kind == GX_T_NUM ?
 	    gx_num_parse(c->s, c->n, &x->numbuf, &fl) : -1;
 	if (rc != 1 || ((fl & (GX_NF_YUAN | GX_NF_WAN)) && !f->amount))

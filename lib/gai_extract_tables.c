@@ -18,7 +18,8 @@
  * with '!', and matches it at the start of a cell whose spaces are gone
  * ("结果 维持" is "结果维持").  A label only needs its first characters:
  * labels are often broken over lines or cells.  E ends a short label that
- * must be the whole cell, or be followed by nothing but its numbers.
+ * must be the whole cell, or be followed by nothing but its numbers or a
+ * note in brackets (规章(设区的市、自治州人民政府应提供相关数据)).
  *
  * A label or heading that is a plain text of five characters or more
  * (no regex syntax) also matches with one character more or one less,
@@ -27,7 +28,7 @@
  *
  * A new edition or a local variant is a new entry here, not new code.
  */
-#define E "(?=[-+0-9.,]*$)"
+#define E "(?:\\([^)]*\\)?)?(?=[-+0-9.,]*$)"
 
 static const char *const req_cols[] = {
 	"natural_person", "commercial", "research", "nonprofit",
@@ -113,7 +114,7 @@ static const struct gx_row appeal_rows[] = {
 
 static const struct gx_row active21_rows[] = {
 	{ "rules", "规章" E, C21, 0 },
-	{ "normative", "(?:行政)?规范性文件" E, C21, 0 },
+	{ "normative", "(?:行政)?规范性(?:文件|档案)" E, C21, 0 },
 	{ "license", "行政许可" E, { "decisions", NULL }, 0 },
 	{ "punishment", "行政处罚" E, { "decisions", NULL }, 0 },
 	{ "coercion", "行政强制" E, { "decisions", NULL }, 0 },
@@ -123,7 +124,7 @@ static const struct gx_row active21_rows[] = {
 
 static const struct gx_row active19_rows[] = {
 	{ "rules", "规章" E, C19, 0 },
-	{ "normative", "(?:行政)?规范性文件" E, C19, 0 },
+	{ "normative", "(?:行政)?规范性(?:文件|档案)" E, C19, 0 },
 	{ "license", "行政许可" E, CHG, 0 },
 	{ "other_service", "其他对外管理服务事项" E, CHG, 0 },
 	{ "punishment", "行政处罚" E, CHG, 0 },
@@ -163,6 +164,51 @@ const char *const gx_glued_pats[] = {
 	"结果维持结果纠正",
 	NULL
 };
+
+/*
+ * How the 2019 edition's 本年增/减 column is written besides a plain
+ * number: a word or sign, then the number (持平: no change), longest
+ * first.  The sign the word gives: 1 up, -1 down, 0 none.
+ */
+static const struct change_word { const char *w; int sign; } change_words[] = {
+	{ "增加", 1 }, { "减少", -1 }, { "減少", -1 }, { "持平", 0 },
+	{ "增", 1 }, { "减", -1 }, { "減", -1 }, { "+", 1 },
+	{ "\xe2\x88\x92", -1 },	/* U+2212 MINUS SIGN */
+	{ NULL, 0 }
+};
+
+int
+gx_change_read(const char *s, size_t n, struct gai_buf *out)
+{
+	const struct change_word *w;
+	size_t k, len0 = out->len;
+	unsigned fl;
+
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	for (w = change_words; w->w != NULL; w++)
+		if (n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0)
+			break;
+	if (w->w == NULL)
+		return 0;
+	for (s += k, n -= k; n > 0 && s[0] == ' '; s++, n--)
+		;
+	if (w->sign == 0)
+		return n == 0 && gai_buf_putc(out, '0') == 0 ? 1 : 0;
+	if (n == 0 || s[0] < '0' || s[0] > '9' ||
+	    (w->sign < 0 && gai_buf_putc(out, '-') < 0) ||
+	    gx_num_parse(s, n, out, &fl) != 1 ||
+	    (fl & (GX_NF_DASH | GX_NF_YUAN | GX_NF_WAN))) {
+		out->len = len0;
+		out->data[len0] = '\0';
+		return 0;
+	}
+	if (strcmp(out->data + len0, "-0") == 0) {	/* 减0 */
+		out->data[len0] = '0';
+		out->data[--out->len] = '\0';
+	}
+	return 1;
+}
 
 const char *const gx_heading_pats[] = {
 	"主动公开政府信息情况",

@@ -193,9 +193,9 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 		}
 		gai_buf_clear(scratch);
 		kind = GX_T_TEXT;
-		if (c[i].len < 64 && gx_num_parse(s, c[i].len, scratch,
-		    &fl) == 1)
-			kind = GX_T_NUM;
+		if (c[i].len < 64 && (gx_num_parse(s, c[i].len, scratch,
+		    &fl) == 1 || gx_change_read(s, c[i].len, scratch) == 1))
+			kind = GX_T_NUM;	/* 增98: a 本年增/减 cell */
 		else if (((s[0] >= '0' && s[0] <= '9') || s[0] == '-') &&
 		    memchr(s, ' ', c[i].len) != NULL &&
 		    all_numbers(s, c[i].len, scratch)) {

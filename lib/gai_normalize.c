@@ -49,6 +49,8 @@ take(void *ctx, const char *s, size_t n)
 			}
 			s = nz->scratch.data;
 			n = nz->scratch.len;
+			if (n == 0)	/* only NULs: scratch may be NULL */
+				return 0;
 		}
 		if ((rc = gai_html_feed(nz->html, s, n, &err)) != 0)
 			return rc;

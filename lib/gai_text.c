@@ -92,8 +92,11 @@ int
 gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n)
 {
-	const char *p = src, *end = src + n, *run = src;
+	const char *p = src, *end, *run = src;
 
+	if (n == 0)
+		return 0;	/* src may be NULL: NULL + 0 is undefined */
+	end = src + n;
 	if (gai_buf_reserve(dst, n) != 0)
 		return GAI_E_NOMEM;
 	if (st->pending_cr) {

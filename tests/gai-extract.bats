@@ -542,3 +542,24 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	# gai-tsv's wide columns have meta.url
 	gai-extract "$X/ok-preamble.txt" | gai-tsv --wide | head -1 | tr '\t' '\n' | grep -qx meta.url
 }
+
+@test "template variants: notes in brackets, 規範性檔案, 本年增/减 in words and signs" {
+	run -0 gai-extract "$X/ok-variants-2019.txt"
+	[[ $output == *"	active.rules.total	3"$'\n'* ]]	# 规章(设区的市…应提供相关数据)
+	[[ $output == *"	active.other_service.decisions	300"$'\n'* ]]	# …事项(指…)
+	[[ $output == *'warn.change_word	active.license.change: cell "减3" read as -3'* ]]
+	[[ $output == *'warn.change_word	active.other_service.change: cell "增加2" read as 2'* ]]
+	[[ $output == *'warn.change_word	active.punishment.change: cell "持平" read as 0'* ]]
+	[[ $output == *'warn.change_word	active.fees.change: cell "−1" read as -1'* ]]
+	[[ $output == *"	active.fees.change	-1"$'\n'* ]]
+	# one such cell never loses the rest of its row
+	[[ $output == *"	active.license.decisions	1234"$'\n'* ]]
+	run -0 gai-extract "$X/ok-variants-2019-pipes.txt"
+	[[ $output == *"	active.normative.total	45"$'\n'* ]]	# 規範性檔案
+	[[ $output == *"	active.license.change	98"$'\n'"$X/ok-variants-2019-pipes.txt	active.license.decisions	1234"$'\n'* ]]
+	# blank separators, or a label followed by the next label: unknown, said
+	[[ $output == *'warn.row_unread	active.other_service: '*'its 4 cells are blank'* ]]
+	[[ $output == *'warn.row_unread	active.punishment: '* ]]
+	[[ $output != *"active.punishment.prior_items"* && $output != *"active.other_service.prior_items"* ]]
+	[[ $output == *"	active.coercion.prior_items	30"$'\n'* ]]
+}

@@ -56,6 +56,18 @@ test_fold(void)
 		CHECK(strcmp(out.data, "ab") == 0 && st.nuls == 2,
 		    "NUL: got \"%s\", %zu counted", out.data, st.nuls);
 	}
+	/* No bytes and no buffer (an empty document): nothing, and a CR
+	 * pending from the chunk before stays pending (#11 item 3). */
+	{
+		struct gai_fold st = { 0, 0 };
+
+		gai_buf_clear(&out);
+		CHECK(gai_text_fold(&st, &out, "a\r", 2) == 0 &&
+		    gai_text_fold(&st, &out, NULL, 0) == 0 &&
+		    gai_text_fold(&st, &out, "\nb", 2) == 0 &&
+		    strcmp(out.data, "a\nb") == 0,
+		    "empty chunk: got \"%s\"", out.data);
+	}
 	gai_buf_free(&out);
 }
 

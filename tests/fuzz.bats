@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# The fuzzers' finds, tests/fuzz/regress/TARGET-NAME, each run through the
+# tools as its target calls the library: none may die, exit above 2 or
+# trip a sanitizer (CI runs the suite under ASan and UBSan, built with
+# clang, whose UBSan also catches a null pointer plus an offset).
+
+load helpers
+
+REG="$GAI_SRCDIR/tests/fuzz/regress"
+SAMPLE="$GAI_SRCDIR/tests/fuzz/corpus/check/records.tsv"
+
+# Run a command; fail on a signal, an exit status above 2 or a sanitizer
+# report, showing what it said.
+survives() {
+	local rc=0
+	"$@" >"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
+	if [ "$rc" -gt 2 ] ||
+	    grep -Eq 'runtime error|Sanitizer' "$BATS_TEST_TMPDIR/err"; then
+		echo "$* exited $rc"
+		head -40 "$BATS_TEST_TMPDIR/err"
+		return 1
+	fi
+}
+
+# The regression inputs of a target (none is fine: the loop is empty).
+inputs() {
+	local f
+	for f in "$REG/$1"-*; do
+		[ -e "$f" ] && printf '%s\n' "$f"
+	done
+	return 0
+}
+
+@test "fuzz regress: normalize (page bytes, as read)" {
+	for f in $(inputs normalize); do
+		survives gai-normalize "$f"
+		survives gai-normalize <"$f"
+		survives gai-extract "$f"
+	done
+}
+
+@test "fuzz regress: normalize_html (after <html>, as UTF-8)" {
+	for f in $(inputs normalize_html); do
+		{ printf '<html>'; cat "$f"; } >"$BATS_TEST_TMPDIR/page"
+		survives gai-normalize -f UTF-8 "$BATS_TEST_TMPDIR/page"
+	done
+}
+
+@test "fuzz regress: extract (stream 1)" {
+	for f in $(inputs extract); do
+		survives gai-extract "$f"
+		survives gai-extract <"$f"
+	done
+}
+
+@test "fuzz regress: check (built-in rules)" {
+	for f in $(inputs check); do
+		survives gai-check "$f"
+	done
+}
+
+@test "fuzz regress: check_rules (rules, NUL, records)" {
+	for f in $(inputs check_rules); do
+		python3 -c 'import sys
+b = open(sys.argv[1], "rb").read()
+r, nul, rec = b.partition(b"\0")
+open(sys.argv[2], "wb").write(r)
+open(sys.argv[3], "wb").write(rec if nul else open(sys.argv[4], "rb").read())
+' "$f" "$BATS_TEST_TMPDIR/rules" "$BATS_TEST_TMPDIR/recs" "$SAMPLE"
+		survives gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/rules" \
+		    "$BATS_TEST_TMPDIR/recs"
+	done
+}
+
+@test "fuzz regress: tsv (every output)" {
+	local o
+	for f in $(inputs tsv); do
+		for o in --wide --labels=zh -kmeta.*,req.*.total,checks_failed \
+		    --long "--long -kmeta.org,check.*,warn.*,req.**" \
+		    --table=active --table=req --table=appeal; do
+			# shellcheck disable=SC2086 # o may be two options
+			survives gai-tsv $o "$f"
+			# shellcheck disable=SC2086
+			survives gai-tsv --csv $o "$f"
+		done
+	done
+}
+
+@test "fuzz regress: diff_gb18030 (UTF-8 and GB18030 alike)" {
+	for f in $(inputs diff_gb18030); do
+		survives gai-normalize "$f"
+		iconv -f UTF-8 -t GB18030 "$f" >"$BATS_TEST_TMPDIR/gb" || continue
+		survives gai-normalize "$BATS_TEST_TMPDIR/gb"
+	done
+}
+
+# #11 item 3: the three null pointer plus offset cases, with their output.
+@test "fuzz regress: a chunk of NUL bytes after a tag (sanitize, NULL + 0)" {
+	survives gai-normalize --no-name "$REG/normalize-nul-chunk"
+	printf '表\xef\xbf\xbd\n' >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+	grep -q '1 NUL byte dropped' "$BATS_TEST_TMPDIR/err"
+}
+
+@test "fuzz regress: a document without tables (eval_pred, NULL + 0)" {
+	survives gai-check "$REG/check-no-tables"
+	[ "$(head -n 1 "$BATS_TEST_TMPDIR/out")" = "$(printf 'd\tk\tv')" ]
+	grep -q "$(printf '^d\tcheck\\.count_natural\tskip: ')" \
+	    "$BATS_TEST_TMPDIR/out"
+}
+
+@test "fuzz regress: empty input (gai_text_fold, NULL + 0)" {
+	survives gai-extract "$REG/extract-empty"
+	survives gai-extract </dev/null
+	survives gai-normalize --no-name "$REG/extract-empty"
+	[ ! -s "$BATS_TEST_TMPDIR/out" ]
+}
