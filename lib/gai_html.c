@@ -46,6 +46,7 @@ struct gai_html {
 	int skip, head, pre, in_title, title_done;
 	int lt_pending;		/* a lone "<" waits: "<!" starts junk */
 	int bogus;		/* inside "<!...>" junk, up to '>' */
+	int trusted;		/* gai_html_trust_input was called */
 	int status;		/* first error from a callback */
 	char why[200];
 };
@@ -602,8 +603,8 @@ push(struct gai_html *h, const char *p, size_t n, int final,
 		src = h->pend.data;
 		n = h->pend.len;
 	}
-	if (h->tok != NULL && memchr(src, '\0', n) == NULL &&
-	    gai_text_valid_utf8(src, n) == n) {
+	if (h->tok != NULL && (h->trusted || (memchr(src, '\0', n) == NULL &&
+	    gai_text_valid_utf8(src, n) == n))) {
 		/* What gai_normalize gives: clean, so read in place. */
 		gai_buf_clear(&h->carry);
 		if (gai_html_tok_feed(h->tok, src, n, final) != 0)
@@ -641,6 +642,12 @@ push_failed(struct gai_html *h, struct gai_error *err)
 	return gai_error_set(err, h->status, 0, 0,
 	    "HTML parser stopped, text after this point is lost: %s",
 	    h->why[0] ? h->why : "unknown error");
+}
+
+void
+gai_html_trust_input(struct gai_html *h)
+{
+	h->trusted = 1;
 }
 
 int

@@ -28,6 +28,12 @@ int gai_html_sniff(const char *bytes, size_t n);
 struct gai_html *gai_html_new(struct gai_buf *out,
     enum gai_html_parser parser);
 
+/*
+ * The caller promises what gai_normalize gives: valid UTF-8 in whole
+ * characters and no NUL, so the parser need not check each chunk.
+ */
+void gai_html_trust_input(struct gai_html *h);
+
 /* Feed the next UTF-8 chunk (any split, even inside a tag or character). */
 int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
     struct gai_error *err);

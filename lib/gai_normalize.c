@@ -108,6 +108,8 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
 		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 		    "out of memory");
+	if (nz->html != NULL)	/* take() gives whole characters, no NUL */
+		gai_html_trust_input(nz->html);
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
 	    err);
 	if (rc == 0)

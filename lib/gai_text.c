@@ -2,6 +2,9 @@
 /* gai_text: width and space folding, and UTF-8 decoding. */
 #include <config.h>
 
+#include <stdint.h>
+#include <string.h>
+
 #include "gai_error.h"
 #include "gai_text.h"
 
@@ -52,16 +55,33 @@ gai_text_decode(const char *str, size_t n, size_t *len)
 }
 
 size_t
-gai_text_valid_utf8(const char *s, size_t n)
+gai_text_valid_utf8(const char *str, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, len;
 
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
+		uint64_t w;
+
+		/* Markup is ASCII: eight bytes at a time. */
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (gai_text_decode(s + i, n - i, &len) == 0xFFFD && len == 1)
+		/* Han and most of CJK: a three-byte form, checked inline. */
+		if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && n - i >= 3 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if (gai_text_decode(str + i, n - i, &len) == 0xFFFD && len == 1)
 			return i;
 		i += len;
 	}

@@ -81,6 +81,17 @@ test_utf8(void)
 	CHECK(gai_text_valid_utf8("\xC0\x80", 2) == 0, "overlong");
 	CHECK(gai_text_valid_utf8("\xED\xA0\x80", 3) == 0, "surrogate");
 	CHECK(gai_text_valid_utf8("\xEF\xBF\xBD", 3) == 3, "U+FFFD is valid");
+	/* After eight ASCII bytes at a time, and on the inline Han path. */
+	CHECK(gai_text_valid_utf8("<td>abcdefgh\xE7\x94\xB3<b>x", 20) == 20,
+	    "markup and Han");
+	CHECK(gai_text_valid_utf8("abcdefghij\xED\xA0\x80", 13) == 10,
+	    "surrogate after ASCII");
+	CHECK(gai_text_valid_utf8("abcdefghij\xE0\x80\x80", 13) == 10,
+	    "overlong after ASCII");
+	CHECK(gai_text_valid_utf8("abcdefgh\xE7\x94\xB3\xE7\x94", 13) == 11,
+	    "cut after Han");
+	CHECK(gai_text_valid_utf8("abcdefgh\xE7\x94\x33", 11) == 8,
+	    "bad continuation");
 	CHECK(gai_text_decode("\xF0\x9F\x98\x80", 4, &len) == 0x1F600 &&
 	    len == 4, "4-byte");
 }
