@@ -275,8 +275,10 @@ extract_one(struct opts *op)
 	if (d->unreadable.len > 0)
 		return fe_worse(status,
 		    extract_unreadable(op, name, d->unreadable.data));
+	/* --trace counts the lines of the document's own text, not of the
+	 * stream it came in */
 	return fe_worse(status, extract_text(op, name, d->text.data ?
-	    d->text.data : "", d->text.len, d->first_line, NULL));
+	    d->text.data : "", d->text.len, 1, NULL));
 }
 
 /* Stream 1 (or one raw page) from fp, read as it streams. */

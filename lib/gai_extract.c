@@ -450,9 +450,41 @@ add_rec(struct gai_extract *x, const char *key, const char *value, long line,
 	return 0;
 }
 
-/* A count the prose states, kept until the records are made. */
+/*
+ * The line of the document where sentence s[0..n) starts: where its first
+ * six characters (or up to a space, where the scanner may have joined a
+ * wrapped line) stand in the text; 0 if they are not found.
+ */
+static long
+sentence_line(const struct gai_extract *x, const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n), *hit;
+	size_t lo = 0, hi = x->toks.nlines, off;
+
+	if (sp != NULL)
+		n = (size_t)(sp - s);
+	if (n > 18)	/* a line may break after them: whole characters */
+		for (n = 18; n > 0 && (s[n] & 0xc0) == 0x80; n--)
+			;
+	if (n == 0 || (hit = memmem(x->text.data, x->text.len, s, n)) == NULL)
+		return 0;
+	off = (size_t)(hit - x->text.data);
+	while (hi - lo > 1) {	/* the last line starting at or before off */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->toks.lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return x->first_line + (long)lo;
+}
+
+/* A count the prose states and its sentence, kept until the records are
+ * made. */
 static int
-take_prose(void *ctx, const char *key, const char *value)
+take_prose(void *ctx, const char *key, const char *value, const char *s,
+    size_t n)
 {
 	struct gai_extract *x = ctx;
 	struct gx_prose *p;
@@ -461,8 +493,14 @@ take_prose(void *ctx, const char *key, const char *value)
 		return 1;	/* more than the scanner has keys: stop */
 	p = &x->prose[x->nprose++];
 	p->key = key;
+	p->line = sentence_line(x, s, n);
 	p->voff = x->arena.len;
 	if (gai_buf_puts(&x->arena, value) < 0 ||
+	    gai_buf_putc(&x->arena, '\0') < 0)
+		return GAI_E_NOMEM;
+	p->soff = x->arena.len;
+	p->slen = n;
+	if (gai_buf_append(&x->arena, s, n) < 0 ||
 	    gai_buf_putc(&x->arena, '\0') < 0)
 		return GAI_E_NOMEM;
 	return 0;
@@ -553,7 +591,9 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	}
 	for (k = 0; k < x->nprose; k++)
 		if (add_rec(x, x->prose[k].key,
-		    x->arena.data + x->prose[k].voff, 0, NULL, 0, NULL) < 0)
+		    x->arena.data + x->prose[k].voff, x->prose[k].line,
+		    x->arena.data + x->prose[k].soff, x->prose[k].slen,
+		    NULL) < 0)
 			goto nomem;
 	sort_warns(x->warns, x->nwarn);
 	for (i = 0; i < x->nwarn; i++)

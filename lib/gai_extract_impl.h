@@ -278,6 +278,8 @@ struct gai_extract {
 	struct gx_prose {	/* prose.* records: key, value in x->arena */
 		const char *key;
 		size_t voff;
+		size_t soff, slen;	/* its sentence, in x->arena */
+		long line;		/* where the sentence starts, 0 unknown */
 	} prose[16];
 	size_t nprose;
 };

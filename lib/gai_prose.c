@@ -253,6 +253,24 @@ sentence_has_req(const char *s, size_t off)
 	return 0;
 }
 
+/* The sentence around flat[a..b): from after a 。 or line break before it
+ * to its own 。 or the line's end. */
+static void
+sentence(size_t a, size_t b, size_t *start, long *end)
+{
+	while (a > 0 && flat.data[a - 1] != '\n' &&
+	    !(a >= 3 && memcmp(flat.data + a - 3, "。", 3) == 0))
+		a--;
+	while (b < flat.len && flat.data[b] != '\n' &&
+	    memcmp(flat.data + b, "。", 3 < flat.len - b ? 3 : flat.len - b)
+	    != 0)
+		b++;
+	if (b + 3 <= flat.len && memcmp(flat.data + b, "。", 3) == 0)
+		b += 3;
+	*start = a;
+	*end = (long)b;
+}
+
 /* 1 when the paragraph p[0..n) holds one of the pattern's words. */
 static int
 hinted(const struct pattern *pat, const char *p, size_t n)
@@ -308,7 +326,9 @@ scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
 			snprintf(num, sizeof(num), "%ld", v);
 		}
 		*found = 1;
-		return emit(ctx, patterns[i].key, num);
+		sentence(ov[0], ov[1], &g, &v);
+		return emit(ctx, patterns[i].key, num, flat.data + g,
+		    (size_t)v - g);
 	}
 	return 0;
 }

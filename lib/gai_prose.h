@@ -5,8 +5,13 @@
 
 #include <stddef.h>
 
-/* Receives one record; returns 0 to go on, nonzero to stop the scan. */
-typedef int (*gai_prose_emit)(void *ctx, const char *key, const char *value);
+/*
+ * Receives one record and the sentence it was read from (its text, lines
+ * a PDF wrapped joined again; not NUL-terminated); returns 0 to go on,
+ * nonzero to stop the scan.
+ */
+typedef int (*gai_prose_emit)(void *ctx, const char *key, const char *value,
+    const char *sentence, size_t sentence_len);
 
 /*
  * Scan the text of one document (stream 1, UTF-8) for the counts its prose

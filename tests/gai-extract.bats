@@ -231,10 +231,23 @@ never_wrong() {
 	run -0 gai-extract -t ok-values.txt
 }
 
-@test "--trace: line numbers count the stream's lines, headers included" {
+@test "--trace: line numbers count the document's own lines, not the stream's" {
 	printf '\fa\nx\n\fb\n规章\t7\t8\t9\n' >"$BATS_TEST_TMPDIR/s"
 	run --separate-stderr gai-extract --trace "$BATS_TEST_TMPDIR/s"
-	[[ $stderr == *'gai-extract: b:4: active.rules.issued = 7 from "7"'* ]]
+	[[ $stderr == *'gai-extract: b:1: active.rules.issued = 7 from "7"'* ]]
+	# the line of the file the document came from, whichever way it came
+	gai-extract --trace "$X/ok-values.txt" 2>"$BATS_TEST_TMPDIR/alone" >/dev/null
+	gai-normalize "$SEEDS/000_6f6c780c05ed1855.txt" "$X/ok-values.txt" |
+	    gai-extract --trace 2>"$BATS_TEST_TMPDIR/both" >/dev/null
+	grep -F "$X/ok-values.txt:" "$BATS_TEST_TMPDIR/both" >"$BATS_TEST_TMPDIR/second"
+	assert_same "$BATS_TEST_TMPDIR/second" "$BATS_TEST_TMPDIR/alone"
+	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/second"
+}
+
+@test "--trace: prose.* records with the sentence they came from" {
+	run --separate-stderr -0 gai-extract --trace "$SEEDS/000_6f6c780c05ed1855.txt"
+	[[ $stderr == *"000_6f6c780c05ed1855.txt:10: prose.req.received = 10 from \"年內共接到申請10件,辦理10件,全部按時有效回復。\""* ]]
+	[[ $stderr == *"000_6f6c780c05ed1855.txt:10: prose.appeal.suit = 0 from \"引發行政訴訟共0件。\""* ]]
 }
 
 @test "the unit test of numbers and splits passes" {

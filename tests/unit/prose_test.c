@@ -11,10 +11,17 @@
 
 static char got[4096];
 
+static char sentences[8192];
+
 static int
-collect(void *ctx, const char *key, const char *value)
+collect(void *ctx, const char *key, const char *value, const char *sentence,
+    size_t n)
 {
 	(void)ctx;
+	/* the sentences, for the trace */
+	strcat(sentences, "[");
+	strncat(sentences, sentence, n);
+	strcat(sentences, "]");
 	strcat(got, key);
 	strcat(got, "=");
 	strcat(got, value);
@@ -45,6 +52,13 @@ main(void)
 	    "其中,已主動公開和同意公開的10件。因政府信息公開申請引發行政復議1件,審結后維持\n"
 	    "原辦理結果。引發行政訴訟共0件。\n",
 	    "prose.req.received=10;prose.appeal.review=1;prose.appeal.suit=0;");
+	/* Each record with the sentence it was read from. */
+	if (strcmp(sentences, "[年內共接到申請10件,辦理10件,全部按時有效回復。]"
+	    "[因政府信息公開申請引發行政復議1件,審結后維持原辦理結果。]"
+	    "[引發行政訴訟共0件。]") != 0) {
+		printf("not ok: sentences %s\n", sentences);
+		unit_failures++;
+	}
 	/* Corpus 002 (pdftotext -layout: a sentence wrapped anywhere). */
 	expect("和针对性。2024 年，全市共受理政府信息公开申请 3119 件，答\n"
 	    "复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度\n"
