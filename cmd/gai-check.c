@@ -84,7 +84,7 @@ process(struct opts *op, const char *path)
 	struct gai_rec_reader rd;
 	struct gai_error err;
 	struct fe_bad_lines bad = FE_BAD_LINES_INIT;
-	const char *name = fe_input_name(path);
+	const char *name = path;
 	FILE *fp;
 	int rc, status = GAI_EXIT_OK;
 	size_t i;

@@ -34,9 +34,8 @@ static const char help_text[] =
 "      --files-from=LIST  read the files LIST names, one a line (- stdin)\n"
 "  -0, --null         the paths in LIST end in NUL (find -print0)\n"
 "  -r, --recursive    read the files under each directory, in sorted order\n"
-"      --max-size=SIZE  a document larger than SIZE bytes (K, M, G: KiB,\n"
-"                     MiB, GiB; default 64M, 0 no limit) is cut or skipped,\n"
-"                     and said\n"
+"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
+"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
 "  -s, --no-messages  no messages about unreadable input (the same exit\n"
 "                     status; --trace still writes)\n"
 "  -q, --quiet        write nothing; the exit status says it all\n"
@@ -46,9 +45,9 @@ static const char help_text[] =
 "\n"
 "With no FILE, or when FILE is -, read standard input.  A stream that\n"
 "starts with a form-feed header holds one document per header; any other\n"
-"FILE is read as gai-normalize reads it (a page, compressed, an archive, a\n"
-"WARC, a PDF).  Each document is read as stream 1, or normalized first\n"
-"when it is a raw page (HTML, GB18030, Big5...).\n"
+"FILE is one document.  Each document is read as stream 1, or normalized\n"
+"first when it is a raw page (HTML, GB18030, Big5...).  A compressed FILE,\n"
+"an archive, a WARC, PDF or DOCX file is read as gai-normalize reads it.\n"
 "Exit status is 0 if every document held report tables, 1 if one did not,\n"
 "2 if trouble (trouble wins).\n";
 
@@ -179,20 +178,20 @@ mostly_utf8(const char *s, size_t n)
 }
 
 /*
- * A page that is not stream 1 (HTML, GBK bytes...): normalize it first;
- * charset is what its transport declared (a WARC record's HTTP header).
+ * A page that is not stream 1 (HTML, GBK bytes...): normalize it first.
+ * charset is what its transport declared (NULL, "": nothing).
  */
 static int
-extract_page(struct opts *op, const char *name, const char *bytes,
-    size_t len, const char *charset)
+extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
+    const char *charset)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
 
 	gai_buf_clear(&op->text);
-	if (gai_normalize_declared(&op->nz, bytes, len,
-	    mostly_utf8(bytes, len) ? "UTF-8" : NULL, charset, append,
-	    &op->text, &res, &err) != 0) {
+	if (gai_normalize_declared(&op->nz, bytes, n,
+	    mostly_utf8(bytes, n) ? "UTF-8" : NULL, charset,
+	    append, &op->text, &res, &err) != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
@@ -221,46 +220,33 @@ extract_unreadable(struct opts *op, const char *name, const char *why)
  * name and "#N", N counting them, so that no two reports merge downstream.
  */
 static const char *
-record_name(struct opts *op, const char *n)
+record_name(struct opts *op)
 {
-	size_t len = strlen(n);
+	const struct gai_buf *n = &op->doc.name;
 	char num[32];
 
-	if (op->repeat > 0 && op->prev.len == len &&
-	    memcmp(op->prev.data, n, len) == 0) {
+	if (op->repeat > 0 && op->prev.len == n->len &&
+	    memcmp(op->prev.data, n->data, n->len) == 0) {
 		snprintf(num, sizeof num, "#%lu", ++op->repeat);
 		gai_buf_clear(&op->name);
-		if (gai_buf_append(&op->name, n, len) != 0 ||
+		if (gai_buf_append(&op->name, n->data, n->len) != 0 ||
 		    gai_buf_puts(&op->name, num) != 0)
-			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n));
+			fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n->data));
 		return op->name.data;
 	}
 	gai_buf_clear(&op->prev);
-	if (gai_buf_append(&op->prev, n, len) != 0)
-		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n));
+	if (gai_buf_append(&op->prev, n->data, n->len) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(n->data));
 	op->repeat = 1;
-	return n;
+	return n->data;
 }
 
-/* A document's bytes: raw page or stream 1 is decided for it alone. */
-static int
-extract_text(struct opts *op, const char *name, const char *bytes,
-    size_t len, long first, const char *charset)
-{
-	/* extract reads data and len only: the bytes are not copied */
-	const struct gai_buf t = { (char *)bytes, len, 0 };
-
-	if (gai_normalize_is_stream1(bytes, len, 0))
-		return extract(op, name, &t, first, NULL);
-	return extract_page(op, name, bytes, len, charset);
-}
-
-/* One document of a stream-1 stream. */
+/* One document: raw page or stream 1 is decided for it alone. */
 static int
 extract_one(struct opts *op)
 {
 	const struct gai_doc *d = &op->doc;
-	const char *name = record_name(op, d->name.data);
+	const char *name = record_name(op);
 	int status = GAI_EXIT_OK;
 
 	if (d->odd_attr)
@@ -277,25 +263,124 @@ extract_one(struct opts *op)
 		    extract_unreadable(op, name, d->unreadable.data));
 	/* --trace counts the lines of the document's own text, not of the
 	 * stream it came in */
-	return fe_worse(status, extract_text(op, name, d->text.data ?
-	    d->text.data : "", d->text.len, 1, NULL));
+	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
+		return fe_worse(status, extract(op, name, &d->text, 1, NULL));
+	return fe_worse(status, extract_page(op, name, d->text.data,
+	    d->text.len, NULL));
 }
 
-/* Stream 1 (or one raw page) from fp, read as it streams. */
+/*
+ * Stream 1 saved and packed (gai-normalize ... | gzip >day.gz): split at
+ * its headers, so the reports in it stay apart.
+ */
 static int
-process_stream(struct opts *op, const char *path, FILE *fp)
+extract_saved(struct opts *op, const struct gai_source_doc *doc)
 {
 	struct gai_doc_reader rd;
 	struct gai_error err;
+	FILE *fp;
+	int rc = GAI_OK, status = GAI_EXIT_OK;
+
+	if ((fp = fmemopen((void *)doc->bytes, doc->len, "r")) == NULL) {
+		fe_warn(errno, "%s", fe_quote(doc->name));
+		return GAI_EXIT_ERROR;
+	}
+	gai_doc_reader_init(&rd, fp, doc->name, op->max);
+	while (!fe_stdout_failed() &&
+	    (rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_OK)
+		status = fe_worse(status, extract_one(op));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	gai_doc_reader_free(&rd);
+	fclose(fp);
+	return status;
+}
+
+/*
+ * An operand that is not text (compressed, an archive, WARC, PDF, DOCX,
+ * binary): each document gai_source finds in it is a raw page, or saved
+ * stream 1.
+ */
+static int
+extract_source(struct opts *op, const char *path, struct gai_source *src)
+{
+	struct gai_source_doc doc;
+	struct gai_error err;
+	char skipped[256];
 	int rc, status = GAI_EXIT_OK;
 
+	memset(&err, 0, sizeof err);
+	while (!fe_stdout_failed() &&
+	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK) {
+		if (doc.unreadable == NULL && doc.len > 0 &&
+		    doc.bytes[0] == '\f') {
+			status = fe_worse(status, extract_saved(op, &doc));
+			continue;
+		}
+		if (doc.unreadable == NULL) {
+			status = fe_worse(status, extract_page(op, doc.name,
+			    doc.bytes, doc.len, doc.charset));
+			continue;
+		}
+		fe_warn(0, "%s: %s", fe_quote(doc.name), doc.unreadable);
+		status = fe_worse(GAI_EXIT_ERROR,
+		    extract_unreadable(op, doc.name, doc.unreadable));
+	}
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
+		fe_warn(0, "%s: %s", fe_quote(path), skipped);
+	return status;
+}
+
+/* stdio over gai_source_read, for the stream 1 reader. */
+static ssize_t
+source_read(void *cookie, char *buf, size_t n)
+{
+	return gai_source_read(cookie, buf, n);
+}
+
+static int
+process(void *ctx, const char *path)
+{
+	static const cookie_io_functions_t io = { source_read, NULL, NULL, NULL };
+	struct opts *op = ctx;
+	struct gai_source_opts so = { NULL, op->max };
+	struct gai_source *src;
+	struct gai_doc_reader rd;
+	struct gai_error err;
+	FILE *fp = NULL;
+	int rc, status = GAI_EXIT_OK;
+
+	/* A FILE that cannot be read is a record too, as upstream (gai(7)). */
+	memset(&err, 0, sizeof err);
+	if ((rc = gai_source_open(&src, path, &so, &err)) == GAI_OK &&
+	    (rc = gai_source_is_text(src, &err)) == 1 &&
+	    (fp = fopencookie(src, "r", io)) == NULL)
+		rc = gai_error_set(&err, GAI_E_IO, errno, 0, "%s",
+		    strerror(errno));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s", fe_quote(path));
+		gai_source_close(src);
+		return fe_worse(GAI_EXIT_ERROR, extract_unreadable(op, path,
+		    err.errnum != 0 ? strerror(err.errnum) : err.msg));
+	}
+	if (fp == NULL) {
+		status = extract_source(op, path, src);
+		gai_source_close(src);
+		return status;
+	}
 	gai_doc_reader_init(&rd, fp, path, op->max);
 	while (!fe_stdout_failed()) {
 		memset(&err, 0, sizeof err);
 		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
 			break;
 		if (rc != GAI_OK) {
-			fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+			fe_warn(err.errnum, "%s", fe_quote(path));
 			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
 			    path, err.errnum != 0 ? strerror(err.errnum) :
 			    err.msg));
@@ -304,94 +389,9 @@ process_stream(struct opts *op, const char *path, FILE *fp)
 		status = fe_worse(status, extract_one(op));
 	}
 	gai_doc_reader_free(&rd);
-	return status;
-}
-
-/* One document gai_source gave: a page, or stream 1 saved (and packed). */
-static int
-source_doc(struct opts *op, const struct gai_source_doc *doc)
-{
-	const char *name;
-	FILE *fp;
-	int status;
-
-	if (doc->unreadable != NULL) {
-		name = record_name(op, doc->name);
-		fe_warn(0, "%s: %s", fe_quote(name), doc->unreadable);
-		return fe_worse(GAI_EXIT_ERROR,
-		    extract_unreadable(op, name, doc->unreadable));
-	}
-	if (doc->len == 0 || doc->bytes[0] != '\f')
-		return extract_text(op, record_name(op, doc->name), doc->bytes,
-		    doc->len, 1, doc->charset);
-	if ((fp = fmemopen((void *)doc->bytes, doc->len, "r")) == NULL) {
-		fe_warn(errno, "%s", fe_quote(doc->name));
-		return GAI_EXIT_ERROR;
-	}
-	status = process_stream(op, doc->name, fp);
-	fclose(fp);
-	return status;
-}
-
-/*
- * A FILE gai_source reads: compressed, an archive, a WARC, a PDF, or a
- * page; each of its documents in turn.
- */
-static int
-process_source(struct opts *op, const char *path)
-{
-	struct gai_source_opts so = { NULL, op->max };
-	struct gai_source *src;
-	struct gai_source_doc doc;
-	struct gai_error err;
-	char skipped[256];
-	int rc, status = GAI_EXIT_OK;
-
-	if (gai_source_open(&src, path, &so, &err) != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(path));
-		return fe_worse(GAI_EXIT_ERROR, extract_unreadable(op, path,
-		    strerror(err.errnum != 0 ? err.errnum : EIO)));
-	}
-	while (!fe_stdout_failed() &&
-	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK)
-		status = fe_worse(status, source_doc(op, &doc));
-	if (rc < 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(path), err.msg);
-		status = GAI_EXIT_ERROR;
-	}
-	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
-		fe_warn(0, "%s: %s", fe_quote(path), skipped);
+	fclose(fp);		/* reads only: nothing to lose */
 	gai_source_close(src);
 	return status;
-}
-
-/*
- * Stream 1 (a header first) and standard input are read as they stream,
- * so memory is one document whatever the stream's length; any other FILE
- * goes through gai_source, which tells a compressed file, an archive, a
- * WARC or a PDF from its first bytes.
- */
-static int
-process(void *ctx, const char *path)
-{
-	struct opts *op = ctx;
-	FILE *fp;
-	int c, status;
-
-	/* A FILE that cannot be read is a record too, as upstream (gai(7)). */
-	if ((fp = fe_open(path)) == NULL)
-		return fe_worse(GAI_EXIT_ERROR,
-		    extract_unreadable(op, path, strerror(errno)));
-	if (fp != stdin) {
-		c = getc(fp);
-		if (c != '\f') {
-			fclose(fp);
-			return process_source(op, path);
-		}
-		rewind(fp);
-	}
-	status = process_stream(op, path, fp);
-	return fe_close_input(fp, path, status);
 }
 
 int

@@ -245,7 +245,7 @@ process(void *ctx, const char *path)
 	/* --label names standard input only. */
 	so.name = strcmp(path, "-") == 0 ? o->src.name : NULL;
 	if (gai_source_open(&src, path, &so, &err) != 0) {
-		fe_warn(err.errnum, "%s", fe_quote(fe_input_name(path)));
+		fe_warn(err.errnum, "%s", fe_quote(path));
 		header(o, so.name != NULL ? so.name : path,
 		    strerror(err.errnum != 0 ? err.errnum : EIO));
 		(void)put_out(&o->out);
@@ -263,7 +263,7 @@ process(void *ctx, const char *path)
 	}
 	/* WARC requests, revisits, 404s: not documents, counted once. */
 	if (gai_source_skipped(src, skipped, sizeof skipped) > 0)
-		fe_warn(0, "%s: %s", fe_quote(fe_input_name(path)), skipped);
+		fe_warn(0, "%s: %s", fe_quote(path), skipped);
 	gai_source_close(src);
 	return status;
 }

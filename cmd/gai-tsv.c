@@ -151,7 +151,7 @@ emit(const struct opts *o)
 static int
 process(const struct opts *o, const char *path)
 {
-	const char *name = fe_input_name(path);
+	const char *name = path;
 	int status = GAI_EXIT_OK, rc;
 	struct gai_rec_reader r;
 	struct gai_error err;

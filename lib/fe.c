@@ -186,12 +186,6 @@ fe_set_quiet(int on)
 	quiet = on;
 }
 
-const char *
-fe_input_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
-}
-
 FILE *
 fe_open(const char *path)
 {

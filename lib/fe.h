@@ -112,9 +112,6 @@ int fe_files_option(struct fe_files *files, int c, const char *arg);
 int fe_each_operand(char *const *argv, const struct fe_files *files,
     int (*fn)(void *ctx, const char *path), void *ctx);
 
-/* How messages name an operand: <stdin> for "-". */
-const char *fe_input_name(const char *path);
-
 /*
  * Say what gai_recset_read found wrong in file, at its line, naming the
  * document whose records it was reading when there is one.

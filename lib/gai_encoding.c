@@ -12,6 +12,7 @@
 #include <uchardet.h>
 
 #include "gai_encoding.h"
+#include "gai_gb18030.h"
 #include "gai_hanzi.h"
 #include "gai_text.h"
 
@@ -425,32 +426,24 @@ decode_utf8(const char *s, size_t n, gai_utf8_sink sink, void *ctx,
 	return 0;
 }
 
-int
-gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
-    size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
-    struct gai_error *err)
+/*
+ * Convert in[0..inleft) with cd, all of it: a unit that does not decode
+ * becomes U+FFFD, counted in stats (offsets from bytes), and decoding goes
+ * on after it.
+ */
+static int
+convert(iconv_t cd, const char *bytes, char *in, size_t inleft, size_t unit,
+    char *out, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats)
 {
-	char out[OUTCHUNK], *in, *o;
-	size_t inleft, oleft, unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
-	iconv_t cd;
+	char *o;
+	size_t oleft;
 	int rc = 0;
 
-	memset(stats, 0, sizeof *stats);
-	if (enc->checked)
-		return pass_checked(bytes + enc->bom, n - enc->bom, sink, ctx);
-	if (strcmp(enc->name, "UTF-8") == 0)
-		return decode_utf8(bytes + enc->bom, n - enc->bom, sink, ctx,
-		    stats);
-	if ((cd = iconv_open("UTF-8", enc->name)) == (iconv_t)-1)
-		return gai_error_set(err, GAI_E_ENCODING, errno, 0,
-		    "cannot convert from %s", enc->name);
-	in = (char *)bytes + enc->bom;
-	inleft = n - enc->bom;
 	while (inleft > 0 && rc == 0) {
 		size_t r;
 
 		o = out;
-		oleft = sizeof out;
+		oleft = OUTCHUNK;
 		r = iconv(cd, &in, &inleft, &o, &oleft);
 		if (r == (size_t)-1 && errno != E2BIG) {
 			/* EILSEQ, or EINVAL: a sequence cut off by the end. */
@@ -461,7 +454,7 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 				if ((rc = sink(ctx, out, (size_t)(o - out))) != 0)
 					break;
 				o = out;
-				oleft = sizeof out;
+				oleft = OUTCHUNK;
 			}
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
@@ -475,6 +468,62 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 		if (o > out)
 			rc = sink(ctx, out, (size_t)(o - out));
 	}
+	return rc;
+}
+
+/*
+ * GB18030: ASCII and two-byte codes by table (gai_gb18030), the rest by
+ * iconv up to the next byte below 0x30, which no multi-byte code holds,
+ * so iconv sees whole codes and reads them as it would in one pass.
+ */
+static int
+decode_gb18030(iconv_t cd, const char *bytes, size_t from, size_t n,
+    char *out, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats)
+{
+	size_t p = from, q, k, olen;
+	int rc = 0;
+
+	while (p < n && rc == 0) {
+		k = gai_gb18030_fast(bytes + p, n - p, out, OUTCHUNK, &olen);
+		if (olen > 0)
+			rc = sink(ctx, out, olen);
+		p += k;
+		if (k > 0 || rc != 0)
+			continue;
+		for (q = p + 1; q < n && (unsigned char)bytes[q] >= 0x30; q++)
+			;
+		rc = convert(cd, bytes, (char *)bytes + p, q - p, 1, out, sink,
+		    ctx, stats);
+		p = q;
+	}
+	return rc;
+}
+
+int
+gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
+    size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
+    struct gai_error *err)
+{
+	char out[OUTCHUNK], *o;
+	size_t oleft, unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
+	iconv_t cd;
+	int rc;
+
+	memset(stats, 0, sizeof *stats);
+	if (enc->checked)
+		return pass_checked(bytes + enc->bom, n - enc->bom, sink, ctx);
+	if (strcmp(enc->name, "UTF-8") == 0)
+		return decode_utf8(bytes + enc->bom, n - enc->bom, sink, ctx,
+		    stats);
+	if ((cd = iconv_open("UTF-8", enc->name)) == (iconv_t)-1)
+		return gai_error_set(err, GAI_E_ENCODING, errno, 0,
+		    "cannot convert from %s", enc->name);
+	if (strcmp(enc->name, "GB18030") == 0 && gai_gb18030_init() == 0)
+		rc = decode_gb18030(cd, bytes, enc->bom, n, out, sink, ctx,
+		    stats);
+	else
+		rc = convert(cd, bytes, (char *)bytes + enc->bom, n - enc->bom,
+		    unit, out, sink, ctx, stats);
 	if (rc == 0) {
 		/* Flush a stateful decoder's pending output. */
 		o = out;

@@ -11,10 +11,11 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "gai_jit.h"
 #include "gai_prose.h"
 #include "gai_text.h"
 
-static int nojit;		/* set once a pattern fails to JIT-compile */
+static int nojit;		/* JIT off, or a pattern failed to JIT-compile */
 
 void *
 gx_compile(const char *pat, int anchored, struct gai_error *err)
@@ -38,7 +39,8 @@ gx_compile(const char *pat, int anchored, struct gai_error *err)
 		gai_error_set(err, GAI_E_USAGE, 0, 0,
 		    "pattern %s: %s at offset %zu", pat, (char *)msg,
 		    (size_t)eo);
-	} else if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+	} else if (gai_jit_off() ||
+	    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
 		nojit = 1;	/* pcre2_match interprets it */
 	gai_buf_free(&b);
 	return re;

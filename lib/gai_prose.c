@@ -9,6 +9,7 @@
 
 #include "gai_buf.h"
 #include "gai_error.h"
+#include "gai_jit.h"
 #include "gai_prose.h"
 #include "gai_text.h"
 
@@ -73,7 +74,8 @@ compile(void)
 		    &errcode, &off, NULL);
 		if (code[i] == NULL)
 			return GAI_E_FORMAT;	/* a bug in the table above */
-		(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
+		if (!gai_jit_off())
+			(void)pcre2_jit_compile(code[i], PCRE2_JIT_COMPLETE);
 	}
 	if ((md = pcre2_match_data_create(8, NULL)) == NULL)
 		return GAI_E_NOMEM;

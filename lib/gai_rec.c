@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gai_rec.h"
+#include "gai_text.h"
 
 void
 gai_rec_reader_init(struct gai_rec_reader *r, FILE *fp, const char *name)
@@ -74,6 +75,30 @@ gai_rec_unescape(struct gai_buf *b, const char *s, size_t n)
 	return gai_buf_append(b, run, (size_t)(end - run));
 }
 
+/*
+ * GAI_E_FORMAT with err saying why when field s[0..n) of line is not
+ * one: stream 2 is UTF-8, and a backslash always escapes the byte after
+ * it, so an odd run of them at the end leaves one that escapes nothing.
+ */
+static int
+check_field(const char *s, size_t n, const char *what, long line,
+    struct gai_error *err)
+{
+	size_t valid = gai_text_valid_utf8(s, n), run = 0;
+
+	if (valid < n)
+		return gai_error_set(err, GAI_E_FORMAT, 0, line,
+		    "the %s is not valid UTF-8 (byte %zu of it)", what,
+		    valid + 1);
+	while (run < n && s[n - 1 - run] == '\\')
+		run++;
+	if (run % 2 == 1)
+		return gai_error_set(err, GAI_E_FORMAT, 0, line,
+		    "the %s ends in a lone backslash (a backslash is \\\\)",
+		    what);
+	return 0;
+}
+
 int
 gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
     struct gai_error *err)
@@ -83,8 +108,8 @@ gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
 
 	errno = 0;
 	if ((n = getline(&r->raw, &r->rawcap, r->fp)) < 0) {
-		if (ferror(r->fp))
-			return gai_error_set(err, GAI_E_IO, errno, r->line,
+		if (ferror(r->fp))	/* at the line it was reading */
+			return gai_error_set(err, GAI_E_IO, errno, r->line + 1,
 			    "read error");
 		return GAI_EOF;
 	}
@@ -96,6 +121,14 @@ gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
 	    memchr(t2 + 1, '\t', (size_t)(r->raw + n - t2 - 1)) != NULL)
 		return gai_error_set(err, GAI_E_FORMAT, 0, r->line,
 		    "not a record (doc TAB key TAB value)");
+	/* A flawed record is kept (its numbers are still the report's). */
+	memset(&r->flaw, 0, sizeof r->flaw);
+	r->flagged = check_field(r->raw, (size_t)(t1 - r->raw), "name",
+	    r->line, &r->flaw) != 0 ||
+	    check_field(t1 + 1, (size_t)(t2 - t1 - 1), "key", r->line,
+	    &r->flaw) != 0 ||
+	    check_field(t2 + 1, (size_t)(r->raw + n - t2 - 1), "value",
+	    r->line, &r->flaw) != 0;
 	gai_buf_clear(&r->doc);
 	gai_buf_clear(&r->key);
 	gai_buf_clear(&r->value);
@@ -141,6 +174,19 @@ gai_recset_add(struct gai_recset *set, const char *key, const char *value)
 	return 0;
 }
 
+/* A kept record's flaw as GAI_E_FORMAT; the document goes on after it. */
+static int
+report_flaw(struct gai_rec_reader *r, struct gai_error *err)
+{
+	if (!r->flagged)
+		return 0;
+	r->flagged = 0;
+	r->partial = 1;
+	if (err != NULL)
+		*err = r->flaw;
+	return GAI_E_FORMAT;
+}
+
 int
 gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
     struct gai_error *err)
@@ -155,6 +201,8 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		if (gai_recset_add(set, r->key.data, r->value.data) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
+		if ((rc = report_flaw(r, err)) != 0)
+			return rc;
 	} else if (!r->partial) {
 		/* A new document, not one an error interrupted. */
 		set->n = 0;
@@ -167,7 +215,7 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		}
 		r->partial = 0;
 		if (set->n > 0 && strcmp(rec.doc, set->doc.data) != 0) {
-			r->pending = 1;
+			r->pending = 1;	/* its flaw is said with it, next */
 			return GAI_OK;
 		}
 		if (set->n == 0)
@@ -175,6 +223,8 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		if (gai_recset_add(set, rec.key, rec.value) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
+		if ((rc = report_flaw(r, err)) != 0)
+			return rc;
 	}
 }
 

@@ -24,6 +24,8 @@ struct gai_rec_reader {
 	struct gai_buf doc, key, value;
 	int pending;		/* the last record read starts the next document */
 	int partial;		/* an error interrupted the document being read */
+	int flagged;		/* the last record read was kept but is flawed */
+	struct gai_error flaw;	/* what is wrong with it */
 };
 
 /* Read records from fp; name is used in messages.  Never fails. */
@@ -33,6 +35,8 @@ void gai_rec_reader_free(struct gai_rec_reader *r);
 /*
  * Next record: GAI_OK, GAI_EOF, GAI_E_IO, or GAI_E_FORMAT for a line that is
  * not three TAB-separated fields (err says which line; call again to go on).
+ * A record whose fields are not valid UTF-8 or end in a lone backslash is
+ * read as it is, GAI_OK, with r->flagged set and r->flaw saying what.
  */
 int gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
     struct gai_error *err);
@@ -49,7 +53,9 @@ struct gai_recset {
 
 /*
  * Read the next document's records into set: GAI_OK, GAI_EOF, or an error
- * from gai_rec_next (the set keeps what it had; call again to go on).
+ * from gai_rec_next (the set keeps what it had; call again to go on).  A
+ * flawed record is kept in the set and then reported as GAI_E_FORMAT, the
+ * same way: the caller says so and calls again.
  */
 int gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
     struct gai_error *err);

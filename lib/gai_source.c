@@ -76,8 +76,10 @@ raw_read(struct gai_src_in *in, char *dst, size_t n)
 	do
 		got = read(in->fd, dst, n);
 	while (got < 0 && errno == EINTR);
-	if (got < 0)
+	if (got < 0) {
+		in->errnum = errno;
 		snprintf(in->why, sizeof in->why, "%s", strerror(errno));
+	}
 	return got;
 }
 
@@ -736,6 +738,45 @@ first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 		return next_record(s, doc, err);
 	}
 	return whole(s, doc, err);
+}
+
+int
+gai_source_is_text(struct gai_source *s, struct gai_error *err)
+{
+	const char *head;
+	size_t n;
+
+	if (s->state != ST_START)
+		return 0;
+	if (gai_src_fill(&s->in, SNIFF) != 0)
+		return gai_error_set(err, GAI_E_IO, s->in.errnum, 0, "%s",
+		    s->in.why);
+	head = gai_src_peek(&s->in);
+	n = gai_src_avail(&s->in);
+	return compression(head, n) == NULL && !is_tar(head, n) &&
+	    !is_zip(head, n) && !gai_warc_sniff(head, n) &&
+	    !STARTS(head, n, "%PDF-") && binary_kind(head, n) == NULL;
+}
+
+ssize_t
+gai_source_read(struct gai_source *s, char *buf, size_t n)
+{
+	struct gai_src_in *in = &s->in;
+	size_t part = gai_src_avail(in) < n ? gai_src_avail(in) : n;
+	ssize_t got;
+
+	if (part > 0) {
+		memcpy(buf, gai_src_peek(in), part);
+		in->off += part;
+		return (ssize_t)part;
+	}
+	if (in->eof)
+		return 0;
+	/* Past the bytes read to tell the format: straight from the fd. */
+	do
+		got = read(in->fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	return got;
 }
 
 int

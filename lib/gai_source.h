@@ -9,6 +9,7 @@
 #define GAI_SOURCE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "gai_error.h"
 
@@ -53,6 +54,21 @@ int gai_source_open(struct gai_source **sp, const char *path,
  */
 int gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
     struct gai_error *err);
+
+/*
+ * Before the first gai_source_next: 1 when the operand is text (a page,
+ * or stream 1), which a caller may rather read as a stream with
+ * gai_source_read than as one document; 0 when it is compressed, an
+ * archive, a WARC, PDF or DOCX file, or binary.  GAI_E_IO on a read error.
+ */
+int gai_source_is_text(struct gai_source *s, struct gai_error *err);
+
+/*
+ * Read up to n bytes of a text operand (after gai_source_is_text, instead
+ * of gai_source_next): the bytes read to tell the format first.  As
+ * read(2): the count, 0 at the end, -1 with errno.
+ */
+ssize_t gai_source_read(struct gai_source *s, char *buf, size_t n);
 
 /*
  * After GAI_EOF: how many records were passed over (WARC requests,

@@ -22,6 +22,7 @@ struct gai_src_in {
 	struct gai_buf b;	/* bytes read, b.data[off..b.len) not taken */
 	size_t off;
 	int eof;
+	int errnum;		/* after a read error: its errno */
 	char why[160];		/* after a read error: what went wrong */
 };
 

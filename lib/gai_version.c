@@ -9,6 +9,7 @@
 #include <iconv.h>
 #include <libxml/parser.h>
 
+#include "gai_jit.h"
 #include "gai_version.h"
 
 void
@@ -20,7 +21,8 @@ gai_version_details(char *buf, size_t size)
 	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
 	pcre2_config(PCRE2_CONFIG_JIT, &jit);
 	snprintf(buf, size, "PCRE2 %s (JIT %s), libxml2 %s, uchardet, iconv %s",
-	    pcre, jit ? "yes" : "no", xmlParserVersion,
+	    pcre, !jit ? "no" : gai_jit_off() ? "off: GAI_NO_JIT" : "yes",
+	    xmlParserVersion,
 #ifdef _LIBICONV_VERSION
 	    "GNU libiconv"
 #else

@@ -118,7 +118,7 @@ input_for() {
 		run -2 --separate-stderr "$t" -q "$page"
 		[ "$stderr" = "$t: $page: input is not gai records: did you mean gai-extract?" ]
 		run -2 --separate-stderr "$t" -q <stream1.txt
-		[ "$stderr" = "$t: <stdin>: input is not gai records: did you mean gai-extract?" ]
+		[ "$stderr" = "$t: -: input is not gai records: did you mean gai-extract?" ]
 		# the FILEs after it are still read
 		run -2 --separate-stderr "$t" "$page" rec.tsv
 		[ "${#stderr_lines[@]}" -eq 1 ]
@@ -131,4 +131,38 @@ input_for() {
 		[ "${#stderr_lines[@]}" -eq 2 ]
 		[[ ${stderr_lines[1]} == *':2: not a record (doc TAB key TAB value)' ]]
 	done
+}
+
+@test "stream 2: invalid UTF-8 or a lone trailing backslash is named, the record kept" {
+	printf 'd\tmeta.year\t2021\nd\treq.new.total\t5\\\nd\tmeta.org\t\xe6\x9f\x90\xff\n\xc3\tk\t1\nd\tk\t\\\\\n' >"$BATS_TEST_TMPDIR/recs"
+	for t in gai-check gai-tsv; do
+		run --separate-stderr -2 "$t" "$BATS_TEST_TMPDIR/recs"
+		[ "${#stderr_lines[@]}" -eq 3 ]
+		[ "${stderr_lines[0]}" = "$t: $BATS_TEST_TMPDIR/recs:2: in d: the value ends in a lone backslash (a backslash is \\\\)" ]
+		[ "${stderr_lines[1]}" = "$t: $BATS_TEST_TMPDIR/recs:3: in d: the value is not valid UTF-8 (byte 4 of it)" ]
+		[[ ${stderr_lines[2]} == "$t: $BATS_TEST_TMPDIR/recs:4: in "*": the name is not valid UTF-8 (byte 1 of it)" ]]
+	done
+	# every record goes on, the lone backslash as a backslash
+	gai-tsv --long "$BATS_TEST_TMPDIR/recs" >"$BATS_TEST_TMPDIR/out" 2>/dev/null || [ $? -eq 2 ]
+	printf 'd\tmeta.year\t2021\nd\treq.new.total\t5\\\\\nd\tmeta.org\t\xe6\x9f\x90\xff\n\xc3\tk\t1\nd\tk\t\\\\\n' >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "a read error names the line being read, not :0:" {
+	mkdir "$BATS_TEST_TMPDIR/dir"
+	for t in gai-check gai-tsv; do
+		run --separate-stderr -2 "$t" "$BATS_TEST_TMPDIR/dir"
+		[ "$stderr" = "$t: $BATS_TEST_TMPDIR/dir:1: read error: Is a directory" ]
+	done
+}
+
+@test "standard input is '-' in every tool's messages" {
+	for t in gai-check gai-tsv; do
+		run --separate-stderr -2 sh -c "printf 'd\tk\tv\nx\n' | $t"
+		[[ ${stderr_lines[0]} == "$t: -:2: in d: not a record"* ]]
+	done
+	run --separate-stderr gai-normalize - </dev/null
+	[[ $stderr != *"<stdin>"* ]]
+	run --separate-stderr gai-extract - </dev/null
+	[[ $stderr != *"<stdin>"* ]]
 }

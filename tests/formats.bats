@@ -208,7 +208,7 @@ warc_docs_are_pages() {
 	[ "$stderr" = "gai-normalize: crawl.warc.gz: $WARC_SKIPPED" ]
 	gai-normalize <crawl.warc.gz >out 2>err
 	warc_docs_are_pages out
-	[ "$(cat err)" = "gai-normalize: <stdin>: $WARC_SKIPPED" ]
+	[ "$(cat err)" = "gai-normalize: -: $WARC_SKIPPED" ]
 }
 
 @test "WARC: the HTTP charset is a declaration the bytes are checked against" {
@@ -356,4 +356,34 @@ PY
 	# A spreadsheet is an Office file too, but not a document read here.
 	run --separate-stderr -2 gai-normalize sheet.xlsx
 	[ "$stderr" = "gai-normalize: sheet.xlsx: Office file without word/document.xml (a spreadsheet or a presentation?)" ]
+}
+
+@test "gai-extract reads the same inputs as raw pages: WARC.gz, zip, PDF, a PNG" {
+	mkwarc crawl.warc.gz gz
+	gai-normalize crawl.warc.gz 2>/dev/null | gai-extract >want || true
+	run --separate-stderr gai-extract crawl.warc.gz
+	[ "$stderr" = "gai-extract: crawl.warc.gz: $WARC_SKIPPED" ]
+	# The same records, and the encoding each page was read in.
+	printf '%s\n' "$output" | grep -v '	meta.encoding	' | diff want -
+	[ "$(printf '%s\n' "$output" | grep -c '^http://c.gov.cn/c.html	meta.encoding	GB18030$')" -eq 1 ]
+	# A zip member, compressed stdin.
+	cp "$GB" a.html && python3 -c 'import zipfile; zipfile.ZipFile("p.zip", "w").write("a.html")'
+	gai-extract p.zip | cut -f1 | sort -u >got
+	[ "$(cat got)" = "p.zip:a.html" ]
+	gai-normalize "$GB" | gai-extract | cut -f2- >want
+	gzip -c "$GB" | gai-extract | cut -f2- | grep -v '^meta.encoding' | diff want -
+	# A PNG: its one record, exit 2, the next operand read.
+	printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >logo.png
+	run --separate-stderr -2 gai-extract logo.png "$U8"
+	[ "$stderr" = "gai-extract: logo.png: PNG image" ]
+	[ "${lines[0]}" = "$(printf 'logo.png\twarn.unreadable\tPNG image')" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq)" = "$(printf '%s\n' logo.png "$U8")" ]
+}
+
+@test "gai-extract: a PDF read directly gives the records of its pdftotext text" {
+	gai-normalize --version | grep -q '^Reads: .*PDF' || skip "built without poppler-cpp"
+	f="$CORPUS/pdf/003_hongze-district-2023.pdf"
+	gai-normalize "$f" | gai-extract | cut -f2- >want || true
+	gai-extract "$f" | cut -f2- | grep -v '^meta.encoding' >got || true
+	grep -v '^meta.encoding' want | diff - got
 }

@@ -94,6 +94,15 @@ open(sys.argv[3], "wb").write(rec if nul else open(sys.argv[4], "rb").read())
 	done
 }
 
+@test "fuzz regress: diff_html (both HTML parsers alike)" {
+	for f in $(inputs diff_html); do
+		survives gai-normalize --html-parser=gai "$f"
+		cp "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/own"
+		survives gai-normalize --html-parser=libxml2 "$f"
+		cmp "$BATS_TEST_TMPDIR/own" "$BATS_TEST_TMPDIR/out"
+	done
+}
+
 # #11 item 3: the three null pointer plus offset cases, with their output.
 @test "fuzz regress: a chunk of NUL bytes after a tag (sanitize, NULL + 0)" {
 	survives gai-normalize --no-name "$REG/normalize-nul-chunk"

@@ -428,10 +428,9 @@ never_wrong() {
 	[ "$stderr" = "gai-extract: big: larger than the --max-size of 16384 bytes, cut there (9 bytes read of at least 20010)" ]
 	[[ $output == *"big	warn.no_tables	"* ]]
 	[[ $output == *"next	meta.edition	2019"* ]]
-	# a FILE that never ends: unreadable, said, and the next operand read
+	# a FILE that never ends: cut, said, and the next operand read
 	run --separate-stderr -2 timeout 20 gai-extract --max-size=1M /dev/zero "$s4"
-	[ "$stderr" = "gai-extract: /dev/zero: larger than the maximum size (1048576 bytes)" ]
-	[[ $output == "/dev/zero	warn.unreadable	larger than the maximum size (1048576 bytes)"$'\n'* ]]
+	[[ $stderr == "gai-extract: /dev/zero: larger than the --max-size of 1048576 bytes, cut there"* ]]
 	[[ $output == *"$s4	meta.edition	2019"* ]]
 	# on standard input it is cut, and the stream ends there
 	run --separate-stderr -2 sh -c 'timeout 20 gai-extract --max-size=1M </dev/zero'
@@ -523,7 +522,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	gzip -c "$s4" >r.gz
 	run --separate-stderr -0 gai-extract r.gz
 	[ "$(printf '%s\n' "$output" | cut -f1 | uniq)" = "r.gz" ]
-	diff <(printf '%s\n' "$output" | cut -f2-) want
+	diff <(printf '%s\n' "$output" | cut -f2- | grep -v '^meta.encoding') want
 	# stream 1 saved and gzipped: a document per header
 	gai-normalize "$GAI_SRCDIR"/examples/* | gzip >s1.gz
 	run --separate-stderr -0 gai-extract s1.gz
@@ -575,4 +574,15 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output == *'warn.row_unread	active.punishment: '* ]]
 	[[ $output != *"active.punishment.prior_items"* && $output != *"active.other_service.prior_items"* ]]
 	[[ $output == *"	active.coercion.prior_items	30"$'\n'* ]]
+}
+
+@test "GAI_NO_JIT=1: PCRE2's JIT off (for valgrind), the same records" {
+	run -0 env GAI_NO_JIT=1 gai-extract --version
+	[[ $output == *"(JIT off: GAI_NO_JIT)"* ]]
+	run -0 env GAI_NO_JIT=0 gai-extract --version
+	[[ $output != *"JIT off"* ]]
+	gai-extract "$SEEDS"/*.txt >"$BATS_TEST_TMPDIR/jit" || true
+	GAI_NO_JIT=1 gai-extract "$SEEDS"/*.txt >"$BATS_TEST_TMPDIR/nojit" || true
+	[ -s "$BATS_TEST_TMPDIR/jit" ]
+	assert_same "$BATS_TEST_TMPDIR/nojit" "$BATS_TEST_TMPDIR/jit"
 }

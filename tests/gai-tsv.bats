@@ -163,7 +163,10 @@ half	meta.year	2021" ]
 	printf 'x\tmeta.title\tq"uote\\\\b \\t tab \\n nl \001 ctl\n' >"$BATS_TEST_TMPDIR/in"
 	printf 'bad\xff\xc0\xed\xa0\x80 byte\tmeta.org\tA\xe4\xb8\n' >>"$BATS_TEST_TMPDIR/in"
 	printf 'bad\xff\xc0\xed\xa0\x80 byte\treq.new.total\t007\n' >>"$BATS_TEST_TMPDIR/in"
-	gai-tsv --jsonl -k meta.title,meta.org,req.new.total "$BATS_TEST_TMPDIR/in" >"$BATS_TEST_TMPDIR/out"
+	# the invalid bytes are named (exit 2), and the records kept
+	gai-tsv --jsonl -k meta.title,meta.org,req.new.total "$BATS_TEST_TMPDIR/in" \
+	    >"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err" || [ $? -eq 2 ]
+	LC_ALL=C grep -q ':2: in .*: the name is not valid UTF-8' "$BATS_TEST_TMPDIR/err"
 	run -0 python3 -c '
 import json, sys
 for line in open(sys.argv[1], "rb"):

@@ -5,6 +5,8 @@ export LC_ALL=C.UTF-8
 : "${GAI_BUILDDIR:=$(cd "$BATS_TEST_DIRNAME/.." && pwd)}"
 : "${GAI_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/.." && pwd)}"
 export PATH="$GAI_BUILDDIR:$PATH"
+# make check-valgrind: wrappers that run each tool under valgrind come first.
+[ -z "${GAI_WRAPDIR:-}" ] || PATH="$GAI_WRAPDIR:$PATH"
 FIX="$GAI_SRCDIR/tests/fixtures"
 SEEDS="$FIX/seeds"
 CORPUS="$FIX/corpus"

@@ -63,6 +63,14 @@ differs() {
 	differs '<p>a<b</body>&#65;' 'aA' 'a'
 }
 
+# The cases the differential fuzzer (tests/fuzz/diff_html.c) found.
+@test "fuzz finds: a '&' that ends the page, after text and after markup" {
+	differs '<html>&' '' ''
+	differs '<p>x&' 'x&' 'x&'
+	differs '<p>a&amp;&' 'a&&' 'a&&'
+	differs '<p>a<b>&' 'a' 'a'
+}
+
 @test "--html-parser takes gai or libxml2 and nothing else" {
 	run -2 --separate-stderr gai-normalize --html-parser=lxml </dev/null
 	[[ "$stderr" == *"--html-parser: 'lxml' is neither gai nor libxml2"* ]]
