@@ -26,7 +26,7 @@ static const char help_text[] =
 "\n"
 "Examples:\n"
 "  gai-normalize pages/*.html | gai-extract | gai-check   # the pipeline\n"
-"  gai-extract report.txt | grep -F .warn.                # what was missed\n"
+"  gai-extract report.txt | cut -f2- | grep '^warn\\.'     # what was missed\n"
 "  gai-extract --trace report.txt >/dev/null              # where each came from\n"
 "\n"
 "Options:\n"

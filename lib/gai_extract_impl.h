@@ -273,6 +273,10 @@ struct gai_extract {
 	int found_any;		/* some row label or value was found */
 	int subtotal;		/* req column of a 法人 subtotal, 0 none */
 	int subtotal_said;
+	/* an active table of blocks in both editions: each block is walked
+	 * on its own, its missing rows said only once all are read */
+	int blocks;
+	unsigned char row_found[GX_MAXTABLES][GX_MAXROWS];
 	struct gx_pending pend[GX_MAXROWS];
 	int npend;
 	struct gx_prose {	/* prose.* records: key, value in x->arena */

@@ -521,6 +521,8 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		return GAI_E_NOMEM;
 	for (i = rs; i < re && x->label[i] < 0; i++)
 		;
+	if (i == re && x->blocks)
+		return 0;
 	if (i == re && !(t->rows[0].flags & GX_ROW_NOLABEL))
 		return gx_warn(x, "table_missing", "%s: no row of the table "
 		    "%s found", t->name, table_heading(x, ti, lab, sizeof lab));
@@ -554,6 +556,8 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 				continue;
 			split_seen = 1;
 		}
+		if (at < 0 && x->blocks)
+			continue;	/* said once every block is read */
 		if (at < 0) {
 			/* the names are for warnings only: made when needed */
 			gx_row_name(ti, r, name, sizeof name);
@@ -565,6 +569,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		}
 		if ((rc = read_row(x, ti, r, (size_t)at, rs, re, 0)) < 0)
 			return rc;
+		x->row_found[ti][r] = 1;
 		cursor = (size_t)at + 1;
 	}
 	if (gx_resolve_table(x, ti) < 0)
@@ -587,6 +592,28 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	return 0;
 }
 
+/* Add 1 to hits[ti] for each description whose column headings token
+ * i is one of; how many, or NOMEM. */
+static int
+heading_hits(struct gai_extract *x, size_t i, int *hits)
+{
+	const struct gx_tok *k = &x->toks.v[i];
+	size_t ti;
+	int n = 0;
+
+	if (k->kind != GX_T_TEXT || k->len > LABEL_MAX)
+		return 0;
+	if (gx_squeeze(x, tok_s(x, i), k->len) < 0)
+		return GAI_E_NOMEM;
+	for (ti = 0; gx_tables[ti].name != NULL; ti++)
+		if (x->detect_re[ti] != NULL &&
+		    gx_match(x, x->detect_re[ti], NULL, 0, NULL, NULL)) {
+			hits[ti]++;
+			n++;
+		}
+	return n;
+}
+
 /* The active table's edition, from its column headings. */
 static int
 edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
@@ -594,18 +621,9 @@ edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
 	size_t i, ti, best = 0;
 	int hits[GX_MAXTABLES] = { 0 }, max = 0;
 
-	for (i = rs; i < re; i++) {
-		const struct gx_tok *k = &x->toks.v[i];
-
-		if (k->kind != GX_T_TEXT || k->len > LABEL_MAX)
-			continue;
-		if (gx_squeeze(x, tok_s(x, i), k->len) < 0)
+	for (i = rs; i < re; i++)
+		if (heading_hits(x, i, hits) < 0)
 			return GAI_E_NOMEM;
-		for (ti = 0; gx_tables[ti].name != NULL; ti++)
-			if (x->detect_re[ti] != NULL &&
-			    gx_match(x, x->detect_re[ti], NULL, 0, NULL, NULL))
-				hits[ti]++;
-	}
 	/* the description whose headings the table uses most */
 	for (ti = 0; gx_tables[ti].name != NULL; ti++)
 		if (strcmp(gx_tables[ti].name, "active") == 0 &&
@@ -615,6 +633,76 @@ edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
 		}
 	*which = best;
 	return max;
+}
+
+/*
+ * An active table whose blocks carry the headings of both editions (a
+ * 2019 第二十条第(一)项 block, 2021 blocks after it): each block is read
+ * under the description its own headings name, so that a value lands only
+ * under a key its column heading names.  A block starts at the first of
+ * its headings.  1 when the table was mixed and so read, 0 when it was not
+ * (nothing done), or NOMEM.
+ */
+static int
+walk_blocks(struct gai_extract *x, size_t main_ti, size_t rs, size_t re)
+{
+	size_t at[16], i, ti, r, k, q;
+	size_t desc[16];
+	int n = 0, b, mixed = 0;
+	char name[96], lab[256];
+
+	at[0] = rs;
+	desc[0] = main_ti;
+	for (i = rs; i < re && n < 16; i++) {
+		int hits[GX_MAXTABLES] = { 0 }, nh;
+
+		if ((nh = heading_hits(x, i, hits)) < 0)
+			return GAI_E_NOMEM;
+		for (ti = 0; nh > 0 && !hits[ti]; ti++)
+			;
+		if (nh == 0 || (n > 0 && desc[n - 1] == ti))
+			continue;
+		if (n == 0 && i > rs)
+			at[n] = rs;	/* the first block from the heading */
+		else
+			at[n] = i;
+		desc[n++] = ti;
+		mixed |= ti != main_ti;
+	}
+	if (!mixed)
+		return 0;
+	if (gx_warn(x, "edition", "active: the table mixes the two editions' "
+	    "column headings (%s first); each block is read under its own "
+	    "headings' keys", gx_tables[desc[0]].edition == GAI_ED_2019 ?
+	    "2019" : "2021") < 0)
+		return GAI_E_NOMEM;
+	memset(x->row_found, 0, sizeof x->row_found);
+	x->blocks = 1;
+	for (b = 0; b < n; b++)
+		if (walk(x, desc[b], at[b], b + 1 < n ? at[b + 1] : re) < 0) {
+			x->blocks = 0;
+			return GAI_E_NOMEM;
+		}
+	x->blocks = 0;
+	/* a row of the main edition no block had, by its key */
+	for (r = 0; gx_tables[main_ti].rows[r].key != NULL; r++) {
+		const char *key = gx_tables[main_ti].rows[r].key;
+		int found = 0;
+
+		for (k = 0; gx_tables[k].name != NULL; k++)
+			for (q = 0; strcmp(gx_tables[k].name, "active") == 0 &&
+			    gx_tables[k].rows[q].key != NULL; q++)
+				found |= x->row_found[k][q] &&
+				    strcmp(gx_tables[k].rows[q].key, key) == 0;
+		if (found)
+			continue;
+		gx_row_name(main_ti, r, name, sizeof name);
+		row_label(main_ti, r, x, lab, sizeof lab);
+		if (gx_warn(x, "row_missing", "%s: row %s not found", name,
+		    lab) < 0)
+			return GAI_E_NOMEM;
+	}
+	return 1;
 }
 
 static size_t
@@ -662,7 +750,7 @@ gx_match_tables(struct gai_extract *x)
 	size_t n = x->toks.n, i, k, ti, a_end, rs;
 	long head[4] = { -1, -1, -1, -1 };
 	long all[4][64];
-	int nall[4] = { 0, 0, 0, 0 }, hits;
+	int nall[4] = { 0, 0, 0, 0 }, hits, rc;
 	char buf[8];
 
 	if (gx_unglue(x) < 0)
@@ -746,7 +834,8 @@ gx_match_tables(struct gai_extract *x)
 		    GAI_ED_2019 : GAI_ED_2021;
 		ti = table_index("active", (unsigned)x->edition);
 	}
-	if (walk(x, ti, rs, a_end) < 0)
+	if ((rc = walk_blocks(x, ti, rs, a_end)) < 0 ||
+	    (rc == 0 && walk(x, ti, rs, a_end) < 0))
 		return GAI_E_NOMEM;
 	/* (a document without tables drops its warnings: see gai_extract.c) */
 	if (hits == 0 && gx_warn(x, "edition", "meta.edition: the "

@@ -576,6 +576,22 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output == *"	active.coercion.prior_items	30"$'\n'* ]]
 }
 
+@test "both editions in one active table: each block's keys follow its own headings" {
+	for f in ok-mixed-editions ok-mixed-editions-trad; do
+		run -0 gai-extract "$X/$f.txt"
+		[[ $output == *"warn.edition	active: the table mixes the two editions' column headings (2019 first)"* ]]
+		# 本年新制作数量 / 本年新公开数量 / 对外公开总数量 name these
+		[[ $output == *"	active.normative.published	3"$'\n'* ]]
+		[[ $output == *"	active.normative.total	45"$'\n'* ]]
+		# never under a key its column heading does not name
+		[[ $output != *"active.normative.issued"* && $output != *"active.rules.in_force"* ]]
+		# the 2021 blocks: 本年处理决定数量, 本年收费金额
+		[[ $output == *"	active.license.decisions	1234"$'\n'* ]]
+		[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
+		[[ $output != *"active.fees.prior_items"* && $output != *warn.row_missing* ]]
+	done
+}
+
 @test "GAI_NO_JIT=1: PCRE2's JIT off (for valgrind), the same records" {
 	run -0 env GAI_NO_JIT=1 gai-extract --version
 	[[ $output == *"(JIT off: GAI_NO_JIT)"* ]]

@@ -29,6 +29,20 @@ holds(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/* An <html> tag that closes itself: then no element is open. */
+static int
+html_self_closed(const char *s, size_t n)
+{
+	size_t i;
+	const char *gt;
+
+	for (i = 0; i + 5 <= n; i++)
+		if (strncasecmp(s + i, "<html", 5) == 0 &&
+		    (gt = memchr(s + i, '>', n - i)) != NULL && gt[-1] == '/')
+			return 1;
+	return 0;
+}
+
 static int
 known_difference(const char *s, size_t n)
 {
@@ -39,7 +53,8 @@ known_difference(const char *s, size_t n)
 		    s[i] != '\n' && s[i] != '\r' && s[i] != '\f' && s[i] != '\0')
 			return 1;
 	return holds(s, n, "<!-->") || holds(s, n, "<!--->") ||
-	    holds(s, n, "</body") || holds(s, n, "</html");
+	    holds(s, n, "</body") || holds(s, n, "</html") ||
+	    html_self_closed(s, n);
 }
 
 int
