@@ -352,6 +352,12 @@ gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
 		enc->bom = 2;
 		return 0;
 	}
+	/* GB18030 has a byte-order mark too: U+FEFF in its four bytes. */
+	if (n >= 4 && memcmp(s, "\x84\x31\x95\x33", 4) == 0) {
+		set_name(enc, "GB18030", GAI_ENC_BOM);
+		enc->bom = 4;
+		return 0;
+	}
 	valid = gai_text_valid_utf8(s, n);
 	/* The transport's declaration (HTTP) first, as browsers take it. */
 	if (transport != NULL && transport[0] != '\0' &&

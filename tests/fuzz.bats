@@ -124,3 +124,15 @@ open(sys.argv[3], "wb").write(rec if nul else open(sys.argv[4], "rb").read())
 	survives gai-normalize --no-name "$REG/extract-empty"
 	[ ! -s "$BATS_TEST_TMPDIR/out" ]
 }
+
+@test "fuzz regress: GB18030's byte-order mark is one, as UTF-8's is" {
+	iconv -f UTF-8 -t GB18030 "$REG/diff_gb18030-bom" >"$BATS_TEST_TMPDIR/gb"
+	[ "$(head -c 4 "$BATS_TEST_TMPDIR/gb" | od -An -tx1 | tr -d ' ')" = 84319533 ]
+	survives gai-normalize --no-name "$REG/diff_gb18030-bom"
+	mv "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/utf8"
+	printf '\xc6\xae\n' >"$BATS_TEST_TMPDIR/want"
+	assert_same "$BATS_TEST_TMPDIR/utf8" "$BATS_TEST_TMPDIR/want"
+	survives gai-normalize --no-name "$BATS_TEST_TMPDIR/gb"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
