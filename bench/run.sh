@@ -159,6 +159,13 @@ field() {	# field NAME COLUMN
 	awk -F'\t' -v a="$1" -v c="$2" '$1 == a && NF > 3 { print $c }' "$tsv"
 }
 
+# Records of a record file whose key expected.tsv has with another value.
+wrong() {
+	awk -F'\t' 'NR == FNR { want[$1 FS $2] = $3; next }
+		($1 FS $2) in want && want[$1 FS $2] != $3 { n++ }
+		END { printf "%d", n }' expected.tsv "$1"
+}
+
 # Correct records: those of expected.tsv found byte for byte in a record file.
 accuracy() {
 	if [ -s "$1" ]; then
@@ -217,6 +224,19 @@ else
 fi
 recs_bytes=$(wc -c <"$recs")
 recs_lines=$(wc -l <"$recs")
+# The same text glued as a crawler's textContent glues it: no TAB, every
+# document on one line (its header line kept).
+awk 'BEGIN { ORS = "" }
+	/^\f/ { if (body) print "\n"; print $0 "\n"; body = 0; next }
+	{ gsub(/\t/, ""); print; body = 1 }
+	END { if (body) print "\n" }' "$norm" >"$work/glued.txt"
+glued_bytes=$(wc -c <"$work/glued.txt")
+if have gai-extract; then
+	measure "extract: gai-extract glued" "$glued_bytes" pages "$pages" \
+	    "'$(g gai-extract)' '$work/glued.txt' >'$work/recs.glued.tsv' 2>'$work/recs.glued.err'"
+else
+	skip "extract: gai-extract glued" gai-extract
+fi
 
 # ---- 4. gai-check, gai-tsv ----------------------------------------------------
 if have gai-check; then
@@ -310,6 +330,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  html   gai-normalize / Python     $r   (target >= 3)"
 	r=$(ratio "extract: gai-extract" "extract: python regex")
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
+	say "  extract gai-extract, glued text   $(field "extract: gai-extract glued" 3) MB/s   (target >= 50)"
 	r=$(ratio "pipeline: gai" "pipeline: python")
 	say "  pipeline gai / Python (norm+extract only) $r"
 	say ""
@@ -337,10 +358,11 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  baseline_extract.py on $(basename "$norm"):  $(accuracy "$work/recs.py.tsv")"
 	if have gai-extract; then
 		say "  gai-extract on $(basename "$norm"):  $(accuracy "$work/recs.gai.tsv")"
+		say "  gai-extract on the same text glued:  $(accuracy "$work/recs.glued.tsv"), $(wrong "$work/recs.glued.tsv") values other than expected (target 0)"
 	fi
 	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")"
 	say "  scraper.py: $(wc -l <"$work/scraper.py.tsv" 2>/dev/null || echo 0) table rows of $(cut -f1,2 "$work/scraper.py.tsv" 2>/dev/null | sort -u | wc -l) tables"
-	for f in text.gai text.gaif text1.gai norm.gai recs.gai checked wide pipe.gai pipe1.gai scraper.py; do
+	for f in text.gai text.gaif text1.gai norm.gai recs.gai recs.glued checked wide pipe.gai pipe1.gai scraper.py; do
 		if [ -s "$work/$f.err" ]; then
 			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
 		fi

@@ -305,7 +305,7 @@ gai_extract_new(struct gai_error *err)
 	const struct gx_table *t;
 	size_t ti, r, c;
 	char key[128];
-	struct gai_buf all = GAI_BUF_INIT;
+	struct gai_buf all = GAI_BUF_INIT, bare = GAI_BUF_INIT;
 
 	if (x == NULL) {
 		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
@@ -342,7 +342,10 @@ gai_extract_new(struct gai_error *err)
 				if ((x->row_re[ti][r] = gx_compile(pat, 1,
 				    err)) == NULL)
 					goto fail;
-				if (add_branch(&all, pat, r) < 0) {
+				/* glued text: no numbering, gx_unglue finds it */
+				if (add_branch(&all, pat, r) < 0 ||
+				    add_branch(&bare, row->pat + (row->pat[0] ==
+				    '!'), r) < 0) {
 					gai_error_set(err, GAI_E_NOMEM, 0, 0,
 					    "out of memory");
 					goto fail;
@@ -366,14 +369,21 @@ gai_extract_new(struct gai_error *err)
 				goto fail;
 			}
 			if ((x->tab_re[ti] = gx_compile(all.data, 1, err)) ==
-			    NULL || (x->tabu_re[ti] = gx_compile(all.data, 0,
-			    err)) == NULL)
+			    NULL)
 				goto fail;
 		}
 		if (compile_fuzzy(x, ti, err) < 0)
 			goto fail;
 	}
 	gai_buf_free(&all);
+	/* every table's labels in one unanchored search (glued text) */
+	if (gai_buf_putc(&bare, '\0') < 0) {
+		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+		goto fail;
+	}
+	if ((x->labu_re = gx_compile(bare.data, 0, err)) == NULL)
+		goto fail;
+	gai_buf_free(&bare);
 	for (r = 0; gx_heading_pats[r] != NULL; r++)
 		if (compile_heading(gx_heading_pats[r], &x->head_re[r],
 		    err) < 0)
@@ -384,6 +394,7 @@ gai_extract_new(struct gai_error *err)
 	return x;
 fail:
 	gai_buf_free(&all);
+	gai_buf_free(&bare);
 	gai_extract_free(x);
 	return NULL;
 }
@@ -399,7 +410,6 @@ gai_extract_free(struct gai_extract *x)
 		pcre2_code_free(x->detect_re[i]);
 		pcre2_code_free(x->tab_re[i]);
 		pcre2_code_free(x->fuzzy_re[i]);
-		pcre2_code_free(x->tabu_re[i]);
 		for (j = 0; j < GX_MAXROWS; j++)
 			pcre2_code_free(x->row_re[i][j]);
 	}
@@ -407,8 +417,8 @@ gai_extract_free(struct gai_extract *x)
 		pcre2_code_free(x->head_re[i]);
 	for (i = 0; i < 8; i++)
 		pcre2_code_free(x->meta_re[i]);
-	pcre2_code_free(x->headu_re);
 	pcre2_code_free(x->glue_re);
+	pcre2_code_free(x->labu_re);
 	pcre2_match_data_free(x->mdata);
 	free(x->gtok);
 	gai_buf_free(&x->gsq);

@@ -20,8 +20,15 @@
 
 /* Shorter text cannot hold a column-header run. */
 #define GATE_MIN 24
-/* Nor is one looked for in a cell past 1 MiB (a crawl's junk): its map
- * would cost 9 bytes a byte, and memory is kept near twice the document's. */
+
+/* The longest label, numbering and notes included, in bytes. */
+#define LABEL_TAIL 150
+
+/* The longest heading before its last character, numbering included. */
+#define HEADING_MAX 60
+/* Nor is one looked for in a cell past 1 MiB (a crawl's junk): cutting
+ * it would map 9 bytes a byte, and memory is kept near twice the
+ * document's. */
 #define GATE_MAX ((size_t)1 << 20)
 
 int
@@ -31,15 +38,6 @@ gx_glued_compile(struct gai_extract *x, struct gai_error *err)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; gx_heading_pats[i] != NULL && rc == 0; i++)
-		if ((i > 0 && gai_buf_putc(&b, '|') < 0) ||
-		    gai_buf_puts(&b, "(?:[一二三四五六七八九十]{1,2}[、.,]?|"
-		    "[0-9][、.,]?)?") < 0 ||
-		    gai_buf_puts(&b, gx_heading_pats[i]) < 0)
-			rc = GAI_E_NOMEM;
-	if (rc == 0 && (x->headu_re = gx_compile(b.data, 0, err)) == NULL)
-		rc = GAI_E_USAGE;
-	gai_buf_clear(&b);
 	for (i = 0; gx_glued_pats[i] != NULL && rc == 0; i++)
 		if ((i > 0 && gai_buf_putc(&b, '|') < 0) ||
 		    gai_buf_puts(&b, gx_glued_pats[i]) < 0)
@@ -178,6 +176,68 @@ heading_end(const struct gai_extract *x, size_t e)
 }
 
 /*
+ * Where the numbering before a label that starts at sq offset s begins
+ * ("三、", "(一)", "1."), not before from: the unanchored label patterns
+ * go without it.
+ */
+static size_t
+numbering_start(const struct gai_extract *x, size_t from, size_t s)
+{
+	static const char cn[] = "一二三四五六七八九十";
+	const char *d = x->gsq.data;
+	size_t b = s;
+
+	while (b > from && s - b < 12) {
+		if (strchr("0123456789().,", d[b - 1]) != NULL && d[b - 1])
+			b--;
+		else if (b - from >= 3 && (memcmp(d + b - 3, "、", 3) == 0 ||
+		    memmem(cn, sizeof cn - 1, d + b - 3, 3) != NULL))
+			b -= 3;
+		else
+			break;
+	}
+	/* it starts with "(", a digit or a numeral: "元)" is no numbering */
+	while (b < s && strchr(").,", d[b]) != NULL)
+		b++;
+	if (b < s && memcmp(d + b, "、", 3) == 0)
+		return s;
+	return b;
+}
+
+/*
+ * The first heading in x->gsq at or after o: every heading ends in 况, 题
+ * or 项, so the anchored heading patterns are tried only in the few
+ * characters before one of those.  1 with it in [*bs, *be).
+ */
+static int
+find_heading(struct gai_extract *x, size_t o, size_t *bs, size_t *be)
+{
+	static const char ends[][4] = { "况", "況", "题", "題", "项", "項" };
+	const char *d = x->gsq.data;
+	size_t p, s, k, e;
+
+	for (p = o; p + 3 <= x->gsq.len; p++) {
+		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+			if (memcmp(d + p, ends[k], 3) == 0)
+				break;
+		if (k == sizeof ends / sizeof ends[0])
+			continue;
+		s = p > o + HEADING_MAX ? p - HEADING_MAX : o;
+		for (; s < p; s++) {
+			if ((d[s] & 0xc0) == 0x80)
+				continue;
+			for (k = 0; k < 4; k++)
+				if (find(x, x->head_re[k], s, bs, &e) &&
+				    *bs == s) {
+					*be = e;
+					return 1;
+				}
+		}
+	}
+	return 0;
+}
+
+/*
  * Text with no digits of a table's cells: cut before every heading and
  * row label and after every heading, so each is a token of its own.
  */
@@ -185,32 +245,44 @@ static int
 cut_labels(struct gai_extract *x, size_t off, size_t n, unsigned line,
     int *first)
 {
-	size_t o = 0, from = 0, ms, me, bs, be;
-	int ti, hit, head;
+	size_t o = 0, from = 0, w, bs = 0, be = 0, cs[2], ce[2];
+	unsigned char valid[2] = { 0, 0 };
+	int k, hit;
 
 	if (squeeze_map(x, off, n) < 0)
 		return GAI_E_NOMEM;
+	/* a label ends where its digits begin: look for labels in the last
+	 * characters only (most of a glued report is prose) */
+	w = x->gsq.len > LABEL_TAIL ? x->gsq.len - LABEL_TAIL : 0;
+	while (w < x->gsq.len && (x->gsq.data[w] & 0xc0) == 0x80)
+		w++;
 	while (o < x->gsq.len) {
-		/* the leftmost heading or label; a heading wins a tie */
-		hit = head = 0;
-		if (find(x, x->headu_re, o, &bs, &be)) {
-			hit = head = 1;
-		}
-		for (ti = 0; gx_tables[ti].name != NULL; ti++)
-			if (find(x, x->tabu_re[ti], o, &ms, &me) &&
-			    (!hit || ms < bs)) {
-				hit = 1;
-				head = 0;
-				bs = ms;
-				be = me;
+		/* the leftmost heading (0) or label (1); a heading wins a
+		 * tie; each one's next match is kept until o passes it */
+		hit = -1;
+		for (k = 0; k < 2; k++) {
+			if (!valid[k] || cs[k] < o) {
+				valid[k] = 2;
+				if (!(k == 0 ? find_heading(x, o, &cs[k],
+				    &ce[k]) : find(x, x->labu_re, o > w ? o : w,
+				    &cs[k], &ce[k])))
+					valid[k] = 1, cs[k] = (size_t)-1;
 			}
-		if (!hit)
+			if (valid[k] == 2 && (hit < 0 || cs[k] < bs)) {
+				hit = k;
+				bs = cs[k];
+				be = ce[k];
+			}
+		}
+		if (hit < 0)
 			break;
+		if (hit > 0)
+			bs = numbering_start(x, from, bs);
 		if (bs > from && push(x, x->gmap[from], x->gmap[bs] -
 		    x->gmap[from], line, GX_T_TEXT, first) < 0)
 			return GAI_E_NOMEM;
 		from = bs;
-		if (head) {
+		if (hit == 0) {
 			be = heading_end(x, be);
 			if (push(x, x->gmap[bs], x->gmap[be] - x->gmap[bs],
 			    line, GX_T_TEXT, first) < 0)
@@ -327,7 +399,7 @@ has_digit(const struct gai_extract *x, const struct gx_tok *k)
 static int
 glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 {
-	size_t i, ms, me;
+	size_t i;
 
 	if (prev) {
 		for (i = a; i < b && !x->toks.v[i].delim; i++)
@@ -343,9 +415,10 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 		if (k->kind != GX_T_TEXT || k->len < GATE_MIN ||
 		    k->len > GATE_MAX)
 			continue;
-		if (squeeze_map(x, k->off, k->len) < 0)
+		/* no map to the text needed: gx_squeeze, not squeeze_map */
+		if (gx_squeeze(x, x->text.data + k->off, k->len) < 0)
 			return GAI_E_NOMEM;
-		if (find(x, x->glue_re, 0, &ms, &me))
+		if (gx_match(x, x->glue_re, NULL, 0, NULL, NULL))
 			return 1;
 	}
 	return 0;

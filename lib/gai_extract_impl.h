@@ -233,8 +233,7 @@ struct gai_extract {
 	void *tab_re[GX_MAXTABLES];
 	/* the same for the labels with a character more or less */
 	void *fuzzy_re[GX_MAXTABLES];
-	void *tabu_re[GX_MAXTABLES];	/* the same, unanchored (glued) */
-	void *headu_re;		/* every heading, unanchored (glued) */
+	void *labu_re;		/* every label, unanchored, no numbering */
 	void *glue_re;		/* gx_glued_pats */
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];

@@ -269,18 +269,32 @@ struct split {
 	long budget;		/* nodes left: a bound on the search */
 };
 
-/* Identities whose last part is j can be checked once j is placed. */
+/*
+ * Identities whose last part is j can be checked once j is placed; one
+ * whose parts are being placed (its total after them) is cut short when
+ * their sum is already more than the digits left can hold for the total.
+ */
 static int
-check_upto(const struct split *sp, int j)
+check_upto(const struct split *sp, int j, size_t pos)
 {
-	size_t i;
+	size_t i, left = sp->r->n - pos, dig;
 	int c;
-	int64_t sum;
+	int64_t sum, max;
 
 	for (i = 0; i < sp->nid; i++) {
 		const struct gx_ident *e = &sp->id[i];
 		int hi = e->last > e->total ? e->last : e->total;
 
+		if (e->total > e->last && j >= e->first && j <= e->last) {
+			/* the parts after j take a digit each at least */
+			dig = left - (size_t)(sp->k - 1 - j - 1);
+			for (sum = 0, c = e->first; c <= j; c++)
+				sum += sp->cur[c];
+			for (max = 1; dig > 0 && max < INT64_MAX / 10; dig--)
+				max *= 10;
+			if (sum >= max)
+				return 0;
+		}
 		if (hi != j)
 			continue;
 		sum = 0;
@@ -335,7 +349,7 @@ split_rec(struct split *sp, size_t pos, int j)
 
 			sp->cur[j] = gx_run_int(r, pos, b, &ok);
 			sp->isint[j] = (unsigned char)ok;
-			if (check_upto(sp, j))
+			if (check_upto(sp, j, b))
 				split_rec(sp, b, j + 1);
 		}
 		if (r->sure[b])
