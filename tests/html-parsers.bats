@@ -73,6 +73,16 @@ differs() {
 	differs '<p>a<b>&' 'a' 'a'
 }
 
+@test "fuzz finds: a processing instruction cut by the end of the page" {
+	differs '<body><?x' 'x' 'x'
+	differs '<p>a<?xyz abc' 'a' 'a'
+	differs '<p>a<?xy>z' 'az' 'az'
+	differs '<p>a<?¬b' 'a¬b' 'a¬b'
+	differs '<p>a<?中文 x>b' 'ab' 'ab'
+	# A letter outside the Han block: a known difference.
+	differs '<p>a<?é x>b' 'aé x>b' 'ab'
+}
+
 @test "--html-parser takes gai or libxml2 and nothing else" {
 	run -2 --separate-stderr gai-normalize --html-parser=lxml </dev/null
 	[[ "$stderr" == *"--html-parser: 'lxml' is neither gai nor libxml2"* ]]

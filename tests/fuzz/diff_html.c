@@ -48,6 +48,9 @@ known_difference(const char *s, size_t n)
 {
 	size_t i;
 
+	for (i = 0; i + 2 < n; i++)
+		if (s[i] == '<' && s[i + 1] == '?' && (unsigned char)s[i + 2] >= 0x80)
+			return 1;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' &&
 		    s[i] != '\n' && s[i] != '\r' && s[i] != '\f' && s[i] != '\0')
