@@ -211,6 +211,31 @@ else
 fi
 norm_bytes=$(wc -c <"$norm")
 
+# ---- 2b. the same pages as a crawl stores them: one WARC.gz ---------------------
+# A request and a response record per page, a gzip member per record: what
+# gai-normalize reads compressed, against the same pages as files (above).
+warc=$work/crawl.warc.gz
+if [ ! -s "$warc" ] || [ "$work/html.list" -nt "$warc" ]; then
+	"$py" "$bench/mkwarc.py" "$work/html.list" "$warc" || exit 2
+fi
+if have gai-normalize; then
+	measure "warc.gz: gai-normalize" "$html_bytes" pages "$pages" \
+	    "'$(g gai-normalize)' '$warc' >'$work/norm.warc.txt' 2>'$work/norm.warc.err'"
+	# The same text as the files give, document for document.
+	grep -v "$(printf '^\f')" "$work/norm.warc.txt" >"$work/norm.warc.body"
+	grep -v "$(printf '^\f')" "$work/norm.gai.txt" >"$work/norm.files.body" 2>/dev/null
+	if cmp -s "$work/norm.warc.body" "$work/norm.files.body"; then
+		warc_same=yes
+	else
+		warc_same=NO
+	fi
+	warc_docs=$(grep -c "$(printf '^\f')" "$work/norm.warc.txt")
+else
+	skip "warc.gz: gai-normalize" gai-normalize
+	warc_same=- warc_docs=-
+fi
+warc_bytes=$(wc -c <"$warc")
+
 # ---- 3. extraction: gai-extract vs Python regex -------------------------------
 measure "extract: python regex" "$norm_bytes" pages "$pages" \
     "'$py' '$bench/baseline_extract.py' '$norm' >'$work/recs.py.tsv'"
@@ -328,6 +353,8 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	say "  text1  gai-normalize / iconv      $r   (the text as one file)"
 	r=$(ratio "html: gai-normalize" "html: python lxml")
 	say "  html   gai-normalize / Python     $r   (target >= 3)"
+	r=$(ratio "warc.gz: gai-normalize" "html: gai-normalize")
+	say "  warc.gz gai-normalize / the same pages as files  $r   ($warc_docs documents from a $(awk -v b="$warc_bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') WARC.gz; same text as the files: $warc_same)"
 	r=$(ratio "extract: gai-extract" "extract: python regex")
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
 	say "  extract gai-extract, glued text   $(field "extract: gai-extract glued" 3) MB/s   (target >= 50)"
@@ -362,7 +389,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	fi
 	say "  Python pipeline (baseline_normalize | baseline_extract):  $(accuracy "$work/pipe.py.tsv")"
 	say "  scraper.py: $(wc -l <"$work/scraper.py.tsv" 2>/dev/null || echo 0) table rows of $(cut -f1,2 "$work/scraper.py.tsv" 2>/dev/null | sort -u | wc -l) tables"
-	for f in text.gai text.gaif text1.gai norm.gai recs.gai recs.glued checked wide pipe.gai pipe1.gai scraper.py; do
+	for f in text.gai text.gaif text1.gai norm.gai norm.warc recs.gai recs.glued checked wide pipe.gai pipe1.gai scraper.py; do
 		if [ -s "$work/$f.err" ]; then
 			say "  $f: $(wc -l <"$work/$f.err") diagnostic lines (first: $(head -n 1 "$work/$f.err"))"
 		fi

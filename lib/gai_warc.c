@@ -177,9 +177,9 @@ http_line(const char *s, size_t n, size_t *off, size_t *len)
 }
 
 /*
- * Join the chunks of a chunked body into out.  -1 when body is not
- * chunked after all (some crawlers store the body joined and keep the
- * header): the caller takes it as it is.
+ * Join the chunks of a chunked body into out: 0, GAI_E_NOMEM, or 1 when
+ * body is not chunked after all (some crawlers store the body joined and
+ * keep the header): the caller takes it as it is.
  */
 static int
 dechunk(const char *body, size_t n, struct gai_buf *out)
@@ -191,11 +191,11 @@ dechunk(const char *body, size_t n, struct gai_buf *out)
 	gai_buf_clear(out);
 	while ((line = http_line(body, n, &off, &len)) != NULL) {
 		if (len == 0 || !isxdigit((unsigned char)line[0]))
-			return -1;
+			return 1;
 		size = (size_t)strtoull(line, &end, 16);
 		if (end > line + len || (end < line + len && *end != ';' &&
 		    *end != ' ' && *end != '\t'))
-			return -1;
+			return 1;
 		if (size == 0)
 			return 0;	/* trailers are not needed */
 		if (size > n - off)
