@@ -270,8 +270,38 @@ extract_one(struct opts *op)
 }
 
 /*
+ * Stream 1 saved and packed (gai-normalize ... | gzip >day.gz): split at
+ * its headers, so the reports in it stay apart.
+ */
+static int
+extract_saved(struct opts *op, const struct gai_source_doc *doc)
+{
+	struct gai_doc_reader rd;
+	struct gai_error err;
+	FILE *fp;
+	int rc = GAI_OK, status = GAI_EXIT_OK;
+
+	if ((fp = fmemopen((void *)doc->bytes, doc->len, "r")) == NULL) {
+		fe_warn(errno, "%s", fe_quote(doc->name));
+		return GAI_EXIT_ERROR;
+	}
+	gai_doc_reader_init(&rd, fp, doc->name, op->max);
+	while (!fe_stdout_failed() &&
+	    (rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_OK)
+		status = fe_worse(status, extract_one(op));
+	if (rc < 0) {
+		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
+		status = GAI_EXIT_ERROR;
+	}
+	gai_doc_reader_free(&rd);
+	fclose(fp);
+	return status;
+}
+
+/*
  * An operand that is not text (compressed, an archive, WARC, PDF, DOCX,
- * binary): each document gai_source finds in it is a raw page.
+ * binary): each document gai_source finds in it is a raw page, or saved
+ * stream 1.
  */
 static int
 extract_source(struct opts *op, const char *path, struct gai_source *src)
@@ -284,6 +314,11 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 	memset(&err, 0, sizeof err);
 	while (!fe_stdout_failed() &&
 	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK) {
+		if (doc.unreadable == NULL && doc.len > 0 &&
+		    doc.bytes[0] == '\f') {
+			status = fe_worse(status, extract_saved(op, &doc));
+			continue;
+		}
 		if (doc.unreadable == NULL) {
 			status = fe_worse(status, extract_page(op, doc.name,
 			    doc.bytes, doc.len, doc.charset));

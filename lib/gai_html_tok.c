@@ -644,9 +644,9 @@ markup_decl_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 {
 	const char *gt;
 
-	if (n < 4 && !final)
-		return 0;
-	if (n >= 4 && s[2] == '-' && s[3] == '-')
+	if (n < 4)		/* libxml2 never reads a "<!" so cut */
+		return final ? n : 0;
+	if (s[2] == '-' && s[3] == '-')
 		return comment_at(t, s, n, final, t->resume);
 	if (n < 9 && !final && starts_ci(s + 2, n - 2, "doctype", n - 2))
 		return 0;

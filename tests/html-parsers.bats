@@ -73,6 +73,12 @@ differs() {
 	differs '<p>a<b>&' 'a' 'a'
 }
 
+@test "fuzz finds: a '<!' cut by the end of the page is lost" {
+	differs '<html><!x' '' ''
+	differs '<html><<!x' '<' '<'
+	differs '<p>a<!' 'a' 'a'
+}
+
 @test "fuzz finds: a processing instruction cut by the end of the page" {
 	differs '<body><?x' 'x' 'x'
 	differs '<p>a<?xyz abc' 'a' 'a'
