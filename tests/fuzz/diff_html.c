@@ -64,6 +64,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct gai_norm_result res;
+	size_t i, k;
 	int a, b;
 
 	own.parser = GAI_HTML_OWN;
@@ -74,7 +75,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	a = fuzz_normalize(&own, &out_own, page.data, page.len, "UTF-8", &res);
 	b = fuzz_normalize(&lx, &out_lx, page.data, page.len, "UTF-8", &res);
-	if (a != 0 || b != 0 || known_difference(page.data, page.len))
+	if (a != 0 || b != 0)
+		return 0;
+	/* The parsers never see a NUL (gai_normalize drops them): nor may we. */
+	for (i = k = 0; i < page.len; i++)
+		if (page.data[i] != '\0')
+			page.data[k++] = page.data[i];
+	if (known_difference(page.data, k))
 		return 0;
 	if (out_own.len != out_lx.len || (out_own.len > 0 &&
 	    memcmp(out_own.data, out_lx.data, out_own.len) != 0))
