@@ -56,6 +56,19 @@ def span(cell, name):
         return 1
 
 
+def take_spanned(pending, row, col):
+    """Fill row from col on with the cells rowspans above still cover."""
+    while col in pending:
+        text, left = pending[col]
+        row.append(text)
+        if left > 1:
+            pending[col] = (text, left - 1)
+        else:
+            del pending[col]
+        col += 1
+    return col
+
+
 def grid(table):
     """The table's rows with every rowspan/colspan slot filled."""
     rows = []
@@ -68,14 +81,7 @@ def grid(table):
         col = 0
         cells = [c for c in tr if c.tag in ('td', 'th')]
         for cell in cells:
-            while col in pending:
-                text, left = pending[col]
-                row.append(text)
-                if left > 1:
-                    pending[col] = (text, left - 1)
-                else:
-                    del pending[col]
-                col += 1
+            col = take_spanned(pending, row, col)
             text = SPACES.sub(' ', cell.text_content().translate(FOLD)).strip()
             rs, cs = span(cell, 'rowspan'), span(cell, 'colspan')
             for _ in range(cs):
@@ -83,14 +89,7 @@ def grid(table):
                 if rs > 1:
                     pending[col] = (text, rs - 1)
                 col += 1
-        while col in pending:
-            text, left = pending[col]
-            row.append(text)
-            if left > 1:
-                pending[col] = (text, left - 1)
-            else:
-                del pending[col]
-            col += 1
+        take_spanned(pending, row, col)
         rows.append(row)
     return rows
 
