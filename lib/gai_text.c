@@ -108,6 +108,35 @@ fold_cp(unsigned long cp)
 	return (long)cp;
 }
 
+size_t
+gai_text_fold_span(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		/* as gai_text_fold's runs: Han three bytes at a time */
+		if (c >= 0xE4 && c <= 0xE9) {
+			i += 3;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == '\r' || c == '\0' || c == '\f' || c == '\v')
+				return i;
+			i++;
+			continue;
+		}
+		cp = gai_text_decode(str + i, n - i, &len);
+		if (fold_cp(cp) != (long)cp)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 int
 gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n)
