@@ -292,6 +292,47 @@ meta_of() {
 	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/second"
 }
 
+@test "--trace: a raw HTML page's lines are the lines of its source" {
+	cd "$X"
+	# title over two lines, a script and a comment holding tables, labels
+	# and cells split over lines, &nbsp; and empty first cells: see .err
+	for f in trace-2021 trace-2019-trad; do
+		gai-extract --trace $f.html >"$BATS_TEST_TMPDIR/$f.out" \
+		    2>"$BATS_TEST_TMPDIR/$f.err"
+		assert_same "$BATS_TEST_TMPDIR/$f.err" $f.err
+	done
+	grep -qx 'gai-extract: trace-2021.html:49: req.new.total = 32 from "32"' trace-2021.err
+	grep -qx 'gai-extract: trace-2019-trad.html:25: active.normative.total = 45 from "45"' \
+	    trace-2019-trad.err
+}
+
+@test "--trace: the same source lines with CR LF, in GB18030, in a stream, gzipped" {
+	cd "$X"
+	t=$BATS_TEST_TMPDIR
+	for f in trace-2021 trace-2019-trad; do
+		sed 's/$/\r/' $f.html >"$t/$f.crlf"
+		sed -E 's/charset=("?)utf-8/charset=\1gb18030/' $f.html |
+		    iconv -f UTF-8 -t GB18030 >"$t/$f.gb"
+		{ printf '\fearlier\n规章\t1\t2\t3\n\f%s\n' $f.html; cat $f.html; } >"$t/$f.stream"
+		gzip -c $f.html >"$t/$f.gz"
+		for v in crlf gb stream gz; do
+			gai-extract --trace "$t/$f.$v" 2>&1 >/dev/null |
+			    grep -v '^gai-extract: earlier:' |
+			    sed "s|^gai-extract: [^:]*:|gai-extract: $f.html:|" >"$t/got.err"
+			assert_same "$t/got.err" $f.err
+		done
+	done
+}
+
+@test "--trace: text in GB18030 counts the lines of the file, as UTF-8 does" {
+	cd "$X"
+	gai-extract --trace ok-values.txt 2>"$BATS_TEST_TMPDIR/utf8" >/dev/null
+	iconv -f UTF-8 -t GB18030 ok-values.txt >"$BATS_TEST_TMPDIR/ok-values.txt"
+	(cd "$BATS_TEST_TMPDIR" && gai-extract --trace ok-values.txt 2>gb >/dev/null)
+	assert_same "$BATS_TEST_TMPDIR/gb" "$BATS_TEST_TMPDIR/utf8"
+	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/gb"
+}
+
 @test "--trace: prose.* records with the sentence they came from" {
 	run --separate-stderr -0 gai-extract --trace "$SEEDS/000_6f6c780c05ed1855.txt"
 	[[ $stderr == *"000_6f6c780c05ed1855.txt:10: prose.req.received = 10 from \"年內共接到申請10件,辦理10件,全部按時有效回復。\""* ]]
