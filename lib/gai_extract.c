@@ -439,7 +439,7 @@ gai_extract_free(struct gai_extract *x)
 	}
 	for (i = 0; i < 4; i++)
 		pcre2_code_free(x->head_re[i]);
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < sizeof x->meta_re / sizeof x->meta_re[0]; i++)
 		pcre2_code_free(x->meta_re[i]);
 	pcre2_code_free(x->glue_re);
 	pcre2_code_free(x->labu_re);
