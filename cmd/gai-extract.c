@@ -71,26 +71,35 @@ struct opts {
 	struct gai_doc doc;		/* the document as read */
 	struct gai_buf text;		/* a page that was not stream 1, normalized */
 	struct gai_normalizer nz;
+	struct gai_html_lines src;	/* --trace: a page's lines of HTML */
 	struct gai_rec_out out;		/* the document's records */
 	struct gai_buf prev, name;	/* the last document's name; this one's */
 	unsigned long repeat;		/* documents in a row named prev */
 };
 
+/*
+ * Say where r came from: the line of the document's text, or, for an HTML
+ * page normalized here, src's line of its source.
+ */
 static void
-trace(const char *doc, const struct gai_extract_rec *r)
+trace(const char *doc, const struct gai_extract_rec *r,
+    const struct gai_html_lines *src)
 {
 	char where[512];
 	size_t n = r->cell_len;
+	long line = r->line;
 
 	if (r->cell == NULL || strncmp(r->key, "warn.", 5) == 0)
 		return;
+	if (src != NULL && line > 0 && (size_t)line <= src->n)
+		line = (long)src->v[line - 1];
 	/* a prose line the year came from: enough of it, whole characters */
 	if (n > 120)
 		for (n = 120; n > 0 && (r->cell[n] & 0xc0) == 0x80; n--)
 			;
 	snprintf(where, sizeof where, "%s", fe_quote(doc));
 	fprintf(stderr, "%s: %s:%ld: %s = %s from \"%.*s%s\"%s%s\n",
-	    fe_progname(), where, r->line, r->key, r->value, (int)n, r->cell,
+	    fe_progname(), where, line, r->key, r->value, (int)n, r->cell,
 	    n < r->cell_len ? "..." : "", r->how != NULL ? ", read as " : "",
 	    r->how != NULL ? r->how : "");
 }
@@ -108,11 +117,12 @@ put_out(struct opts *op)
 /*
  * Extract the document named name from its stream 1 text t and write its
  * records; encoding, when not NULL, is written as meta.encoding after the
- * other meta.* records.  Returns an exit status.
+ * other meta.* records; src, when not NULL, maps t's lines to the HTML
+ * source's for --trace.  Returns an exit status.
  */
 static int
 extract(struct opts *op, const char *name, const struct gai_buf *t,
-    long first, const char *encoding)
+    const struct gai_html_lines *src, const char *encoding)
 {
 	struct gai_error err;
 	size_t i;
@@ -120,7 +130,7 @@ extract(struct opts *op, const char *name, const struct gai_buf *t,
 
 	memset(&err, 0, sizeof err);
 	rc = gai_extract_doc(op->x, t->data != NULL ? t->data : "", t->len,
-	    first, &err);
+	    1, &err);
 	if (rc < 0) {
 		fe_warn(0, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
@@ -141,7 +151,7 @@ extract(struct opts *op, const char *name, const struct gai_buf *t,
 		if (op->trace) {
 			/* the record out before what is said of it */
 			put_out(op);
-			trace(name, r);
+			trace(name, r, src);
 		}
 	}
 	if (encoding != NULL && gai_rec_out_add(&op->out, "meta.encoding", encoding) != 0)
@@ -198,7 +208,8 @@ extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
 	if (res.decode.bad > 0)
 		fe_warn(0, "%s: %zu bytes not valid %s, replaced by U+FFFD",
 		    fe_quote(name), res.decode.bad, res.enc.name);
-	return extract(op, name, &op->text, 1, res.enc.name);
+	return extract(op, name, &op->text, res.html ? &op->src : NULL,
+	    res.enc.name);
 }
 
 /* A document that could not be read: its one record says why. */
@@ -264,7 +275,7 @@ extract_one(struct opts *op)
 	/* --trace counts the lines of the document's own text, not of the
 	 * stream it came in */
 	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
-		return fe_worse(status, extract(op, name, &d->text, 1, NULL));
+		return fe_worse(status, extract(op, name, &d->text, NULL, NULL));
 	return fe_worse(status, extract_page(op, name, d->text.data,
 	    d->text.len, NULL));
 }
@@ -398,8 +409,8 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { 0, GAI_DOC_MAX_DEFAULT, NULL, GAI_DOC_INIT,
-	    GAI_BUF_INIT, GAI_NORMALIZER_INIT, GAI_REC_OUT_INIT, GAI_BUF_INIT,
-	    GAI_BUF_INIT, 0 };
+	    GAI_BUF_INIT, GAI_NORMALIZER_INIT, GAI_HTML_LINES_INIT,
+	    GAI_REC_OUT_INIT, GAI_BUF_INIT, GAI_BUF_INIT, 0 };
 	struct fe_files files = FE_FILES_INIT;
 	struct gai_error err;
 	int c, status = GAI_EXIT_OK;
@@ -421,6 +432,7 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			o.trace = 1;
+			o.nz.lines = &o.src;
 			break;
 		case OPT_MAX_SIZE:
 			if (fe_parse_size(optarg, &o.max) != 0)
@@ -454,5 +466,6 @@ main(int argc, char *argv[])
 	gai_buf_free(&o.name);
 	gai_rec_out_free(&o.out);
 	gai_normalizer_free(&o.nz);
+	gai_html_lines_free(&o.src);
 	return fe_close_stdout(status);
 }

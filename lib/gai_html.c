@@ -2,6 +2,7 @@
 /* gai_html: an HTML page, already decoded to UTF-8, to stream 1 lines. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,9 @@ struct gai_html {
 	struct gai_buf carry;	/* an incomplete character or end tag */
 	struct table *tabs;
 	size_t ntab, tabcap;
+	struct gai_html_lines *lines;	/* the line map, or NULL */
+	unsigned long at_line;	/* the page line the text event starts on */
+	unsigned long first;	/* the page line of the line's first text */
 	size_t cells;		/* cells started in this line */
 	size_t text_end;	/* line length without trailing space */
 	int seg_open;		/* a cell of the line takes text */
@@ -73,18 +77,50 @@ in_row(const struct gai_html *h)
 	return h->ntab > 0 && h->tabs[h->ntab - 1].row_open;
 }
 
+/* The page line of the line just written, in the map. */
+static int
+map_line(struct gai_html_lines *m, unsigned long line)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 1024;
+		uint32_t *v;
+
+		if (cap > SIZE_MAX / sizeof *v ||
+		    (v = realloc(m->v, cap * sizeof *v)) == NULL)
+			return GAI_E_NOMEM;
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = line < UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+	return 0;
+}
+
 /* Emit the line if it has text: trailing TABs stay, trailing spaces go. */
 static void
 flush_line(struct gai_html *h)
 {
 	if (h->line_text && h->status == 0) {
 		if (gai_buf_append(h->out, h->line.data, h->text_end) != 0 ||
-		    gai_buf_putc(h->out, '\n') != 0)
+		    gai_buf_putc(h->out, '\n') != 0 ||
+		    (h->lines != NULL && map_line(h->lines, h->first) != 0))
 			fail(h, GAI_E_NOMEM);
 	}
 	gai_buf_clear(&h->line);
 	h->cells = h->text_end = 0;
 	h->seg_open = h->seg_text = h->line_text = h->pending_space = 0;
+}
+
+static size_t
+count_lf(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t k = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
 }
 
 /* Start a cell of the current row: a TAB unless it is the line's first. */
@@ -109,11 +145,15 @@ block_boundary(struct gai_html *h)
 		flush_line(h);
 }
 
-/* Append folded text, collapsing white space (kept inside <pre>). */
+/*
+ * Append folded text, collapsing white space (kept inside <pre>).  s starts
+ * on page line h->at_line; the line ends in it say where its text is.
+ */
 static void
 put_text(struct gai_html *h, const char *s, size_t n)
 {
 	size_t i = 0, j;
+	unsigned long nl = 0;
 	int keep = h->pre > 0 && !in_row(h);
 
 	while (i < n) {
@@ -121,6 +161,7 @@ put_text(struct gai_html *h, const char *s, size_t n)
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f' || c == '\v') {
+			nl += c == '\n';
 			if (!keep)
 				h->pending_space = 1;
 			else if (c == '\n' || c == '\r' || c == '\f' ||
@@ -143,6 +184,8 @@ put_text(struct gai_html *h, const char *s, size_t n)
 		    h->line.len == h->text_end)
 			lput(h, " ", 1);
 		h->pending_space = 0;
+		if (!h->line_text)
+			h->first = h->at_line + nl;
 		lput(h, s + i, j - i);
 		h->text_end = h->line.len;
 		h->seg_text = h->line_text = 1;
@@ -187,6 +230,8 @@ gai_html_on_text(struct gai_html *h, const char *s, size_t n)
 		if ((gt = memchr(s, '>', n)) == NULL)
 			return;
 		h->bogus = 0;
+		if (h->lines != NULL)
+			h->at_line += count_lf(s, (size_t)(gt - s));
 		n -= (size_t)(gt + 1 - s);
 		s = gt + 1;
 		if (n == 0)
@@ -209,11 +254,33 @@ gai_html_on_text(struct gai_html *h, const char *s, size_t n)
 	put_text(h, h->scratch.data, h->scratch.len);
 }
 
+/*
+ * The page line libxml2's text s[0..n) starts on.  libxml2 has read past s
+ * when it hands it on, except when s fills its buffer: then it is still on
+ * s's last character, and an LF there is not counted yet.
+ */
+static unsigned long
+libxml2_line(const struct gai_html *h, const char *s, size_t n)
+{
+	const xmlParserInput *in = h->ctxt->input;
+	unsigned long line = in->line > 0 ? (unsigned long)in->line : 1;
+	size_t nl = count_lf(s, n);
+
+	if (s[n - 1] == '\n' && in->cur < in->end && *in->cur == '\n')
+		nl--;
+	return line > nl ? line - nl : 1;
+}
+
 static void
 on_text(void *ctx, const xmlChar *s, int len)
 {
-	if (len > 0)
-		gai_html_on_text(ctx, (const char *)s, (size_t)len);
+	struct gai_html *h = ctx;
+
+	if (len <= 0)
+		return;
+	if (h->lines != NULL)
+		h->at_line = libxml2_line(h, (const char *)s, (size_t)len);
+	gai_html_on_text(h, (const char *)s, (size_t)len);
 }
 
 static void
@@ -386,6 +453,33 @@ int
 gai_html_failed(const struct gai_html *h)
 {
 	return h->status != 0;
+}
+
+int
+gai_html_tracks_lines(const struct gai_html *h)
+{
+	return h->lines != NULL;
+}
+
+void
+gai_html_at_line(struct gai_html *h, unsigned long line)
+{
+	h->at_line = line;
+}
+
+void
+gai_html_track_lines(struct gai_html *h, struct gai_html_lines *map)
+{
+	h->lines = map;
+	h->at_line = 1;
+}
+
+void
+gai_html_lines_free(struct gai_html_lines *map)
+{
+	free(map->v);
+	map->v = NULL;
+	map->n = map->cap = 0;
 }
 
 static void
@@ -785,8 +879,11 @@ gai_html_sniff(const char *s, size_t n, size_t head)
 	}
 	/* Some pages start with junk; the tags show near the top. */
 	for (i = 0; i < scan; i++) {
-		if (s[i] != '<')
-			continue;
+		const char *lt = memchr(s + i, '<', scan - i);
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s);
 		if (has_tag(s + i, scan - i, "<html") ||
 		    has_tag(s + i, scan - i, "<body") ||
 		    has_tag(s + i, scan - i, "<table"))

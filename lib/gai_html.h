@@ -4,6 +4,7 @@
 #define GAI_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gai_buf.h"
 #include "gai_error.h"
@@ -51,5 +52,25 @@ int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
 int gai_html_end(struct gai_html *h, struct gai_error *err);
 
 void gai_html_free(struct gai_html *h);
+
+/*
+ * Where each line of text came from in the page: v[i] is the line of the
+ * page (1 for the first; a line ends at LF, so CR LF counts once) that
+ * holds the first text of the (i + 1)-th line written, so that
+ * gai-extract --trace can name the line of the HTML source.  Four bytes
+ * per line written (a line past 2^32 - 1 is that); the caller owns the map
+ * and clears it per document.
+ */
+struct gai_html_lines {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+#define GAI_HTML_LINES_INIT { NULL, 0, 0 }
+
+/* Record the lines of h's output in map from now on (before any feed). */
+void gai_html_track_lines(struct gai_html *h, struct gai_html_lines *map);
+
+void gai_html_lines_free(struct gai_html_lines *map);
 
 #endif

@@ -76,6 +76,10 @@ void gai_html_on_end(struct gai_html *h, enum gai_html_kind k);
 void gai_html_on_text(struct gai_html *h, const char *s, size_t n);
 /* 1 once a handler failed (out of memory): stop feeding events. */
 int gai_html_failed(const struct gai_html *h);
+/* 1 when the lines are tracked: then the parser says, before each text
+ * event, on which line of the page the text starts. */
+int gai_html_tracks_lines(const struct gai_html *h);
+void gai_html_at_line(struct gai_html *h, unsigned long line);
 
 /* gai_html_tok.c: the tokenizer and tree rules, reporting to h. */
 struct gai_html_tok;

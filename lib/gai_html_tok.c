@@ -57,6 +57,9 @@ struct gai_html_tok {
 	int depth;		/* misplaced <head> tags ignored */
 	int in_text;		/* the last thing read was text or a reference */
 	int nomem;
+	int track;		/* the lines are tracked (gai_html_at_line) */
+	unsigned long line;	/* the page line at counted */
+	size_t counted;		/* where parse's bytes are counted up to */
 };
 
 static unsigned
@@ -730,6 +733,20 @@ text_run(struct gai_html_tok *t, const char *s, size_t n)
 	return k;
 }
 
+/* The page line at s[i], for the text events of what starts there. */
+static void
+count_lines(struct gai_html_tok *t, const char *s, size_t i)
+{
+	const char *p = s + t->counted, *end = s + i;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		t->line++;
+		p++;
+	}
+	t->counted = i;
+	gai_html_at_line(t->h, t->line);
+}
+
 /* Read s[0..n) as far as it goes; the bytes read (the rest waits). */
 static size_t
 parse(struct gai_html_tok *t, const char *s, size_t n, int final)
@@ -739,6 +756,8 @@ parse(struct gai_html_tok *t, const char *s, size_t n, int final)
 	while (i < n && !t->nomem && !gai_html_failed(t->h)) {
 		unsigned o = top(t);
 
+		if (t->track)
+			count_lines(t, s, i);
 		if (o == GT_script || o == GT_style) {
 			int at_end;
 
@@ -781,6 +800,10 @@ parse(struct gai_html_tok *t, const char *s, size_t n, int final)
 		t->resume = 0;
 		i += k;
 	}
+	if (t->track) {		/* what is not read is read again from 0 */
+		count_lines(t, s, i);
+		t->counted = 0;
+	}
 	return i;
 }
 
@@ -792,6 +815,7 @@ gai_html_tok_new(struct gai_html *h)
 	if ((t = calloc(1, sizeof *t)) == NULL)
 		return NULL;
 	t->h = h;
+	t->line = 1;
 	return t;
 }
 
@@ -800,6 +824,7 @@ gai_html_tok_feed(struct gai_html_tok *t, const char *s, size_t n, int final)
 {
 	size_t used;
 
+	t->track = gai_html_tracks_lines(t->h);
 	if (t->carry.len > 0) {
 		if (gai_buf_append(&t->carry, s, n) != 0)
 			return GAI_E_NOMEM;

@@ -103,6 +103,8 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	nz->write = write;
 	nz->write_ctx = ctx;
 	nz->last = '\n';
+	if (nz->lines != NULL)
+		nz->lines->n = 0;
 	if ((rc = gai_encoding_detect_declared(&nz->detector, bytes, n, forced,
 	    declared, &res->enc, err)) != 0)
 		return rc;
@@ -112,6 +114,8 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		    "out of memory");
 	if (nz->html != NULL)	/* take() gives whole characters, no NUL */
 		gai_html_trust_input(nz->html);
+	if (nz->html != NULL && nz->lines != NULL)
+		gai_html_track_lines(nz->html, nz->lines);
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
 	    err);
 	if (rc == 0)

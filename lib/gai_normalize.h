@@ -22,10 +22,13 @@ struct gai_normalizer {
 	void *write_ctx;
 	char last;		/* the last byte written, to end with LF */
 	enum gai_html_parser parser;	/* which reads HTML markup */
+	/* NULL, or where an HTML page's line map goes (gai_html_lines;
+	 * cleared for each document, left empty for text) */
+	struct gai_html_lines *lines;
 };
 
 #define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, \
-	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n', GAI_HTML_OWN }
+	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n', GAI_HTML_OWN, NULL }
 
 /* What the caller may want to tell the user about a document. */
 struct gai_norm_result {

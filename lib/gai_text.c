@@ -108,6 +108,68 @@ fold_cp(unsigned long cp)
 	return (long)cp;
 }
 
+/*
+ * Bytes the fold copies as they are, and how far each steps: ASCII from
+ * the space up, TAB and LF one byte; a lead byte of U+4000..U+9FFF (Han)
+ * its three-byte character.  Zero: look closer.
+ */
+#define R4(v) v, v, v, v
+#define R16(v) R4(v), R4(v), R4(v), R4(v)
+static const unsigned char fold_skip[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,	/* TAB, LF */
+	R16(0),
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),	/* 0x20..0x7F */
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),
+	R4(0), 3, 3, 3, 3, 3, 3, 0, 0, R4(0),		/* 0xE4..0xE9 */
+	R16(0)
+};
+#undef R16
+#undef R4
+
+/* 1 when the eight bytes at s are all ASCII from the space up. */
+static int
+ascii8_plain(const char *s)
+{
+	uint64_t w, high = 0x8080808080808080ull;
+
+	memcpy(&w, s, 8);
+	/*
+	 * No byte of 0x80 or more; then none below 0x20, or subtracting
+	 * 0x20 from each borrows into the high bit of the lowest such byte.
+	 */
+	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
+}
+
+size_t
+gai_text_fold_span(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n) {
+		/* the fold's runs, as gai_text_fold steps over them */
+		while (n - i >= 8 && ascii8_plain(str + i))
+			i += 8;
+		while (i < n && fold_skip[s[i]] != 0)
+			i += fold_skip[s[i]];
+		if (i >= n)
+			break;
+		if (s[i] < 0x80) {
+			if (s[i] == '\r' || s[i] == '\0' || s[i] == '\f' ||
+			    s[i] == '\v')
+				return i;
+			i++;	/* another control: kept */
+			continue;
+		}
+		cp = gai_text_decode(str + i, n - i, &len);
+		if (fold_cp(cp) != (long)cp)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 int
 gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n)
@@ -127,48 +189,34 @@ gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
 			run = ++p;
 	}
 	while (p < end) {
-		unsigned char c = (unsigned char)*p;
-		unsigned long cp;
+		unsigned char c;
 		size_t len;
 		long to;
 
-		/* Most bytes are printable ASCII or Han: copy them in runs. */
-		if (c >= 0x20 ? c < 0x7F || (c >= 0xE4 && c <= 0xE9) :
-		    c == '\t' || c == '\n') {
-			p += c >= 0xE4 ? 3 : 1;
-			continue;
-		}
+		/* Most bytes are kept as they are: copy them in runs. */
+		p += gai_text_fold_span(p, (size_t)(end - p));
+		if (p >= end)
+			break;
+		c = (unsigned char)*p;
 		if (gai_buf_append(dst, run, (size_t)(p - run)) != 0)
 			return GAI_E_NOMEM;
-		if (c < 0x80) {
-			len = 1;
-			if (c == '\r') {
-				if (p + 1 == end)
-					st->pending_cr = 1;
-				else if (gai_buf_putc(dst, '\n') != 0)
-					return GAI_E_NOMEM;
-				else if (p[1] == '\n')
-					len = 2;
-			} else if (c == '\0') {
-				st->nuls++;
-			} else if (c == '\f' || c == '\v') {
-				if (gai_buf_putc(dst, '\n') != 0)
-					return GAI_E_NOMEM;
-			} else if (gai_buf_putc(dst, c) != 0) {
+		/* what the span stopped at changes */
+		len = 1;
+		if (c == '\r') {
+			if (p + 1 == end)
+				st->pending_cr = 1;
+			else if (gai_buf_putc(dst, '\n') != 0)
 				return GAI_E_NOMEM;
-			}
-			p += len;
-			run = p;
-			continue;
-		}
-		cp = gai_text_decode(p, (size_t)(end - p), &len);
-		to = fold_cp(cp);
-		if (to >= 0 && (unsigned long)to == cp) {
-			if (gai_buf_append(dst, p, len) != 0)
+			else if (p[1] == '\n')
+				len = 2;
+		} else if (c == '\0') {
+			st->nuls++;
+		} else if (c == '\f' || c == '\v') {
+			if (gai_buf_putc(dst, '\n') != 0)
 				return GAI_E_NOMEM;
-		} else if (to >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0) {
+		} else if ((to = fold_cp(gai_text_decode(p, (size_t)(end - p),
+		    &len))) >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0)
 			return GAI_E_NOMEM;
-		}
 		p += len;
 		run = p;
 	}

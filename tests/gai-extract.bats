@@ -157,6 +157,54 @@ never_wrong() {
 	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
 }
 
+# The meta.* records of OUT, without the doc column.
+meta_of() {
+	cut -f2- "$1" | grep -E '^(meta\.|warn\.title_start)' || true
+}
+
+@test "glued text: the title of a report glued on one line, junk before it out of meta.org" {
+	cd "$X"
+	# 彩天下 glued in front; the signature names the body again
+	gai-extract ok-glued-title.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	某某县人民政府办公室2022年政府信息公开工作年度报告" \
+	    "meta.org	某某县人民政府办公室" "meta.year	2022" \
+	    "meta.edition	2021" "meta.published	2023-01-20")" ]
+	# a site's name that starts like the body's; 2020年度, traditional
+	gai-extract ok-glued-title-2019-trad.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	某某縣2020年度政府信息公開工作年度報告" \
+	    "meta.org	某某縣" "meta.year	2020" "meta.edition	2019" \
+	    "meta.published	2023-01-20")" ]
+	# a crawler's preamble glued too: 标题's value is the title
+	gai-extract ok-glued-title-preamble.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	灵溪縣2023年度政府信息公開工作年度報告" \
+	    "meta.org	灵溪縣" "meta.year	2023" "meta.edition	2021" \
+	    "meta.published	2024-01-15")" ]
+	# the preamble on its lines: its fields, not the glued junk
+	gai-extract ok-glued-title-preamble-2019.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out" | sed -n 2p)" = "meta.org	某某县人民政府办公室" ]
+	# nothing names the body again: neither title nor body, and why
+	gai-extract ok-glued-title-unsure.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.year	2023" "meta.edition	2021" "meta.published	2023-01-20" \
+	    'warn.title_start	meta.title: where the body'"'"'s name starts in the glued title "彩天下某某县人民政府2023年度政府信息公开工作年度报告" is not certain (the report does not name it again on its own): meta.title and meta.org not read')" ]
+}
+
+@test "glued text: the seeds glued whole give the title and body their lines give" {
+	for b in 000_6f6c780c05ed1855 001_45cb5db47e89188a 004_53c757b5f08b753a; do
+		# as a crawler's textContent: no separators, no line ends
+		tr -d '\n\t|' <"$SEEDS/$b.txt" >"$BATS_TEST_TMPDIR/$b.txt"
+		echo >>"$BATS_TEST_TMPDIR/$b.txt"
+		[ "$(gai-extract "$SEEDS/$b.txt" | cut -f2- | grep '^meta\.[ot]')" = \
+		    "$(gai-extract "$BATS_TEST_TMPDIR/$b.txt" | cut -f2- | grep '^meta\.[ot]')" ]
+	done
+	# 004 starts with a spam link, 彩天下: not part of the body's name
+	run -0 gai-extract "$BATS_TEST_TMPDIR/004_53c757b5f08b753a.txt"
+	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
+}
+
 @test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
 	run -0 gai-extract "$X/ok-md-converted.txt"
 	# "#### (一)予以公开" over a table whose row says 予以公开 again
@@ -242,6 +290,47 @@ never_wrong() {
 	grep -F "$X/ok-values.txt:" "$BATS_TEST_TMPDIR/both" >"$BATS_TEST_TMPDIR/second"
 	assert_same "$BATS_TEST_TMPDIR/second" "$BATS_TEST_TMPDIR/alone"
 	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/second"
+}
+
+@test "--trace: a raw HTML page's lines are the lines of its source" {
+	cd "$X"
+	# title over two lines, a script and a comment holding tables, labels
+	# and cells split over lines, &nbsp; and empty first cells: see .err
+	for f in trace-2021 trace-2019-trad; do
+		gai-extract --trace $f.html >"$BATS_TEST_TMPDIR/$f.out" \
+		    2>"$BATS_TEST_TMPDIR/$f.err"
+		assert_same "$BATS_TEST_TMPDIR/$f.err" $f.err
+	done
+	grep -qx 'gai-extract: trace-2021.html:49: req.new.total = 32 from "32"' trace-2021.err
+	grep -qx 'gai-extract: trace-2019-trad.html:25: active.normative.total = 45 from "45"' \
+	    trace-2019-trad.err
+}
+
+@test "--trace: the same source lines with CR LF, in GB18030, in a stream, gzipped" {
+	cd "$X"
+	t=$BATS_TEST_TMPDIR
+	for f in trace-2021 trace-2019-trad; do
+		sed 's/$/\r/' $f.html >"$t/$f.crlf"
+		sed -E 's/charset=("?)utf-8/charset=\1gb18030/' $f.html |
+		    iconv -f UTF-8 -t GB18030 >"$t/$f.gb"
+		{ printf '\fearlier\n规章\t1\t2\t3\n\f%s\n' $f.html; cat $f.html; } >"$t/$f.stream"
+		gzip -c $f.html >"$t/$f.gz"
+		for v in crlf gb stream gz; do
+			gai-extract --trace "$t/$f.$v" 2>&1 >/dev/null |
+			    grep -v '^gai-extract: earlier:' |
+			    sed "s|^gai-extract: [^:]*:|gai-extract: $f.html:|" >"$t/got.err"
+			assert_same "$t/got.err" $f.err
+		done
+	done
+}
+
+@test "--trace: text in GB18030 counts the lines of the file, as UTF-8 does" {
+	cd "$X"
+	gai-extract --trace ok-values.txt 2>"$BATS_TEST_TMPDIR/utf8" >/dev/null
+	iconv -f UTF-8 -t GB18030 ok-values.txt >"$BATS_TEST_TMPDIR/ok-values.txt"
+	(cd "$BATS_TEST_TMPDIR" && gai-extract --trace ok-values.txt 2>gb >/dev/null)
+	assert_same "$BATS_TEST_TMPDIR/gb" "$BATS_TEST_TMPDIR/utf8"
+	grep -q "ok-values.txt:13: active.license.decisions = 1234" "$BATS_TEST_TMPDIR/gb"
 }
 
 @test "--trace: prose.* records with the sentence they came from" {

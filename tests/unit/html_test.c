@@ -45,11 +45,12 @@ slurp(const char *path, struct gai_buf *b)
 /*
  * Run page through gai_html in chunks of step bytes (0: one chunk).  Like
  * gai-normalize, take what is in out after every feed and clear it, so a
- * parser that kept pointers into out or wrote half lines would show.
+ * parser that kept pointers into out or wrote half lines would show.  map,
+ * when not NULL, gets the page line of each line written.
  */
 static int
-convert(const char *page, size_t n, size_t step, struct gai_buf *got,
-    struct gai_error *err)
+convert_map(const char *page, size_t n, size_t step, struct gai_buf *got,
+    struct gai_html_lines *map, struct gai_error *err)
 {
 	struct gai_buf out = GAI_BUF_INIT;
 	struct gai_html *h;
@@ -59,6 +60,10 @@ convert(const char *page, size_t n, size_t step, struct gai_buf *got,
 	gai_buf_clear(got);
 	if ((h = gai_html_new(&out, parser)) == NULL)
 		return GAI_E_NOMEM;
+	if (map != NULL) {
+		map->n = 0;
+		gai_html_track_lines(h, map);
+	}
 	for (i = 0; i < n && r == 0; i += k) {
 		k = step == 0 || n - i < step ? n - i : step;
 		r = gai_html_feed(h, page + i, k, err);
@@ -73,6 +78,13 @@ convert(const char *page, size_t n, size_t step, struct gai_buf *got,
 	gai_html_free(h);
 	gai_buf_free(&out);
 	return r;
+}
+
+static int
+convert(const char *page, size_t n, size_t step, struct gai_buf *got,
+    struct gai_error *err)
+{
+	return convert_map(page, n, step, got, NULL, err);
 }
 
 static void
@@ -138,7 +150,7 @@ by_name(const void *a, const void *b)
 }
 
 static void
-test_fixtures(void)
+test_fixtures(int (*each)(const char *dir, const char *name))
 {
 	const char *src = getenv("GAI_SRCDIR");
 	char dir[4096], *names[256];
@@ -161,7 +173,7 @@ test_fixtures(void)
 	closedir(dp);
 	qsort(names, n, sizeof names[0], by_name);
 	for (i = 0; i < n; i++) {
-		ran += (size_t)compare(dir, names[i]);
+		ran += (size_t)each(dir, names[i]);
 		free(names[i]);
 	}
 	/* A test that found no fixtures must not pass. */
@@ -326,6 +338,137 @@ test_sniff_encodings(void)
 		}
 }
 
+static size_t
+count_lf(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/*
+ * A fixture's line map: one entry per line written, within the page and
+ * never decreasing, and the same from both parsers in every chunking.
+ */
+static int
+lines_agree(const char *dir, const char *name)
+{
+	static const size_t steps[] = { 0, 1, 2, 3, 7, 64, 4096 };
+	struct gai_buf page = GAI_BUF_INIT, got = GAI_BUF_INIT;
+	struct gai_html_lines ref = GAI_HTML_LINES_INIT,
+	    map = GAI_HTML_LINES_INIT;
+	struct gai_error err;
+	enum gai_html_parser was = parser;
+	char path[8192], what[8192 + 64];
+	size_t s, i, last;
+
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >=
+	    (int)sizeof path || slurp(path, &page) != 0) {
+		failf(name, "cannot read");
+		return 0;
+	}
+	last = 1 + count_lf(page.data, page.len);
+	parser = GAI_HTML_OWN;
+	if (convert_map(page.data, page.len, 0, &got, &ref, &err) != 0)
+		failf(name, err.msg);
+	if (ref.n != count_lf(got.data, got.len))
+		failf(name, "not one map entry per line written");
+	for (i = 0; i < ref.n; i++)
+		if (ref.v[i] < 1 || ref.v[i] > last ||
+		    (i > 0 && ref.v[i] < ref.v[i - 1]))
+			failf(name, "a map entry out of order or off the page");
+	for (parser = GAI_HTML_OWN; parser <= GAI_HTML_LIBXML2; parser++)
+		for (s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+			snprintf(what, sizeof what, "%s lines (chunks of %zu)",
+			    name, steps[s]);
+			if (convert_map(page.data, page.len, steps[s], &got,
+			    &map, &err) != 0)
+				failf(what, err.msg);
+			else if (map.n != ref.n || (map.n > 0 && memcmp(map.v,
+			    ref.v, map.n * sizeof map.v[0]) != 0))
+				failf(what, "a line map other than gai's in "
+				    "one chunk");
+		}
+	parser = was;
+	gai_html_lines_free(&ref);
+	gai_html_lines_free(&map);
+	gai_buf_free(&page);
+	gai_buf_free(&got);
+	return 1;
+}
+
+/* The map of page must be want (its n entries), in any chunking. */
+static void
+expect_lines(const char *what, const char *page, const uint32_t *want,
+    size_t n)
+{
+	static const size_t steps[] = { 0, 1, 2, 3, 5, 1000 };
+	struct gai_html_lines map = GAI_HTML_LINES_INIT;
+	struct gai_buf got = GAI_BUF_INIT;
+	struct gai_error err;
+	size_t s, i;
+
+	for (s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+		if (convert_map(page, strlen(page), steps[s], &got, &map,
+		    &err) != 0) {
+			failf(what, err.msg);
+			continue;
+		}
+		if (map.n == n && memcmp(map.v, want, n * sizeof *want) == 0)
+			continue;
+		failf(what, "unexpected line map");
+		fprintf(stderr, "chunks of %zu, got", steps[s]);
+		for (i = 0; i < map.n; i++)
+			fprintf(stderr, " %lu", (unsigned long)map.v[i]);
+		fprintf(stderr, "\n");
+	}
+	gai_html_lines_free(&map);
+	gai_buf_free(&got);
+}
+
+/* Lines of the page a line of text starts on (gai-extract --trace). */
+static void
+test_lines(void)
+{
+	static const char page[] =
+	    "<html>\n<head>\n<title>标题\n第二行</title>\n"	/* 1-4 */
+	    "<script>\nvar s = \"<p>x</p>\";\n</script>\n"	/* 5-7 */
+	    "</head>\n<body>\n<!-- a\ncomment -->\n"		/* 8-11 */
+	    "<p>\n\n正文</p>\n"				/* 12-14 */
+	    "<table>\n<tr><td>a</td>\n<td>b</td></tr>\n"	/* 15-17 */
+	    "<tr>\n<td>\n\nc</td><td>d\ne</td></tr>\n"		/* 18-22 */
+	    "</table>\n<pre>p1\np2\n\np3</pre>\n"		/* 23-27 */
+	    "<p>x &amp;\ny</p>\n</body></html>\n";		/* 28-30 */
+	static const uint32_t want[] = { 3, 14, 16, 21, 24, 25, 27, 28 };
+	struct gai_buf crlf = GAI_BUF_INIT, pre = GAI_BUF_INIT;
+	uint32_t many[250];
+	size_t i;
+
+	expect_lines("line map", page, want, sizeof want / sizeof want[0]);
+	/* CR LF ends a line once. */
+	for (i = 0; page[i] != '\0'; i++)
+		if ((page[i] == '\n' && gai_buf_putc(&crlf, '\r') != 0) ||
+		    gai_buf_putc(&crlf, page[i]) != 0)
+			failf("line map", "out of memory");
+	expect_lines("line map, CR LF", crlf.data, want,
+	    sizeof want / sizeof want[0]);
+	/*
+	 * libxml2 hands text on in pieces of 1000 bytes, before it counts
+	 * a last LF; 100 lines of 10 bytes end a piece on one.
+	 */
+	gai_buf_puts(&pre, "<pre>");
+	for (i = 0; i < 250; i++) {
+		gai_buf_puts(&pre, "abcdefghi\n");
+		many[i] = (uint32_t)i + 1;
+	}
+	gai_buf_puts(&pre, "</pre>");
+	expect_lines("line map, long <pre>", pre.data, many, 250);
+	gai_buf_free(&crlf);
+	gai_buf_free(&pre);
+}
+
 static void
 test_sniff(void)
 {
@@ -407,9 +550,11 @@ main(void)
 	test_sniff_encodings();
 	for (parser = GAI_HTML_OWN; parser <= GAI_HTML_LIBXML2; parser++) {
 		test_bytes();
-		test_fixtures();
+		test_fixtures(compare);
 		test_huge_text();
+		test_lines();
 	}
+	test_fixtures(lines_agree);
 	xmlCleanupParser();
 	return unit_end("html_test");
 }

@@ -32,11 +32,22 @@ test_fold(void)
 		{ "line\r", "line\n" },
 		{ "\r\n\r\n", "\n\n" },
 		{ "申請\t處罰", "申請\t處罰" },
+		/* Long ASCII runs, read eight bytes at a time: what stops one. */
+		{ "abcdefgh\fijklmnopq\rrstuvwxyz0\vABCDEFGHIJK\r\nLM",
+		    "abcdefgh\nijklmnopq\nrstuvwxyz0\nABCDEFGHIJK\nLM" },
+		{ "0123456\x7F" "89ABCDEFGHIJKLM\x01NOPQRSTUVW\xC2\xA0XYZ01234",
+		    "0123456\x7F" "89ABCDEFGHIJKLM\x01NOPQRSTUVW XYZ01234" },
+		{ "The report (2021)\xEF\xBC\x9A 12345678\xE3\x80\x80" "90",
+		    "The report (2021): 12345678 90" },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	size_t i, cut, len;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* the span folding keeps: all of it when nothing changes */
+		CHECK((gai_text_fold_span(cases[i].in, strlen(cases[i].in)) ==
+		    strlen(cases[i].in)) == (strcmp(cases[i].in,
+		    cases[i].want) == 0), "span of case %zu", i);
 		for (cut = 0; cut <= strlen(cases[i].in); cut += len) {
 			fold_split(cases[i].in, cut, &out);
 			CHECK(strcmp(out.data, cases[i].want) == 0,
@@ -47,6 +58,14 @@ test_fold(void)
 				    strlen(cases[i].in) - cut, &len);
 		}
 	}
+	/* Where folding would first change something. */
+	CHECK(gai_text_fold_span("ab\r\n", 4) == 2);
+	CHECK(gai_text_fold_span("申請\x7f\x01\xff|", 10) == 10,
+	    "DEL, other controls and a bad byte stay as they are");
+	CHECK(gai_text_fold_span("表（一）", 12) == 3);
+	CHECK(gai_text_fold_span("a\xE3\x80\x80", 4) == 1);
+	CHECK(gai_text_fold_span("a\0b", 3) == 1);
+	CHECK(gai_text_fold_span(NULL, 0) == 0);
 	/* NUL: dropped and counted (the input has to be given by length). */
 	{
 		struct gai_fold st = { 0, 0 };
