@@ -173,6 +173,8 @@ static const char common_chars[] =
 
 static unsigned long *common_cps;
 static size_t ncommon;
+/* The same set over the BMP as a bitmap: one test a character. */
+static unsigned char common_bmp[0x10000 / 8];
 
 static int
 cmp_cp(const void *a, const void *b)
@@ -203,23 +205,85 @@ build_common(void)
 		    max - ncommon);
 	}
 	qsort(common_cps, ncommon, sizeof *common_cps, cmp_cp);
+	for (i = 0; i < ncommon; i++)
+		if (common_cps[i] < 0x10000)
+			common_bmp[common_cps[i] >> 3] |=
+			    (unsigned char)(1u << (common_cps[i] & 7));
 	return 0;
 }
 
+static int
+is_common(unsigned long cp)
+{
+	if (cp < 0x10000)
+		return common_bmp[cp >> 3] >> (cp & 7) & 1;
+	return bsearch(&cp, common_cps, ncommon, sizeof *common_cps,
+	    cmp_cp) != NULL;
+}
+
 /*
- * How many common characters s[0..n) holds read as name; -1 when it does
- * not decode at all.
+ * Decoders by table, for the encodings pages use most.  fast() reads
+ * ASCII and the codes its table has and stops at a code boundary before
+ * anything else, so iconv can take the rest as if it had read it all;
+ * no code holds a byte below cut after its lead byte, so iconv may be
+ * given the bytes up to the next such byte and no further.
+ */
+struct table_decoder {
+	const char *name;	/* iconv's */
+	int (*init)(void);	/* 0 when the table is ready */
+	size_t (*fast)(const char *s, size_t n, char *out, size_t cap,
+	    size_t *olen);
+	unsigned char cut;
+};
+
+static const struct table_decoder table_decoders[] = {
+	{ "GB18030", gai_gb18030_init, gai_gb18030_fast, 0x30 },
+};
+
+/* The table decoder for an iconv name, or NULL. */
+static const struct table_decoder *
+table_for(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof table_decoders / sizeof table_decoders[0]; i++)
+		if (strcmp(name, table_decoders[i].name) == 0)
+			return table_decoders[i].init() == 0 ?
+			    &table_decoders[i] : NULL;
+	return NULL;
+}
+
+static const char *const score_names[2] = { "GB18030", "BIG5-HKSCS" };
+
+/*
+ * How many common characters s[0..n) holds read as score_names[which];
+ * -1 when it does not decode at all.  The table decoder reads what it
+ * can, iconv the rest (the first code the table lacks on).
  */
 static long
-common_score(const char *name, const char *s, size_t n)
+common_score(struct gai_detector *d, int which, const char *s, size_t n)
 {
-	char out[4 * SCORE_SAMPLE], *in = (char *)s, *o = out;
-	size_t inleft = n, oleft = sizeof out, i, len;
-	iconv_t cd = iconv_open("UTF-8", name);
+	char out[4 * SCORE_SAMPLE], *in, *o;
+	const struct table_decoder *t = table_for(score_names[which]);
+	size_t inleft, oleft, k = 0, olen = 0, i, len;
+	iconv_t cd;
 	long score = 0;
 
-	if (cd == (iconv_t)-1)
+	if (d->score_open[which] == 0) {
+		d->score_cd[which] = iconv_open("UTF-8", score_names[which]);
+		d->score_open[which] = d->score_cd[which] == (iconv_t)-1 ?
+		    -1 : 1;
+	}
+	if (d->score_open[which] < 0)
 		return -1;
+	cd = d->score_cd[which];
+	if (t != NULL)
+		k = t->fast(s, n, out, sizeof out, &olen);
+	in = (char *)s + k;
+	inleft = n - k;
+	o = out + olen;
+	oleft = sizeof out - olen;
+	iconv(cd, NULL, NULL, NULL, NULL);	/* a fresh start */
 	while (inleft > 0 && iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
 		if (errno != EILSEQ)
 			break;	/* cut at the end of the sample, or full */
@@ -227,13 +291,25 @@ common_score(const char *name, const char *s, size_t n)
 		in++;
 		inleft--;
 	}
-	iconv_close(cd);
 	for (i = 0; i < (size_t)(o - out); i += len) {
-		unsigned long cp = gai_text_decode(out + i,
-		    (size_t)(o - out) - i, &len);
+		unsigned char c = (unsigned char)out[i];
+		unsigned long cp;
 
-		if (cp >= 0x3400 && bsearch(&cp, common_cps, ncommon,
-		    sizeof *common_cps, cmp_cp) != NULL)
+		if (c < 0x80) {
+			len = 1;
+			continue;
+		}
+		/* iconv's output is valid UTF-8: Han is three bytes. */
+		if (c >= 0xE0 && c < 0xF0) {
+			len = 3;
+			cp = (unsigned long)(c & 0x0F) << 12 |
+			    (unsigned long)(out[i + 1] & 0x3F) << 6 |
+			    (unsigned long)(out[i + 2] & 0x3F);
+		} else {
+			cp = gai_text_decode(out + i, (size_t)(o - out) - i,
+			    &len);
+		}
+		if (cp >= 0x3400 && is_common(cp))
 			score++;
 	}
 	return score;
@@ -245,9 +321,6 @@ guess(struct gai_detector *d, const char *s, size_t n)
 	static char name[32];
 	const char *canon, *got;
 
-	if (d->uchardet == NULL && (d->uchardet = uchardet_new()) == NULL)
-		return "GB18030";
-	uchardet_reset(d->uchardet);
 	/*
 	 * uchardet reads about 50 MB/s: give it the text, not the markup and
 	 * ASCII before it, and no more than it needs to tell GB from Big5.
@@ -263,14 +336,17 @@ guess(struct gai_detector *d, const char *s, size_t n)
 	 */
 	if (build_common() == 0) {
 		size_t m = n > SCORE_SAMPLE ? SCORE_SAMPLE : n;
-		long gb = common_score("GB18030", s, m);
-		long big5 = common_score("BIG5-HKSCS", s, m);
+		long gb = common_score(d, 0, s, m);
+		long big5 = common_score(d, 1, s, m);
 
 		if (gb >= 16 && gb > 3 * (big5 > 0 ? big5 : 0))
 			return "GB18030";
 		if (big5 >= 16 && big5 > 3 * (gb > 0 ? gb : 0))
 			return "BIG5-HKSCS";
 	}
+	if (d->uchardet == NULL && (d->uchardet = uchardet_new()) == NULL)
+		return "GB18030";
+	uchardet_reset(d->uchardet);
 	uchardet_handle_data(d->uchardet, s, n > GUESS_SAMPLE ? GUESS_SAMPLE : n);
 	uchardet_data_end(d->uchardet);
 	got = uchardet_get_charset(d->uchardet);
@@ -285,9 +361,16 @@ guess(struct gai_detector *d, const char *s, size_t n)
 void
 gai_detector_free(struct gai_detector *d)
 {
+	int i;
+
 	if (d->uchardet != NULL)
 		uchardet_delete(d->uchardet);
 	d->uchardet = NULL;
+	for (i = 0; i < 2; i++) {
+		if (d->score_open[i] == 1)
+			iconv_close(d->score_cd[i]);
+		d->score_open[i] = 0;
+	}
 }
 
 /*
@@ -478,31 +561,56 @@ convert(iconv_t cd, const char *bytes, char *in, size_t inleft, size_t unit,
 }
 
 /*
- * GB18030: ASCII and two-byte codes by table (gai_gb18030), the rest by
- * iconv up to the next byte below 0x30, which no multi-byte code holds,
- * so iconv sees whole codes and reads them as it would in one pass.
+ * After a conversion that went well (rc 0), flush a stateful decoder's
+ * pending output; close cd either way.  rc, or what sink returned.
  */
 static int
-decode_gb18030(iconv_t cd, const char *bytes, size_t from, size_t n,
-    char *out, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats)
+finish(iconv_t cd, int rc, char *out, gai_utf8_sink sink, void *ctx)
+{
+	char *o = out;
+	size_t oleft = OUTCHUNK;
+
+	if (rc == 0) {
+		iconv(cd, NULL, NULL, &o, &oleft);
+		if (o > out)
+			rc = sink(ctx, out, (size_t)(o - out));
+	}
+	iconv_close(cd);
+	return rc;
+}
+
+/*
+ * An encoding with a table decoder: what the table has by table, the rest
+ * by iconv (opened only then) up to the next byte below t->cut, so iconv
+ * sees whole codes and reads them as it would in one pass.
+ */
+static int
+decode_table(const struct table_decoder *t, const char *bytes, size_t from,
+    size_t n, char *out, gai_utf8_sink sink, void *ctx,
+    struct gai_decode_stats *stats, struct gai_error *err)
 {
 	size_t p = from, q, k, olen;
+	iconv_t cd = (iconv_t)-1;
 	int rc = 0;
 
 	while (p < n && rc == 0) {
-		k = gai_gb18030_fast(bytes + p, n - p, out, OUTCHUNK, &olen);
+		k = t->fast(bytes + p, n - p, out, OUTCHUNK, &olen);
 		if (olen > 0)
 			rc = sink(ctx, out, olen);
 		p += k;
 		if (k > 0 || rc != 0)
 			continue;
-		for (q = p + 1; q < n && (unsigned char)bytes[q] >= 0x30; q++)
+		if (cd == (iconv_t)-1 &&
+		    (cd = iconv_open("UTF-8", t->name)) == (iconv_t)-1)
+			return gai_error_set(err, GAI_E_ENCODING, errno, 0,
+			    "cannot convert from %s", t->name);
+		for (q = p + 1; q < n && (unsigned char)bytes[q] >= t->cut; q++)
 			;
 		rc = convert(cd, bytes, (char *)bytes + p, q - p, 1, out, sink,
 		    ctx, stats);
 		p = q;
 	}
-	return rc;
+	return cd == (iconv_t)-1 ? rc : finish(cd, rc, out, sink, ctx);
 }
 
 int
@@ -510,8 +618,9 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
     size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
     struct gai_error *err)
 {
-	char out[OUTCHUNK], *o;
-	size_t oleft, unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
+	char out[OUTCHUNK];
+	size_t unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
+	const struct table_decoder *t;
 	iconv_t cd;
 	int rc;
 
@@ -521,23 +630,13 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 	if (strcmp(enc->name, "UTF-8") == 0)
 		return decode_utf8(bytes + enc->bom, n - enc->bom, sink, ctx,
 		    stats);
+	if ((t = table_for(enc->name)) != NULL)
+		return decode_table(t, bytes, enc->bom, n, out, sink, ctx,
+		    stats, err);
 	if ((cd = iconv_open("UTF-8", enc->name)) == (iconv_t)-1)
 		return gai_error_set(err, GAI_E_ENCODING, errno, 0,
 		    "cannot convert from %s", enc->name);
-	if (strcmp(enc->name, "GB18030") == 0 && gai_gb18030_init() == 0)
-		rc = decode_gb18030(cd, bytes, enc->bom, n, out, sink, ctx,
-		    stats);
-	else
-		rc = convert(cd, bytes, (char *)bytes + enc->bom, n - enc->bom,
-		    unit, out, sink, ctx, stats);
-	if (rc == 0) {
-		/* Flush a stateful decoder's pending output. */
-		o = out;
-		oleft = sizeof out;
-		iconv(cd, NULL, NULL, &o, &oleft);
-		if (o > out)
-			rc = sink(ctx, out, (size_t)(o - out));
-	}
-	iconv_close(cd);
-	return rc;
+	rc = convert(cd, bytes, (char *)bytes + enc->bom, n - enc->bom,
+	    unit, out, sink, ctx, stats);
+	return finish(cd, rc, out, sink, ctx);
 }

@@ -71,9 +71,8 @@ gx_squeeze(struct gai_extract *x, const char *s, size_t n)
 	return 0;
 }
 
-/* The text offset of byte k of x->sq (k == x->sq.len: the cell's end). */
-static size_t
-sq_to_text(const struct gai_extract *x, size_t k)
+size_t
+gx_sq_text(const struct gai_extract *x, size_t k)
 {
 	const char *s = x->sqsrc;
 	size_t i;
@@ -105,7 +104,7 @@ gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
 		return 0;
 	ov = pcre2_get_ovector_pointer(x->mdata);
 	if (end != NULL)
-		*end = sq_to_text(x, ov[1]);
+		*end = gx_sq_text(x, ov[1]);
 	if (gs != NULL && ge != NULL) {
 		if (rc > g && ov[2 * g] != PCRE2_UNSET) {
 			*gs = ov[2 * g];
@@ -415,7 +414,7 @@ gai_extract_free(struct gai_extract *x)
 	}
 	for (i = 0; i < 4; i++)
 		pcre2_code_free(x->head_re[i]);
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < sizeof x->meta_re / sizeof x->meta_re[0]; i++)
 		pcre2_code_free(x->meta_re[i]);
 	pcre2_code_free(x->glue_re);
 	pcre2_code_free(x->labu_re);

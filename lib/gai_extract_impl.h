@@ -237,7 +237,7 @@ struct gai_extract {
 	void *glue_re;		/* gx_glued_pats */
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
-	void *meta_re[8];
+	void *meta_re[10];
 	void *mdata;		/* pcre2_match_data * */
 	long fidx[GX_MAXTABLES][GX_MAXROWS][GX_MAXCOLS]; /* field indexes */
 	size_t nfields;
@@ -299,6 +299,9 @@ int gx_match(struct gai_extract *x, void *re, size_t *end, int g,
 
 /* The row number the last match's (*MARK:r) named, -1 none. */
 int gx_mark(struct gai_extract *x);
+
+/* The text offset of byte k of x->sq (k == x->sq.len: its end). */
+size_t gx_sq_text(const struct gai_extract *x, size_t k);
 
 /* Compile pat (tradified, UTF, JIT); NULL with err set. */
 void *gx_compile(const char *pat, int anchored, struct gai_error *err);

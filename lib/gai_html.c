@@ -880,8 +880,11 @@ gai_html_sniff(const char *s, size_t n)
 	/* Some pages start with junk; the tags show in the first 4 KB. */
 	scan = n < 4096 ? n : 4096;
 	for (i = 0; i < scan; i++) {
-		if (s[i] != '<')
-			continue;
+		const char *lt = memchr(s + i, '<', scan - i);
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s);
 		if (has_tag(s + i, scan - i, "<html") ||
 		    has_tag(s + i, scan - i, "<body") ||
 		    has_tag(s + i, scan - i, "<table"))

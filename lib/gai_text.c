@@ -108,6 +108,38 @@ fold_cp(unsigned long cp)
 	return (long)cp;
 }
 
+/*
+ * Bytes the fold copies as they are, and how far each steps: ASCII from
+ * the space up, TAB and LF one byte; a lead byte of U+4000..U+9FFF (Han)
+ * its three-byte character.  Zero: look closer.
+ */
+#define R4(v) v, v, v, v
+#define R16(v) R4(v), R4(v), R4(v), R4(v)
+static const unsigned char fold_skip[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0,	/* TAB, LF */
+	R16(0),
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),	/* 0x20..0x7F */
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),
+	R4(0), 3, 3, 3, 3, 3, 3, 0, 0, R4(0),		/* 0xE4..0xE9 */
+	R16(0)
+};
+#undef R16
+#undef R4
+
+/* 1 when the eight bytes at s are all ASCII from the space up. */
+static int
+ascii8_plain(const char *s)
+{
+	uint64_t w, high = 0x8080808080808080ull;
+
+	memcpy(&w, s, 8);
+	/*
+	 * No byte of 0x80 or more; then none below 0x20, or subtracting
+	 * 0x20 from each borrows into the high bit of the lowest such byte.
+	 */
+	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
+}
+
 int
 gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n)
@@ -127,17 +159,22 @@ gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
 			run = ++p;
 	}
 	while (p < end) {
-		unsigned char c = (unsigned char)*p;
+		unsigned char c;
 		unsigned long cp;
 		size_t len;
 		long to;
 
-		/* Most bytes are printable ASCII or Han: copy them in runs. */
-		if (c >= 0x20 ? c < 0x7F || (c >= 0xE4 && c <= 0xE9) :
-		    c == '\t' || c == '\n') {
-			p += c >= 0xE4 ? 3 : 1;
-			continue;
-		}
+		/*
+		 * Most bytes are printable ASCII or Han: copy them in runs,
+		 * eight ASCII bytes at a time where the run allows.
+		 */
+		while (end - p >= 8 && ascii8_plain(p))
+			p += 8;
+		while (p < end && fold_skip[(unsigned char)*p] != 0)
+			p += fold_skip[(unsigned char)*p];
+		if (p >= end)
+			break;
+		c = (unsigned char)*p;
 		if (gai_buf_append(dst, run, (size_t)(p - run)) != 0)
 			return GAI_E_NOMEM;
 		if (c < 0x80) {

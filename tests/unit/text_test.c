@@ -32,6 +32,13 @@ test_fold(void)
 		{ "line\r", "line\n" },
 		{ "\r\n\r\n", "\n\n" },
 		{ "申請\t處罰", "申請\t處罰" },
+		/* Long ASCII runs, read eight bytes at a time: what stops one. */
+		{ "abcdefgh\fijklmnopq\rrstuvwxyz0\vABCDEFGHIJK\r\nLM",
+		    "abcdefgh\nijklmnopq\nrstuvwxyz0\nABCDEFGHIJK\nLM" },
+		{ "0123456\x7F" "89ABCDEFGHIJKLM\x01NOPQRSTUVW\xC2\xA0XYZ01234",
+		    "0123456\x7F" "89ABCDEFGHIJKLM\x01NOPQRSTUVW XYZ01234" },
+		{ "The report (2021)\xEF\xBC\x9A 12345678\xE3\x80\x80" "90",
+		    "The report (2021): 12345678 90" },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	size_t i, cut, len;
