@@ -71,9 +71,8 @@ gx_squeeze(struct gai_extract *x, const char *s, size_t n)
 	return 0;
 }
 
-/* The text offset of byte k of x->sq (k == x->sq.len: the cell's end). */
-static size_t
-sq_to_text(const struct gai_extract *x, size_t k)
+size_t
+gx_sq_text(const struct gai_extract *x, size_t k)
 {
 	const char *s = x->sqsrc;
 	size_t i;
@@ -105,7 +104,7 @@ gx_match(struct gai_extract *x, void *re, size_t *end, int g, size_t *gs,
 		return 0;
 	ov = pcre2_get_ovector_pointer(x->mdata);
 	if (end != NULL)
-		*end = sq_to_text(x, ov[1]);
+		*end = gx_sq_text(x, ov[1]);
 	if (gs != NULL && ge != NULL) {
 		if (rc > g && ov[2 * g] != PCRE2_UNSET) {
 			*gs = ov[2 * g];
@@ -298,6 +297,28 @@ nomem:
 	return -1;
 }
 
+/*
+ * One character of each of gx_glued_pats, each rare in prose (counted on
+ * the benchmark's pages: 新 is in 6% of their long lines, the others in
+ * 3% or fewer): a line with none of them holds no column-header run, and
+ * the search for one is skipped.  A pattern without any of them (one
+ * added to gx_glued_pats) turns the filter off; add one of its rare
+ * characters here then.
+ */
+static const char glue_anchors[] = "废新决目织科纠";
+
+static void
+glue_filter(struct gai_extract *x)
+{
+	size_t i;
+	const char *p;
+
+	x->glue_filter = gx_chars_init(&x->glue_chars, glue_anchors) == 0;
+	for (i = 0; x->glue_filter && (p = gx_glued_pats[i]) != NULL; i++)
+		x->glue_filter = strpbrk(p, "\\()[]{}.*+?|^$") == NULL &&
+		    gx_chars_in(&x->glue_chars, p, strlen(p));
+}
+
 struct gai_extract *
 gai_extract_new(struct gai_error *err)
 {
@@ -315,9 +336,16 @@ gai_extract_new(struct gai_error *err)
 	x->mdata = pcre2_match_data_create(16, NULL);
 	x->vals = calloc(x->nfields, sizeof *x->vals);
 	x->setlist = calloc(x->nfields, sizeof *x->setlist);
-	if (x->mdata == NULL || x->vals == NULL || x->setlist == NULL) {
+	x->rank[0] = calloc(x->nfields, sizeof *x->rank[0]);
+	x->rank[1] = calloc(x->nfields, sizeof *x->rank[1]);
+	if (x->mdata == NULL || x->vals == NULL || x->setlist == NULL ||
+	    x->rank[0] == NULL || x->rank[1] == NULL) {
 		gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
 		goto fail;
+	}
+	for (r = 0; r < x->nfields; r++) {
+		x->rank[0][r] = gai_fields_rank(r, GAI_ED_2021);
+		x->rank[1][r] = gai_fields_rank(r, GAI_ED_2019);
 	}
 	/* Every label pattern with the numbering a report may put first. */
 	for (ti = 0, t = gx_tables; t->name != NULL; t++, ti++) {
@@ -339,9 +367,6 @@ gai_extract_new(struct gai_error *err)
 				else
 					snprintf(pat, sizeof pat,
 					    NUMBERING "(?:%s)", row->pat);
-				if ((x->row_re[ti][r] = gx_compile(pat, 1,
-				    err)) == NULL)
-					goto fail;
 				/* glued text: no numbering, gx_unglue finds it */
 				if (add_branch(&all, pat, r) < 0 ||
 				    add_branch(&bare, row->pat + (row->pat[0] ==
@@ -390,6 +415,7 @@ gai_extract_new(struct gai_error *err)
 			goto fail;
 	if (gx_meta_compile(x, err) < 0 || gx_glued_compile(x, err) < 0)
 		goto fail;
+	glue_filter(x);
 	x->nojit = nojit;
 	return x;
 fail:
@@ -402,7 +428,7 @@ fail:
 void
 gai_extract_free(struct gai_extract *x)
 {
-	size_t i, j;
+	size_t i;
 
 	if (x == NULL)
 		return;
@@ -410,26 +436,27 @@ gai_extract_free(struct gai_extract *x)
 		pcre2_code_free(x->detect_re[i]);
 		pcre2_code_free(x->tab_re[i]);
 		pcre2_code_free(x->fuzzy_re[i]);
-		for (j = 0; j < GX_MAXROWS; j++)
-			pcre2_code_free(x->row_re[i][j]);
 	}
 	for (i = 0; i < 4; i++)
 		pcre2_code_free(x->head_re[i]);
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < sizeof x->meta_re / sizeof x->meta_re[0]; i++)
 		pcre2_code_free(x->meta_re[i]);
 	pcre2_code_free(x->glue_re);
 	pcre2_code_free(x->labu_re);
 	pcre2_match_data_free(x->mdata);
+	gx_memo_free(x->memo);
 	free(x->gtok);
 	gai_buf_free(&x->gsq);
 	free(x->gmap);
-	gai_buf_free(&x->text);
+	gai_buf_free(&x->fold);
 	gx_toks_free(&x->toks);
 	gai_buf_free(&x->sq);
 	free(x->label);
 	free(x->labend);
 	free(x->vals);
 	free(x->setlist);
+	free(x->rank[0]);
+	free(x->rank[1]);
 	gai_buf_free(&x->arena);
 	free(x->warns);
 	free(x->recs);
@@ -518,17 +545,19 @@ take_prose(void *ctx, const char *key, const char *value, const char *s,
 	return 0;
 }
 
-/* Field indexes in the order the edition's tables list them; stable. */
+/* Field indexes in the order the edition's tables list them; stable.
+ * Set mostly in that order already: an insertion sort on ranks looked
+ * up once (x->rank), not asked of gai_fields at every step. */
 static void
-sort_fields(long *v, size_t n, unsigned edition)
+sort_fields(const struct gai_extract *x, long *v, size_t n, unsigned edition)
 {
+	const long *rank = x->rank[edition == GAI_ED_2019];
 	size_t i, j;
 	long t;
 
 	for (i = 1; i < n; i++) {
 		t = v[i];
-		for (j = i; j > 0 && gai_fields_rank((size_t)v[j - 1], edition) >
-		    gai_fields_rank((size_t)t, edition); j--)
+		for (j = i; j > 0 && rank[v[j - 1]] > rank[t]; j--)
 			v[j] = v[j - 1];
 		v[j] = t;
 	}
@@ -557,7 +586,6 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	size_t i, k;
 	int rc;
 
-	gai_buf_clear(&x->text);
 	gai_buf_clear(&x->arena);
 	for (i = 0; i < x->nset; i++)
 		x->vals[x->setlist[i]].set = 0;
@@ -565,11 +593,19 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	x->nwarn = x->nrec = 0;
 	x->first_line = first_line;
 	x->year = x->edition = x->found_any = 0;
-	/* Stream 1 is folded already; folding again costs little and lets
-	 * text that skipped gai-normalize (（）：) match the same labels. */
-	if (gai_text_fold(&st, &x->text, text, len) < 0 ||
-	    gai_text_fold_end(&st, &x->text) < 0 ||
-	    gx_tokenize(&x->toks, x->text.data, x->text.len) < 0)
+	/* Text that skipped gai-normalize is folded here, so that （）： match
+	 * the same labels; stream 1 is folded already, and is read where it
+	 * is: no copy of the document. */
+	x->text.data = (char *)text;
+	x->text.len = len;
+	if (gai_text_fold_span(text, len) < len) {
+		gai_buf_clear(&x->fold);
+		if (gai_text_fold(&st, &x->fold, text, len) < 0 ||
+		    gai_text_fold_end(&st, &x->fold) < 0)
+			goto nomem;
+		x->text = x->fold;
+	}
+	if (gx_tokenize(&x->toks, x->text.data, x->text.len) < 0)
 		goto nomem;
 	if ((rc = gx_meta(x, 1)) < 0 || (rc = gx_match_tables(x)) < 0 ||
 	    (rc = gx_meta(x, 0)) < 0)
@@ -590,7 +626,7 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 		goto nomem;
 	/* The records, pointing into the arena now that it stops growing;
 	 * in FIELDS.md order, which is the order of the field indexes. */
-	sort_fields(x->setlist, x->nset, (unsigned)x->edition);
+	sort_fields(x, x->setlist, x->nset, (unsigned)x->edition);
 	for (k = 0; k < x->nset; k++) {
 		i = (size_t)x->setlist[k];
 		const struct gx_val *v = &x->vals[i];

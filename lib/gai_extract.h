@@ -32,7 +32,8 @@ void gai_extract_free(struct gai_extract *x);
  * Read one document: text[0..len) is its stream 1 text, first_line the
  * stream line number of its first line.  Returns GAI_OK, GAI_EOF when the
  * document holds no report table (a warn.no_tables record is made), or
- * GAI_E_NOMEM.  The records stay valid until the next call.
+ * GAI_E_NOMEM.  The records stay valid until the next call, and while
+ * text does: their cells may point into it.
  */
 int gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
     long first_line, struct gai_error *err);

@@ -110,6 +110,22 @@ struct gx_toks {
 int gx_tokenize(struct gx_toks *t, const char *text, size_t len);
 void gx_toks_free(struct gx_toks *t);
 
+/* ---- a few characters looked for at once (gai_extract_chars.c) ---- */
+
+#define GX_CHARS_MAX 32
+struct gx_chars {
+	unsigned char bits[4096 / 8];	/* their second and third bytes */
+	char c[GX_CHARS_MAX][3];
+	size_t n;
+};
+
+/* The characters of chars (simplified; their traditional forms added):
+ * 0, or -1 when one is not three bytes in UTF-8 or they are too many. */
+int gx_chars_init(struct gx_chars *c, const char *chars);
+
+/* Does s[0..n) hold one of them? */
+int gx_chars_in(const struct gx_chars *c, const char *s, size_t n);
+
 /* ---- table descriptions (gai_extract_tables.c) ---- */
 
 #define GX_MAXCOLS 16
@@ -226,24 +242,30 @@ struct gx_pending {
 };
 
 struct gai_extract {
-	/* compiled once (pcre2_code *, kept opaque to the headers) */
-	void *row_re[GX_MAXTABLES][GX_MAXROWS];
-	/* all of a table's row patterns as one alternation, in row order,
+	/* compiled once (pcre2_code *, kept opaque to the headers):
+	 * all of a table's row patterns as one alternation, in row order,
 	 * each ending in (*MARK:r): one call finds a cell's row (or none) */
 	void *tab_re[GX_MAXTABLES];
 	/* the same for the labels with a character more or less */
 	void *fuzzy_re[GX_MAXTABLES];
 	void *labu_re;		/* every label, unanchored, no numbering */
 	void *glue_re;		/* gx_glued_pats */
+	/* a line holds a column-header run only if it holds one of these
+	 * (glue_filter 1; 0 when some pattern has none of them) */
+	struct gx_chars glue_chars;
+	int glue_filter;
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
-	void *meta_re[8];
+	void *meta_re[10];
 	void *mdata;		/* pcre2_match_data * */
+	struct gx_memo *memo;	/* answers for cells seen before */
 	long fidx[GX_MAXTABLES][GX_MAXROWS][GX_MAXCOLS]; /* field indexes */
 	size_t nfields;
 
 	/* per document, reused */
-	struct gai_buf text;	/* the document, folded */
+	struct gai_buf text;	/* the document, folded: the caller's text
+				 * itself, or x->fold (never written) */
+	struct gai_buf fold;	/* the document when folding changed it */
 	struct gx_toks toks;
 	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
 	size_t gtn, gtcap;
@@ -258,6 +280,8 @@ struct gai_extract {
 	size_t labcap;
 	struct gx_val *vals;	/* per field index */
 	long *setlist;		/* the fields set, to clear them fast */
+	long *rank[2];		/* per field index: its rank in the 2021
+				 * edition's order [0], the 2019 one's [1] */
 	size_t nset;
 	int nojit;		/* some pattern has no JIT code */
 	struct gai_buf arena;	/* values, warning keys and texts */
@@ -287,6 +311,21 @@ struct gai_extract {
 	size_t nprose;
 };
 
+/*
+ * The answer remembered for what x->sq holds, asked as kind (a label of
+ * table ti is kind ti; GX_MEMO_*): two longs to read when *found is 1, to
+ * fill when it is 0.  NULL when x->sq is longer than GX_MEMO_MAX or memory
+ * runs out: then match as if there were no memo.  The pointer is good
+ * until the next call (gai_extract_memo.c).
+ */
+#define GX_MEMO_MAX 200
+enum { GX_MEMO_HEADING = GX_MAXTABLES, GX_MEMO_DETECT };
+long *gx_memo(struct gai_extract *x, unsigned kind, int *found);
+void gx_memo_free(struct gx_memo *m);
+
+/* The text offset of byte k of x->sq (k == x->sq.len: the cell's end). */
+size_t gx_sq_text(const struct gai_extract *x, size_t k);
+
 /* Squeeze s[0..n) (spaces, '*', '#' gone) into x->sq. */
 int gx_squeeze(struct gai_extract *x, const char *s, size_t n);
 
@@ -299,6 +338,9 @@ int gx_match(struct gai_extract *x, void *re, size_t *end, int g,
 
 /* The row number the last match's (*MARK:r) named, -1 none. */
 int gx_mark(struct gai_extract *x);
+
+/* The text offset of byte k of x->sq (k == x->sq.len: its end). */
+size_t gx_sq_text(const struct gai_extract *x, size_t k);
 
 /* Compile pat (tradified, UTF, JIT); NULL with err set. */
 void *gx_compile(const char *pat, int anchored, struct gai_error *err);

@@ -80,14 +80,29 @@ starts_row(const struct gai_extract *x, size_t i)
 static int
 label_row(struct gai_extract *x, size_t ti, size_t *end)
 {
-	size_t r;
+	size_t r, s0, e0 = 0;
+	long *m;
+	int found, hit;
 
+	/* a label seen before: its row and end from the memo */
+	if ((m = gx_memo(x, (unsigned)ti, &found)) != NULL && found) {
+		if (m[1] >= 0)
+			*end = gx_sq_text(x, (size_t)m[1]);
+		return (int)m[0];
+	}
 	/* one call for all rows: most cells are no row's label */
-	if ((gx_match(x, x->tab_re[ti], end, 0, NULL, NULL) ||
-	    gx_match(x, x->fuzzy_re[ti], end, 0, NULL, NULL)) &&
-	    (r = (size_t)gx_mark(x)) < GX_MAXROWS)
-		return (int)r;
-	return -1;
+	hit = gx_match(x, x->tab_re[ti], NULL, 0, &s0, &e0) ||
+	    gx_match(x, x->fuzzy_re[ti], NULL, 0, &s0, &e0);
+	r = hit ? (size_t)gx_mark(x) : GX_MAXROWS;
+	if (r >= GX_MAXROWS)
+		r = (size_t)-1;
+	if (m != NULL) {
+		m[0] = (long)r;
+		m[1] = hit ? (long)e0 : -1;
+	}
+	if (hit)
+		*end = gx_sq_text(x, e0);
+	return (int)r;
 }
 
 /*
@@ -601,13 +616,27 @@ heading_hits(struct gai_extract *x, size_t i, int *hits)
 	size_t ti;
 	int n = 0;
 
+	long *m;
+	int found;
+
 	if (k->kind != GX_T_TEXT || k->len > LABEL_MAX)
 		return 0;
 	if (gx_squeeze(x, tok_s(x, i), k->len) < 0)
 		return GAI_E_NOMEM;
+	/* bit ti: the headings of description ti (memo: they repeat) */
+	if ((m = gx_memo(x, GX_MEMO_DETECT, &found)) == NULL || !found) {
+		long bits = 0;
+
+		for (ti = 0; gx_tables[ti].name != NULL; ti++)
+			if (x->detect_re[ti] != NULL &&
+			    gx_match(x, x->detect_re[ti], NULL, 0, NULL, NULL))
+				bits |= 1L << ti;
+		if (m == NULL)
+			m = &bits;
+		m[0] = bits;
+	}
 	for (ti = 0; gx_tables[ti].name != NULL; ti++)
-		if (x->detect_re[ti] != NULL &&
-		    gx_match(x, x->detect_re[ti], NULL, 0, NULL, NULL)) {
+		if (m[0] & (1L << ti)) {
 			hits[ti]++;
 			n++;
 		}
@@ -744,6 +773,23 @@ heading_end(const char *s, size_t n)
 	return 0;
 }
 
+/* Bit k: x->sq is heading k (H_*); the headings repeat: memo. */
+static long
+heading_bits(struct gai_extract *x)
+{
+	long *m, bits = 0;
+	int found, k;
+
+	if ((m = gx_memo(x, GX_MEMO_HEADING, &found)) != NULL && found)
+		return m[0];
+	for (k = 0; k < 4; k++)
+		if (gx_match(x, x->head_re[k], NULL, 0, NULL, NULL))
+			bits |= 1L << k;
+	if (m != NULL)
+		m[0] = bits;
+	return bits;
+}
+
 int
 gx_match_tables(struct gai_extract *x)
 {
@@ -751,6 +797,7 @@ gx_match_tables(struct gai_extract *x)
 	long head[4] = { -1, -1, -1, -1 };
 	long all[4][64];
 	int nall[4] = { 0, 0, 0, 0 }, hits, rc;
+	long bits;
 	char buf[8];
 
 	if (gx_unglue(x) < 0)
@@ -782,9 +829,9 @@ gx_match_tables(struct gai_extract *x)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), tk->len) < 0)
 			return GAI_E_NOMEM;
+		bits = heading_bits(x);
 		for (k = 0; k < 4; k++)
-			if (nall[k] < 64 && gx_match(x, x->head_re[k], NULL, 0,
-			    NULL, NULL)) {
+			if (nall[k] < 64 && (bits & (1L << k))) {
 				all[k][nall[k]++] = (long)i;
 				break;
 			}

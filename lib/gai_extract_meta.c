@@ -9,7 +9,7 @@
 #include "gai_fields.h"
 
 enum { M_TITLE, M_YEAR, M_DATE, M_HYEAR, M_SIGN, M_DATELINE, M_PUNCT,
-    M_PRE, M_N };
+    M_PRE, M_GTITLE, M_N };
 
 static const char *const meta_pats[M_N] = {
 	/*
@@ -34,6 +34,12 @@ static const char *const meta_pats[M_N] = {
 	 */
 	"^(?:(标题)|(发布机构)|(原文链接)|发布时间|发布日期|文号|栏目|来源"
 	    "|信息来源|索引号):",
+	/*
+	 * The title inside glued text: YEAR年 [body] [政府]信息公开…报告, not
+	 * followed by the end of a sentence (现将…年度报告如下。 is prose).
+	 */
+	"((?:19|20)[0-9]{2})年度?(.{0,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?"
+	    "报告(?![。,;]|如下)",
 };
 
 static const char *const pre_keys[] = {
@@ -73,7 +79,6 @@ line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 	return gx_squeeze(x, *raw, e - s);
 }
 
-/* Set meta field key to v; the line it came from is the trace's cell. */
 static size_t
 line_len(const struct gai_extract *x, size_t i)
 {
@@ -83,6 +88,7 @@ line_len(const struct gai_extract *x, size_t i)
 	return e > x->toks.lines[i] ? e - x->toks.lines[i] : 0;
 }
 
+/* Set meta field key to v; the line it came from is the trace's cell. */
 static int
 set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
     long line)
@@ -100,11 +106,40 @@ set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
 	return gx_set(x, gai_fields_index(key), v, n, &c);
 }
 
+/* The first n bytes of line i (whole characters), squeezed into x->sq. */
+static int
+head_sq(struct gai_extract *x, size_t i, size_t n)
+{
+	const char *raw = x->text.data + x->toks.lines[i];
+
+	if (n > line_len(x, i))
+		n = line_len(x, i);
+	while (n > 0 && (raw[n] & 0xc0) == 0x80)
+		n--;
+	return gx_squeeze(x, raw, n);
+}
+
 static int
 year_of(const char *s)
 {
 	return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	    (s[3] - '0');
+}
+
+/* meta.published from the date M_DATE matched in x->sq last. */
+static int
+set_date(struct gai_extract *x, long line)
+{
+	char d[16];
+	size_t ys, ye, ms, me, ds, de;
+
+	gx_match(x, x->meta_re[M_DATE], NULL, 1, &ys, &ye);
+	gx_match(x, x->meta_re[M_DATE], NULL, 2, &ms, &me);
+	gx_match(x, x->meta_re[M_DATE], NULL, 3, &ds, &de);
+	snprintf(d, sizeof d, "%.4s-%s%.*s-%s%.*s", x->sq.data + ys,
+	    me - ms < 2 ? "0" : "", (int)(me - ms), x->sq.data + ms,
+	    de - ds < 2 ? "0" : "", (int)(de - ds), x->sq.data + ds);
+	return set_meta(x, "meta.published", d, strlen(d), line);
 }
 
 /*
@@ -171,21 +206,244 @@ title_sq(struct gai_extract *x, size_t i, long tline)
 	return gx_squeeze(x, colon + 1, rawlen - (size_t)(colon + 1 - raw));
 }
 
+/* The title of a glued report is looked for this far into its line. */
+#define GLUED_TITLE_MAX 2048
+
+/* Characters of text before a glued title that may be a body's name. */
+#define GLUED_ORG_MAX 40
+
+/* Is there a boundary before byte k of s: its start, a space, or a
+ * punctuation mark (ASCII but the brackets of 市人民政府(办公室), or a
+ * CJK one)?  A body's name holds none of them. */
+static int
+boundary_before(const char *s, size_t k)
+{
+	static const char cjk[][4] = {
+		"。", "、", "“", "”", "‘", "’", "《", "》", "【", "】", "「",
+		"」", "『", "』", "〔", "〕", "…", "—"
+	};
+	unsigned char c;
+	size_t i;
+
+	if (k == 0)
+		return 1;
+	c = (unsigned char)s[k - 1];
+	if (c < 0x80)
+		return c != '(' && c != ')';
+	for (i = 0; k >= 3 && i < sizeof cjk / sizeof cjk[0]; i++)
+		if (memcmp(s + k - 3, cjk[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* The length of the UTF-8 character that starts with byte c. */
+static size_t
+clen(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u < 0xc0 ? 1 : u < 0xe0 ? 2 : u < 0xf0 ? 3 : 4;
+}
+
+/* The last character of a place's or a body's name: 攀枝花市|米易县 is one
+ * name.  (A site's 网站 is junk before a name.) */
+static int
+name_end(const char *s, size_t k)
+{
+	static const char ends[] = "省市县縣区區州盟旗镇鎮乡鄉村局委厅廳部院所"
+	    "府室办辦处處署";
+	size_t i;
+
+	if (k < 3)
+		return 0;
+	for (i = 0; i + 3 <= sizeof ends - 1; i += 3)
+		if (memcmp(ends + i, s + k - 3, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the report name w[0..n) again outside text offsets [a, b), right
+ * after a boundary (the start of a line or sentence, a punctuation mark)?
+ * A body names itself so in its signature and its prose.
+ */
+static int
+named_again(const struct gai_extract *x, const char *w, size_t n, size_t a,
+    size_t b)
+{
+	const char *t = x->text.data, *h = t, *e = t + x->text.len;
+	size_t o;
+
+	while ((h = memmem(h, (size_t)(e - h), w, n)) != NULL) {
+		o = (size_t)(h - t);
+		if ((o < a || o >= b) && (o == 0 || t[o - 1] == '\n' ||
+		    t[o - 1] == ' ' || boundary_before(t, o)))
+			return 1;
+		h++;
+	}
+	return 0;
+}
+
+/* Does s start with a word no body's name starts with (the 人民政府 of
+ * 某某县人民政府, 办公室)? */
+static int
+generic_start(const char *s)
+{
+	static const char *const words[] = {
+		"人民", "政府", "民政府", "办公", "辦公", "公室", NULL
+	};
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strncmp(s, words[i], strlen(words[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the body's name starts in x->sq[ps..y), the text before a glued
+ * title's year back to a boundary (text offsets [a, b) are the title's).
+ * Junk glued in front (a spam link's 彩天下, a site's name) is text the
+ * report never says again; the body's name is one it does, in its
+ * signature or its prose.  So the name starts at the first character
+ * from which the report names all of it again, or else (六盘水市人民政府
+ * (市人民政府办公室) is named as 六盘水市…) its first four characters,
+ * when its first two do not stand twice in the text before the year
+ * (某某县网站某某县: which one starts the name is not told).  A name does
+ * not start after 市, 县, 局 … (攀枝花市|米易县 is one name), nor with
+ * 人民政府 or 办公室.  -1 when the start is not certain.
+ */
+static long
+org_start(const struct gai_extract *x, size_t ps, size_t y, size_t a,
+    size_t b)
+{
+	const char *d = x->sq.data;
+	size_t s, e;
+	int k, whole;
+
+	for (whole = 1; whole >= 0; whole--)
+		for (s = ps; s < y; s += 3) {
+			if ((unsigned char)d[s] < 0xe0 ||
+			    (unsigned char)d[s] >= 0xf0)
+				break;	/* a name starts with a CJK character */
+			if ((s > ps && name_end(d, s)) || generic_start(d + s))
+				continue;
+			for (e = s, k = 0; (whole || k < 4) && e < y; k++)
+				e += clen(d[e]);
+			if (k < 2)
+				break;
+			if (!named_again(x, d + s, e - s, a, b))
+				continue;
+			if (whole || memmem(d + s + 3, y - s - 3, d + s, 6) ==
+			    NULL)
+				return (long)s;
+			break;
+		}
+	return -1;
+}
+
+struct title {
+	char title[512], org[256];
+	long line;
+};
+
+/*
+ * The title inside line i of glued text, the whole report run together
+ * on one line: the first …年…信息公开工作年度报告 near its start, after a
+ * boundary (its start, a crawler's 标题:, a punctuation mark) and the body's
+ * name, if any, in between.  Where the name starts is told by org_start;
+ * when it cannot be, neither the title nor the body is read, and a
+ * warn.title_start says so.  The date the page states after the title is
+ * meta.published.  1 when a title was found, 0 when the line is not glued
+ * or holds none, NOMEM.
+ */
+static int
+glued_title(struct gai_extract *x, size_t i, struct title *t, int *have_date)
+{
+	const char *raw;
+	size_t rawlen, gs, ge, bs, be, ys, ps, ts, te, a, b, k;
+	long s;
+
+	/* a title near the line's start, and the line glued: the first is
+	 * cheap and rare, the second scans the line */
+	if (head_sq(x, i, GLUED_TITLE_MAX) < 0)
+		return GAI_E_NOMEM;
+	if (!gx_match(x, x->meta_re[M_GTITLE], NULL, 0, NULL, NULL))
+		return 0;
+	if (line_sq(x, i, &raw, &rawlen) < 0)
+		return GAI_E_NOMEM;
+	if (!gx_match(x, x->glue_re, NULL, 0, NULL, NULL))
+		return 0;	/* prose, not glued text */
+	if (head_sq(x, i, GLUED_TITLE_MAX) < 0)
+		return GAI_E_NOMEM;
+	gx_match(x, x->meta_re[M_GTITLE], NULL, 1, &gs, &ge);
+	gx_match(x, x->meta_re[M_GTITLE], NULL, 0, &ts, &te);
+	gx_match(x, x->meta_re[M_GTITLE], NULL, 2, &bs, &be);
+	x->year = year_of(x->sq.data + gs);
+	t->line = x->first_line + (long)i;
+	/* back from the year to a boundary: the body's name, or junk too */
+	for (ys = ps = gs, k = 0; k < GLUED_ORG_MAX && ps > 0 &&
+	    !boundary_before(x->sq.data, ps); k++)
+		for (ps--; ps > 0 && (x->sq.data[ps] & 0xc0) == 0x80; ps--)
+			;
+	a = gx_sq_text(x, ps);
+	b = gx_sq_text(x, te);
+	if (ps == ys)
+		s = (long)ps;	/* no name before the year */
+	else if (gx_match(x, x->meta_re[M_PRE], NULL, 1, &k, &ge) &&
+	    ge > k && ps == ge + 1)
+		s = (long)ps;	/* a crawler's 标题: its value */
+	else
+		s = org_start(x, ps, ys, a, b);
+	if (s < 0) {
+		if (gx_warn(x, "title_start", "meta.title: where the body's "
+		    "name starts in the glued title \"%.*s\" is not certain "
+		    "(the report does not name it again on its own): "
+		    "meta.title and meta.org not read", (int)(te - ps),
+		    x->sq.data + ps) < 0)
+			return GAI_E_NOMEM;
+	} else {
+		snprintf(t->title, sizeof t->title, "%.*s", (int)(te - (size_t)s),
+		    x->sq.data + s);
+		if (ys > (size_t)s)
+			snprintf(t->org, sizeof t->org, "%.*s",
+			    (int)(ys - (size_t)s), x->sq.data + s);
+		else if (be > bs)
+			snprintf(t->org, sizeof t->org, "%.*s", (int)(be - bs),
+			    x->sq.data + bs);
+	}
+	/* 发布时间: after the title */
+	if (!*have_date && b < x->text.len) {
+		k = x->text.len - b < 400 ? x->text.len - b : 400;
+		while (k > 0 && (x->text.data[b + k] & 0xc0) == 0x80)
+			k--;
+		if (gx_squeeze(x, x->text.data + b, k) < 0)
+			return GAI_E_NOMEM;
+		if (gx_match(x, x->meta_re[M_DATE], NULL, 0, NULL, NULL)) {
+			if (set_date(x, t->line) < 0)
+				return GAI_E_NOMEM;
+			*have_date = 1;
+		}
+	}
+	return s < 0 ? 2 : 1;
+}
+
 int
 gx_meta(struct gai_extract *x, int before_tables)
 {
 	size_t i, gs, ge, g1s, g1e, g3s, g3e, ts, te, rawlen;
 	size_t n = x->toks.nlines;
 	const char *raw;
-	char title[512], org[256], ybuf[8];
+	char ybuf[8];
+	struct title t;
 	long tline = 0, pre_title;
-	int have_title = 0, have_org = 0, have_date = 0, seen = 0;
+	int have_title = 0, have_org = 0, have_date = 0, seen = 0, rc;
 	size_t prev_len = 0, pre_end;
 	char prev[256];
 
 	if (!before_tables)
 		return 0;
-	title[0] = org[0] = prev[0] = '\0';
+	t.title[0] = t.org[0] = prev[0] = '\0';
 	if (preamble(x, &pre_title, &pre_end, &have_org) < 0)
 		return GAI_E_NOMEM;
 	/* 1. The title, in the first lines (after a site's menus, on a page);
@@ -194,8 +452,14 @@ gx_meta(struct gai_extract *x, int before_tables)
 	for (i = pre_title >= 0 ? (size_t)pre_title : pre_end;
 	    i < n && i < 300 && !have_title; i++) {
 		if (line_len(x, i) > 400) {
-			prev_len = 0;	/* prose */
-			continue;
+			prev_len = 0;	/* prose, or a glued report */
+			if ((rc = glued_title(x, i, &t, &have_date)) < 0)
+				return rc;
+			if (rc == 0)
+				continue;
+			tline = t.line;
+			have_title = rc == 1;
+			break;
 		}
 		if (title_sq(x, i, pre_title) < 0)
 			return GAI_E_NOMEM;
@@ -204,7 +468,7 @@ gx_meta(struct gai_extract *x, int before_tables)
 		if ((long)i == pre_title && (x->sq.len >= 300 ||
 		    !gx_match(x, x->meta_re[M_TITLE], NULL, 0, NULL, NULL))) {
 			/* not a report's title: kept as the page says it */
-			snprintf(title, sizeof title, "%s", x->sq.data);
+			snprintf(t.title, sizeof t.title, "%s", x->sq.data);
 			tline = x->first_line + (long)i;
 			have_title = 1;
 			break;
@@ -217,17 +481,17 @@ gx_meta(struct gai_extract *x, int before_tables)
 			x->year = year_of(x->sq.data + gs);
 			tline = x->first_line + (long)i;
 			if (g1e == g1s && prev_len > 0) {
-				snprintf(title, sizeof title, "%s%.*s", prev,
+				snprintf(t.title, sizeof t.title, "%s%.*s", prev,
 				    (int)(te - ts), x->sq.data + ts);
-				snprintf(org, sizeof org, "%s", prev);
+				snprintf(t.org, sizeof t.org, "%s", prev);
 			} else {
-				snprintf(title, sizeof title, "%.*s",
+				snprintf(t.title, sizeof t.title, "%.*s",
 				    (int)(te - ts), x->sq.data + ts);
 				if (g1e > g1s)
-					snprintf(org, sizeof org, "%.*s",
+					snprintf(t.org, sizeof t.org, "%.*s",
 					    (int)(g1e - g1s), x->sq.data + g1s);
 				else if (g3e > g3s)
-					snprintf(org, sizeof org, "%.*s",
+					snprintf(t.org, sizeof t.org, "%.*s",
 					    (int)(g3e - g3s), x->sq.data + g3s);
 			}
 			have_title = 1;
@@ -241,17 +505,17 @@ gx_meta(struct gai_extract *x, int before_tables)
 		}
 	}
 	if (have_title) {
-		size_t k = strlen(org);
+		size_t k = strlen(t.org);
 
 		/* "XX市人民政府关于2021年..." */
-		if (k >= 6 && (strcmp(org + k - 6, "关于") == 0 ||
-		    strcmp(org + k - 6, "關於") == 0))
-			org[k - 6] = '\0';
-		if (set_meta(x, "meta.title", title, strlen(title), tline) < 0)
+		if (k >= 6 && (strcmp(t.org + k - 6, "关于") == 0 ||
+		    strcmp(t.org + k - 6, "關於") == 0))
+			t.org[k - 6] = '\0';
+		if (set_meta(x, "meta.title", t.title, strlen(t.title), tline) < 0)
 			return GAI_E_NOMEM;
-		if (org[0] != '\0' && !have_org) {
+		if (t.org[0] != '\0' && !have_org) {
 			have_org = 1;
-			if (set_meta(x, "meta.org", org, strlen(org), tline) < 0)
+			if (set_meta(x, "meta.org", t.org, strlen(t.org), tline) < 0)
 				return GAI_E_NOMEM;
 		}
 	}
@@ -263,21 +527,10 @@ gx_meta(struct gai_extract *x, int before_tables)
 			return GAI_E_NOMEM;
 		if (x->sq.len == 0)
 			continue;
-		if (!have_date && x->sq.len < 300 && gx_match(x, x->meta_re[M_DATE], NULL, 1, &gs,
-		    &ge)) {
-			char d[16];
-			size_t ms, me, ds, de;
-
-			gx_match(x, x->meta_re[M_DATE], NULL, 2, &ms, &me);
-			gx_match(x, x->meta_re[M_DATE], NULL, 3, &ds, &de);
-			snprintf(d, sizeof d, "%.4s-%s%.*s-%s%.*s",
-			    x->sq.data + gs, me - ms < 2 ? "0" : "",
-			    (int)(me - ms), x->sq.data + ms,
-			    de - ds < 2 ? "0" : "", (int)(de - ds),
-			    x->sq.data + ds);
+		if (!have_date && x->sq.len < 300 && gx_match(x,
+		    x->meta_re[M_DATE], NULL, 0, NULL, NULL)) {
 			have_date = 1;
-			if (set_meta(x, "meta.published", d, strlen(d),
-			    x->first_line + (long)i) < 0)
+			if (set_date(x, x->first_line + (long)i) < 0)
 				return GAI_E_NOMEM;
 			continue;
 		}

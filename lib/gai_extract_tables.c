@@ -186,8 +186,9 @@ gx_change_read(const char *s, size_t n, struct gai_buf *out)
 
 	while (n > 0 && s[0] == ' ')
 		s++, n--;
-	for (w = change_words; w->w != NULL; w++)
-		if (n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0)
+	for (w = change_words; w->w != NULL; w++)	/* first byte first: */
+		if (n > 0 && s[0] == w->w[0] &&	/* most cells are no word */
+		    n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0)
 			break;
 	if (w->w == NULL)
 		return 0;

@@ -140,6 +140,36 @@ ascii8_plain(const char *s)
 	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
 }
 
+size_t
+gai_text_fold_span(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len;
+	unsigned long cp;
+
+	while (i < n) {
+		/* the fold's runs, as gai_text_fold steps over them */
+		while (n - i >= 8 && ascii8_plain(str + i))
+			i += 8;
+		while (i < n && fold_skip[s[i]] != 0)
+			i += fold_skip[s[i]];
+		if (i >= n)
+			break;
+		if (s[i] < 0x80) {
+			if (s[i] == '\r' || s[i] == '\0' || s[i] == '\f' ||
+			    s[i] == '\v')
+				return i;
+			i++;	/* another control: kept */
+			continue;
+		}
+		cp = gai_text_decode(str + i, n - i, &len);
+		if (fold_cp(cp) != (long)cp)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 int
 gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n)
@@ -160,52 +190,33 @@ gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
 	}
 	while (p < end) {
 		unsigned char c;
-		unsigned long cp;
 		size_t len;
 		long to;
 
-		/*
-		 * Most bytes are printable ASCII or Han: copy them in runs,
-		 * eight ASCII bytes at a time where the run allows.
-		 */
-		while (end - p >= 8 && ascii8_plain(p))
-			p += 8;
-		while (p < end && fold_skip[(unsigned char)*p] != 0)
-			p += fold_skip[(unsigned char)*p];
+		/* Most bytes are kept as they are: copy them in runs. */
+		p += gai_text_fold_span(p, (size_t)(end - p));
 		if (p >= end)
 			break;
 		c = (unsigned char)*p;
 		if (gai_buf_append(dst, run, (size_t)(p - run)) != 0)
 			return GAI_E_NOMEM;
-		if (c < 0x80) {
-			len = 1;
-			if (c == '\r') {
-				if (p + 1 == end)
-					st->pending_cr = 1;
-				else if (gai_buf_putc(dst, '\n') != 0)
-					return GAI_E_NOMEM;
-				else if (p[1] == '\n')
-					len = 2;
-			} else if (c == '\0') {
-				st->nuls++;
-			} else if (c == '\f' || c == '\v') {
-				if (gai_buf_putc(dst, '\n') != 0)
-					return GAI_E_NOMEM;
-			} else if (gai_buf_putc(dst, c) != 0) {
+		/* what the span stopped at changes */
+		len = 1;
+		if (c == '\r') {
+			if (p + 1 == end)
+				st->pending_cr = 1;
+			else if (gai_buf_putc(dst, '\n') != 0)
 				return GAI_E_NOMEM;
-			}
-			p += len;
-			run = p;
-			continue;
-		}
-		cp = gai_text_decode(p, (size_t)(end - p), &len);
-		to = fold_cp(cp);
-		if (to >= 0 && (unsigned long)to == cp) {
-			if (gai_buf_append(dst, p, len) != 0)
+			else if (p[1] == '\n')
+				len = 2;
+		} else if (c == '\0') {
+			st->nuls++;
+		} else if (c == '\f' || c == '\v') {
+			if (gai_buf_putc(dst, '\n') != 0)
 				return GAI_E_NOMEM;
-		} else if (to >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0) {
+		} else if ((to = fold_cp(gai_text_decode(p, (size_t)(end - p),
+		    &len))) >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0)
 			return GAI_E_NOMEM;
-		}
 		p += len;
 		run = p;
 	}

@@ -26,6 +26,13 @@ struct gai_fold {
 int gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
     size_t n);
 
+/*
+ * Length of the longest prefix of s[0..n) that gai_text_fold leaves as it
+ * is (n when folding would change nothing: stream 1 is folded already,
+ * and a reader can take it without a copy).
+ */
+size_t gai_text_fold_span(const char *s, size_t n);
+
 /* Finish a document: emit a CR still pending.  0 or GAI_E_NOMEM. */
 int gai_text_fold_end(struct gai_fold *st, struct gai_buf *dst);
 

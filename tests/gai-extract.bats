@@ -157,6 +157,54 @@ never_wrong() {
 	[[ $output == *"	active.fees.amount	12.5"$'\n'* ]]
 }
 
+# The meta.* records of OUT, without the doc column.
+meta_of() {
+	cut -f2- "$1" | grep -E '^(meta\.|warn\.title_start)' || true
+}
+
+@test "glued text: the title of a report glued on one line, junk before it out of meta.org" {
+	cd "$X"
+	# 彩天下 glued in front; the signature names the body again
+	gai-extract ok-glued-title.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	某某县人民政府办公室2022年政府信息公开工作年度报告" \
+	    "meta.org	某某县人民政府办公室" "meta.year	2022" \
+	    "meta.edition	2021" "meta.published	2023-01-20")" ]
+	# a site's name that starts like the body's; 2020年度, traditional
+	gai-extract ok-glued-title-2019-trad.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	某某縣2020年度政府信息公開工作年度報告" \
+	    "meta.org	某某縣" "meta.year	2020" "meta.edition	2019" \
+	    "meta.published	2023-01-20")" ]
+	# a crawler's preamble glued too: 标题's value is the title
+	gai-extract ok-glued-title-preamble.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.title	灵溪縣2023年度政府信息公開工作年度報告" \
+	    "meta.org	灵溪縣" "meta.year	2023" "meta.edition	2021" \
+	    "meta.published	2024-01-15")" ]
+	# the preamble on its lines: its fields, not the glued junk
+	gai-extract ok-glued-title-preamble-2019.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out" | sed -n 2p)" = "meta.org	某某县人民政府办公室" ]
+	# nothing names the body again: neither title nor body, and why
+	gai-extract ok-glued-title-unsure.txt >"$BATS_TEST_TMPDIR/out"
+	[ "$(meta_of "$BATS_TEST_TMPDIR/out")" = "$(printf '%s\n' \
+	    "meta.year	2023" "meta.edition	2021" "meta.published	2023-01-20" \
+	    'warn.title_start	meta.title: where the body'"'"'s name starts in the glued title "彩天下某某县人民政府2023年度政府信息公开工作年度报告" is not certain (the report does not name it again on its own): meta.title and meta.org not read')" ]
+}
+
+@test "glued text: the seeds glued whole give the title and body their lines give" {
+	for b in 000_6f6c780c05ed1855 001_45cb5db47e89188a 004_53c757b5f08b753a; do
+		# as a crawler's textContent: no separators, no line ends
+		tr -d '\n\t|' <"$SEEDS/$b.txt" >"$BATS_TEST_TMPDIR/$b.txt"
+		echo >>"$BATS_TEST_TMPDIR/$b.txt"
+		[ "$(gai-extract "$SEEDS/$b.txt" | cut -f2- | grep '^meta\.[ot]')" = \
+		    "$(gai-extract "$BATS_TEST_TMPDIR/$b.txt" | cut -f2- | grep '^meta\.[ot]')" ]
+	done
+	# 004 starts with a spam link, 彩天下: not part of the body's name
+	run -0 gai-extract "$BATS_TEST_TMPDIR/004_53c757b5f08b753a.txt"
+	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
+}
+
 @test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
 	run -0 gai-extract "$X/ok-md-converted.txt"
 	# "#### (一)予以公开" over a table whose row says 予以公开 again

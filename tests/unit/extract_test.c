@@ -243,6 +243,96 @@ budget(void)
 	gai_extract_free(x);
 }
 
+/* All of x's records as "key=value;" in out. */
+static void
+records(const struct gai_extract *x, struct gai_buf *out)
+{
+	size_t i;
+
+	gai_buf_clear(out);
+	for (i = 0; i < gai_extract_count(x); i++) {
+		gai_buf_puts(out, gai_extract_at(x, i)->key);
+		gai_buf_putc(out, '=');
+		gai_buf_puts(out, gai_extract_at(x, i)->value);
+		gai_buf_putc(out, ';');
+	}
+}
+
+/*
+ * The memo of cells seen before: a report read after thousands of other
+ * cells (the memo filled and emptied on the way), read again, and read by
+ * a new extractor all give the same records; a label seen first with
+ * other spacing still ends where its own text says.
+ */
+static void
+memo(void)
+{
+	static const char doc[] = REQ_HEAD NEW "3\t0\t0\t0\t0\t0\t3\n"
+	    CARRIED "0\t0\t0\t0\t0\t0\t0\n" TOTAL "3\t0\t0\t0\t0\t0\t3\n"
+	    OUT;
+	static const char spaced[] = REQ_HEAD
+	    "一、本年新收 政府信息 公开申请数量\t3\t0\t0\t0\t0\t0\t3\n";
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err), *y = gai_extract_new(&err);
+	struct gai_buf first = GAI_BUF_INIT, got = GAI_BUF_INIT,
+	    many = GAI_BUF_INIT;
+	char cell[64];
+	int i;
+
+	CHECK(x != NULL && y != NULL);
+	if (x == NULL || y == NULL)
+		return;
+	CHECK(gai_extract_doc(x, doc, strlen(doc), 1, &err) == GAI_OK);
+	records(x, &first);
+	CHECK(strstr(first.data, "req.new.total=3;") != NULL, "%s", first.data);
+	gai_buf_puts(&many, REQ_HEAD);
+	for (i = 0; i < 5000; i++) {
+		snprintf(cell, sizeof cell, "说明第%d条\t\n", i);
+		gai_buf_puts(&many, cell);
+	}
+	gai_buf_puts(&many, doc + strlen(REQ_HEAD));
+	CHECK(gai_extract_doc(x, many.data, many.len, 1, &err) == GAI_OK);
+	records(x, &got);
+	CHECK(strstr(got.data, "req.new.total=3;") != NULL, "%s", got.data);
+	CHECK(gai_extract_doc(x, doc, strlen(doc), 1, &err) == GAI_OK);
+	records(x, &got);
+	CHECK(strcmp(got.data, first.data) == 0, "again: %s", got.data);
+	CHECK(gai_extract_doc(y, doc, strlen(doc), 1, &err) == GAI_OK);
+	records(y, &got);
+	CHECK(strcmp(got.data, first.data) == 0, "new: %s", got.data);
+	/* the label's end, where the numbers after it start, is mapped back
+	 * through this cell's own spaces */
+	CHECK(gai_extract_doc(x, spaced, strlen(spaced), 1, &err) == GAI_OK);
+	CHECK(rec(x, "req.new.total", NULL) != NULL &&
+	    strcmp(rec(x, "req.new.total", NULL), "3") == 0);
+	gai_buf_free(&first);
+	gai_buf_free(&got);
+	gai_buf_free(&many);
+	gai_extract_free(x);
+	gai_extract_free(y);
+}
+
+/* The prefilter of a few characters, traditional forms included; the
+ * glued-text filter holds one character of every column-header run. */
+static void
+chars(void)
+{
+	struct gx_chars c;
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+
+	CHECK(gx_chars_init(&c, "废科") == 0);
+	CHECK(gx_chars_in(&c, "本年废止", strlen("本年废止")) == 1);
+	CHECK(gx_chars_in(&c, "本年廢止", strlen("本年廢止")) == 1);
+	CHECK(gx_chars_in(&c, "废", 3) == 1 && gx_chars_in(&c, "x科", 4) == 1);
+	CHECK(gx_chars_in(&c, "废", 2) == 0, "a cut character is none");
+	CHECK(gx_chars_in(&c, "本年制发件数 商业企业", strlen("本年制发件数 "
+	    "商业企业")) == 0);
+	CHECK(gx_chars_init(&c, "a") == -1 && gx_chars_init(&c, "𠀀") == -1);
+	CHECK(x != NULL && x->glue_filter == 1);
+	gai_extract_free(x);
+}
+
 /* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
 static int
 keys(const char *ed)
@@ -342,5 +432,7 @@ main(int argc, char *argv[])
 	run_cells();
 	resolver();
 	budget();
+	memo();
+	chars();
 	return unit_end("extract_test");
 }

@@ -44,6 +44,10 @@ test_fold(void)
 	size_t i, cut, len;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* the span folding keeps: all of it when nothing changes */
+		CHECK((gai_text_fold_span(cases[i].in, strlen(cases[i].in)) ==
+		    strlen(cases[i].in)) == (strcmp(cases[i].in,
+		    cases[i].want) == 0), "span of case %zu", i);
 		for (cut = 0; cut <= strlen(cases[i].in); cut += len) {
 			fold_split(cases[i].in, cut, &out);
 			CHECK(strcmp(out.data, cases[i].want) == 0,
@@ -54,6 +58,14 @@ test_fold(void)
 				    strlen(cases[i].in) - cut, &len);
 		}
 	}
+	/* Where folding would first change something. */
+	CHECK(gai_text_fold_span("ab\r\n", 4) == 2);
+	CHECK(gai_text_fold_span("申請\x7f\x01\xff|", 10) == 10,
+	    "DEL, other controls and a bad byte stay as they are");
+	CHECK(gai_text_fold_span("表（一）", 12) == 3);
+	CHECK(gai_text_fold_span("a\xE3\x80\x80", 4) == 1);
+	CHECK(gai_text_fold_span("a\0b", 3) == 1);
+	CHECK(gai_text_fold_span(NULL, 0) == 0);
 	/* NUL: dropped and counted (the input has to be given by length). */
 	{
 		struct gai_fold st = { 0, 0 };
