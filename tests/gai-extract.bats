@@ -527,6 +527,72 @@ meta_of() {
 	run --separate-stderr -2 gai-extract --max-size=-1 "$s4"
 }
 
+@test "--max-size: a FILE through gai_source (gzip, xz, tar, zip, WARC) is cut as a plain FILE is" {
+	cd "$BATS_TEST_TMPDIR"
+	# a report, then lines past a 16K limit: the report is read, the rest cut
+	{ cat "$SEEDS/004_53c757b5f08b753a.txt"; yes '六、其他需要报告的事项:无。' | head -n 1000; } >big.txt
+	size=$(wc -c <big.txt)
+	run --separate-stderr -2 gai-extract --max-size=16K big.txt
+	[[ $stderr =~ ^"gai-extract: big.txt: larger than the --max-size of 16384 bytes, cut there ("([0-9]+)" bytes read of at least $size)"$ ]]
+	kept=${BASH_REMATCH[1]}
+	[ "$kept" -le 16384 ] && [ "$kept" -gt 16300 ]
+	printf '%s\n' "$output" | cut -f2- >plain
+	grep -qx 'req.new.natural_person	3' plain
+	python3 - <<'PY'
+import gzip, io, lzma, tarfile, zipfile
+page = open("big.txt", "rb").read()
+open("big.gz", "wb").write(gzip.compress(page))
+open("big.xz", "wb").write(lzma.compress(page))
+with tarfile.open("big.tar", "w") as t:
+    for name, data in (("big.txt", page), ("next.txt", b"\xe8\xa7\x84\xe7\xab\xa0\t1\t2\t3\n")):
+        i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+with zipfile.ZipFile("big.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("big.txt", page)
+def warc(uri, block):
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (uri, len(block)) + block + b"\r\n\r\n")
+plain = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+gz = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n"
+open("big.warc", "wb").write(warc(b"http://a/big", plain + page) +
+    warc(b"http://a/gz", gz + gzip.compress(page)) + warc(b"http://a/next", plain + page[:page.index(b"\n", 12000) + 1]))
+PY
+	for f in big.gz big.xz; do
+		run --separate-stderr -2 gai-extract --max-size=16K $f
+		[ "$stderr" = "gai-extract: $f: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+		printf '%s\n' "$output" | cut -f2- | grep -v '^meta\.encoding' >got
+		assert_same got plain
+	done
+	# a member cut, the next one read; its size from the archive
+	run --separate-stderr -2 gai-extract --max-size=16K big.tar
+	[ "$stderr" = "gai-extract: big.tar:big.txt: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+	[[ $output == *"big.tar:next.txt	active.rules.issued	1"* ]]
+	printf '%s\n' "$output" | grep '^big.tar:big.txt	' | cut -f2- | grep -v '^meta\.encoding' >got
+	assert_same got plain
+	run --separate-stderr -2 gai-extract --max-size=16K big.zip
+	[ "$stderr" = "gai-extract: big.zip:big.txt: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+	# WARC: the record read up to the limit, the payload inflated no further
+	run --separate-stderr -2 gai-extract --max-size=16K big.warc
+	# (the limit holds the record's block: its HTTP header and the payload)
+	[[ ${stderr%%$'\n'*} =~ ^"gai-extract: http://a/big: larger than the --max-size of 16384 bytes, cut there ("([0-9]+)" bytes read of at least $size)"$ ]]
+	[ "${BASH_REMATCH[1]}" -le $((16384 - 45)) ] && [ "${BASH_REMATCH[1]}" -gt 16200 ]
+	[[ ${stderr#*$'\n'} =~ ^"gai-extract: http://a/gz: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least "[0-9]+")"$ ]]
+	for u in http://a/big http://a/gz http://a/next; do
+		printf '%s\n' "$output" | grep "^$u	" | cut -f2- | grep -v '^meta\.encoding' >got
+		assert_same got plain
+	done
+	# a PDF cut short is no PDF: unreadable, naming the limit
+	run --separate-stderr -2 gai-extract --max-size=16K "$FIX/corpus/pdf/004_hongze-district-2024.pdf"
+	[[ $output == *"	warn.unreadable	larger than the maximum size (16384 bytes), and a PDF cannot be cut" ]]
+	# compressed text that never ends: cut, said, and the next FILE read
+	mkfifo endless
+	(yes 规章 | gzip -1 >endless) 2>/dev/null &
+	run --separate-stderr -2 timeout 20 gai-extract --max-size=1M endless big.gz
+	[[ $stderr =~ ^"gai-extract: endless: larger than the --max-size of 1048576 bytes, cut there ("[0-9]+" bytes read of at least "[0-9]+")"$ ]]
+	[[ $output == *"big.gz	req.new.natural_person	3"* ]]
+	wait
+}
+
 @test "blank cells keep their columns: trailing blanks, a blank column, in every layout" {
 	# "（二）部分公开…<TAB>5<TAB><TAB><TAB><TAB><TAB><TAB>": seven cells, six blank
 	for f in ok-blank-tab ok-blank-per-line; do
