@@ -26,13 +26,13 @@ struct gai_encoding {
 
 /*
  * What detection keeps from one document to the next: uchardet's handle
- * and the iconv descriptors that weigh GB18030 against Big5, so a stream
- * of pages does not open them for each page.
+ * and the iconv descriptors that check GB18030 and Big5 and weigh one
+ * against the other, so a stream of pages does not open them for each page.
  */
 struct gai_detector {
 	void *uchardet;
-	void *score_cd[2];	/* iconv_t from GB18030, from BIG5-HKSCS */
-	int score_open[2];	/* 0 not yet, 1 open, -1 iconv refused */
+	void *cd[2];		/* iconv_t from GB18030, from BIG5-HKSCS */
+	int cd_state[2];	/* 0 not yet, 1 open, -1 iconv refused */
 };
 
 #define GAI_DETECTOR_INIT { NULL, { NULL, NULL }, { 0, 0 } }
@@ -77,6 +77,15 @@ struct gai_decode_stats {
 int gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
     size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
     struct gai_error *err);
+
+/*
+ * How many of bytes[0..n) hold its first chars characters in the encoding
+ * called name ("UTF-8", "GB18030", "BIG5-HKSCS"; one byte a character in
+ * any other), so that a window over the top of a page covers the same text
+ * whatever its encoding.
+ */
+size_t gai_encoding_head(const char *name, const char *bytes, size_t n,
+    size_t chars);
 
 /* The canonical iconv name for a charset label, or NULL when unknown. */
 const char *gai_encoding_canonical(const char *label);
