@@ -264,9 +264,7 @@ extract_one(struct opts *op)
 		fe_warn(0, "%s: header attribute not understood, ignored",
 		    fe_quote(name));
 	if (d->cut) {
-		fe_warn(0, "%s: larger than the --max-size of %zu bytes, cut "
-		    "there (%zu bytes read of at least %zu)", fe_quote(name),
-		    op->max, d->text.len, d->size);
+		fe_warn_cut(name, op->max, d->text.len, d->size);
 		status = GAI_EXIT_ERROR;
 	}
 	if (d->unreadable.len > 0)
@@ -325,6 +323,10 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 	memset(&err, 0, sizeof err);
 	while (!fe_stdout_failed() &&
 	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK) {
+		if (doc.cut) {	/* read as far as it was, as a plain FILE */
+			fe_warn_cut(doc.name, op->max, doc.len, doc.size);
+			status = GAI_EXIT_ERROR;
+		}
 		if (doc.unreadable == NULL && doc.len > 0 &&
 		    doc.bytes[0] == '\f') {
 			status = fe_worse(status, extract_saved(op, &doc));

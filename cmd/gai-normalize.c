@@ -215,6 +215,14 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
+	if (doc->cut) {
+		/* Stream 1 cannot say a text is cut: none rather than part. */
+		char why[96];
+
+		snprintf(why, sizeof why, "larger than the maximum size "
+		    "(%zu bytes)", o->src.max_size);
+		return mark_unreadable(o, doc->name, why);
+	}
 	header(o, doc->name, NULL);
 	rc = gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
 	    doc->charset, gather, o, &res, &err);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "gai_doc.h"
 #include "gai_docx.h"
 #include "gai_pdf.h"
 #include "gai_source.h"
@@ -328,6 +330,8 @@ fill_doc(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 	doc->len = len;
 	doc->charset = s->charset;
 	doc->unreadable = NULL;
+	doc->cut = 0;
+	doc->size = len;
 }
 
 static void
@@ -356,12 +360,6 @@ too_big(const struct gai_source *s, size_t n)
 	return s->opts.max_size > 0 && n > s->opts.max_size;
 }
 
-static void
-say_too_big(struct gai_source *s)
-{
-	snprintf(s->why, sizeof s->why, "larger than the maximum size (%zu bytes)",
-	    s->opts.max_size);
-}
 
 /* 1 when text has something in it besides spaces and page breaks. */
 static int
@@ -421,29 +419,53 @@ classify(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 	return GAI_OK;
 }
 
-/* The rest of cur as one document, read in place (no copy). */
+/*
+ * The first n bytes read of a document larger than the limit, which is at
+ * least size bytes long: its lines within the limit (within the n bytes
+ * when fewer), as gai_doc cuts stream 1.  A PDF or DOCX cut short is no
+ * document: unreadable, naming the limit.
+ */
+static int
+cut(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
+    size_t n, size_t size, struct gai_error *err)
+{
+	size_t max = s->opts.max_size;
+	int rc;
+
+	if (STARTS(bytes, n, "%PDF-") || is_ooxml(bytes, n)) {
+		snprintf(s->why, sizeof s->why, "larger than the maximum size "
+		    "(%zu bytes), and a %s cannot be cut", max,
+		    bytes[0] == '%' ? "PDF" : "DOCX");
+		unreadable(s, doc, s->why);
+		return GAI_OK;
+	}
+	rc = classify(s, doc, bytes, gai_doc_cut_at(bytes, n < max ? n : max),
+	    err);
+	if (rc == GAI_OK && doc->unreadable == NULL) {
+		doc->cut = 1;
+		doc->size = size;
+	}
+	return rc;
+}
+
+/*
+ * The rest of cur as one document, read in place (no copy); past the
+ * limit no further: it may never end.
+ */
 static int
 whole(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 {
 	struct gai_src_in *in = s->cur;
 
 	s->state = ST_DONE;
-	while (!in->eof) {
-		if (too_big(s, gai_src_avail(in))) {
-			say_too_big(s);
-			unreadable(s, doc, s->why);
-			return GAI_OK;
-		}
+	while (!in->eof && !too_big(s, gai_src_avail(in)))
 		if (gai_src_fill(in, gai_src_avail(in) + CHUNK) != 0) {
 			unreadable(s, doc, in->why);
 			return GAI_OK;
 		}
-	}
-	if (too_big(s, gai_src_avail(in))) {
-		say_too_big(s);
-		unreadable(s, doc, s->why);
-		return GAI_OK;
-	}
+	if (too_big(s, gai_src_avail(in)))
+		return cut(s, doc, gai_src_peek(in), gai_src_avail(in),
+		    gai_src_avail(in), err);
 	return classify(s, doc, gai_src_peek(in), gai_src_avail(in), err);
 }
 
@@ -504,9 +526,13 @@ read_member(struct gai_source *s, struct archive_entry *e,
 		s->doc.len += (size_t)got;
 		s->doc.data[s->doc.len] = '\0';
 		if (too_big(s, s->doc.len)) {
-			say_too_big(s);
-			unreadable(s, doc, s->why);
-			return GAI_OK;	/* the next header skips the rest */
+			la_int64_t size = archive_entry_size_is_set(e) ?
+			    archive_entry_size(e) : 0;
+
+			/* the next header skips the rest */
+			return cut(s, doc, s->doc.data, s->doc.len,
+			    size > 0 && (uint64_t)size > s->doc.len ?
+			    (size_t)size : s->doc.len, err);
 		}
 	}
 	return classify(s, doc, s->doc.data, s->doc.len, err);
@@ -538,16 +564,20 @@ next_member(struct gai_source *s, struct gai_source_doc *doc,
 
 /* ---- WARC ---- */
 
-/* The record's payload as a document, or 1 when it is passed over. */
+/*
+ * The record's payload as a document, or 1 when it is passed over; rest
+ * bytes of the record's block were too many to read (past the limit).
+ */
 static int
 warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
-    struct gai_source_doc *doc, struct gai_error *err)
+    size_t rest, struct gai_source_doc *doc, struct gai_error *err)
 {
 	const char *type = rec->content_type, *body = s->doc.data;
 	size_t n = s->doc.len;
 	struct gai_http h;
 	int rc;
 
+	h.cut = 0;
 	if (rec->type == GAI_WARC_RESPONSE) {
 		/* dns: and other non-HTTP responses hold no page. */
 		if (strncasecmp(type, "application/http", 16) != 0) {
@@ -574,6 +604,8 @@ warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
 		return 1;
 	}
 	gai_http_charset(type, s->charset, sizeof s->charset);
+	if (rest > 0 || h.cut)
+		return cut(s, doc, body, n, n + rest, err);
 	return classify(s, doc, body, n, err);
 }
 
@@ -583,7 +615,8 @@ next_record(struct gai_source *s, struct gai_source_doc *doc,
     struct gai_error *err)
 {
 	struct gai_warc_rec rec;
-	int rc, page, keep;
+	size_t keep;
+	int rc, page;
 
 	for (;;) {
 		rc = gai_warc_header(s->cur, &rec, s->why, sizeof s->why);
@@ -600,11 +633,14 @@ next_record(struct gai_source *s, struct gai_source_doc *doc,
 		}
 		page = rec.type == GAI_WARC_RESPONSE ||
 		    rec.type == GAI_WARC_RESOURCE;
-		keep = page && !too_big(s, rec.length);
+		/* A page's block up to the limit; the rest is passed over. */
+		keep = !page ? 0 : too_big(s, rec.length) ? s->opts.max_size :
+		    rec.length;
 		gai_buf_clear(&s->doc);
-		if (gai_src_take(s->cur, rec.length, keep ? &s->doc : NULL) != 0 ||
+		if (gai_src_take(s->cur, keep, &s->doc) != 0 ||
+		    gai_src_take(s->cur, rec.length - keep, NULL) != 0 ||
 		    gai_warc_end(s->cur) != 0)
-			goto cut;
+			goto short_rec;
 		if (!page) {
 			s->skipped[rec.type]++;
 			continue;
@@ -612,15 +648,11 @@ next_record(struct gai_source *s, struct gai_source_doc *doc,
 		if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname,
 		    NULL) != 0)
 			return nomem(err);
-		if (!keep) {
-			say_too_big(s);
-			unreadable(s, doc, s->why);
-			return GAI_OK;
-		}
-		if ((rc = warc_payload(s, &rec, doc, err)) != 1)
+		if ((rc = warc_payload(s, &rec, rec.length - keep, doc,
+		    err)) != 1)
 			return rc;
 	}
-cut:
+short_rec:
 	s->state = ST_DONE;
 	if (set_name(s, rec.uri[0] != '\0' ? rec.uri : s->opname, NULL) != 0)
 		return nomem(err);

@@ -17,7 +17,7 @@ struct gai_source;
 
 struct gai_source_opts {
 	const char *name;	/* names the operand's documents; NULL: the path */
-	size_t max_size;	/* a larger document is unreadable; 0: no limit */
+	size_t max_size;	/* a larger document is cut; 0: no limit */
 };
 
 /*
@@ -36,6 +36,15 @@ struct gai_source_doc {
 	const char *charset;
 	/* NULL, or why the document has no text: "PNG image", "read error: ..." */
 	const char *unreadable;
+	/*
+	 * 1 when the document is larger than max_size: bytes holds its lines
+	 * within the limit (cut as gai_doc_cut_at cuts stream 1), the rest is
+	 * not read, and size is its length as far as it was read (it is at
+	 * least that long).  A PDF or DOCX file cannot be cut: it is
+	 * unreadable then, naming the limit.
+	 */
+	int cut;
+	size_t size;
 };
 
 /*
@@ -48,8 +57,8 @@ int gai_source_open(struct gai_source **sp, const char *path,
 
 /*
  * The next document: GAI_OK, or GAI_EOF when the operand holds no more.  A
- * document that cannot be read (binary, too large, corrupt, a read error)
- * is GAI_OK with doc->unreadable set, and the others go on when they can;
+ * document that cannot be read (binary, corrupt, a read error) is GAI_OK
+ * with doc->unreadable set, one too large GAI_OK with doc->cut set, and the others go on when they can;
  * after a read error the next call gives GAI_EOF.  GAI_E_NOMEM otherwise.
  */
 int gai_source_next(struct gai_source *s, struct gai_source_doc *doc,

@@ -88,12 +88,15 @@ int gai_warc_end(struct gai_src_in *in);
 struct gai_http {
 	int status;
 	char content_type[256];
+	int cut;		/* the payload inflated past max: its first
+				 * max bytes (and a little more) are kept */
 };
 
 /*
  * Parse the HTTP response block[0..n): status and headers into h, and
- * *body the payload, chunks joined and gzip or deflate undone (no more
- * than max bytes when max is not 0): it points into block, out or tmp.
+ * *body the payload, chunks joined and gzip or deflate undone (inflated
+ * no further than max bytes when max is not 0: h->cut then says it was
+ * longer): it points into block, out or tmp.
  * GAI_OK, GAI_E_FORMAT with why, GAI_E_NOMEM.
  */
 int gai_http_parse(const char *block, size_t n, size_t max, struct gai_http *h,

@@ -213,11 +213,13 @@ dechunk(const char *body, size_t n, struct gai_buf *out)
 
 /*
  * Undo gzip or zlib (windowbits 15 + 32: either header) or raw deflate
- * (-15: servers that say deflate and mean it) into out.
+ * (-15: servers that say deflate and mean it) into out; past max bytes
+ * (when not 0) stop there and set *cut: a body that inflates without end
+ * costs no more than that.
  */
 static int
 inflate_into(const char *in, size_t n, int windowbits, size_t max,
-    struct gai_buf *out, char *why, size_t whysize)
+    struct gai_buf *out, int *cut, char *why, size_t whysize)
 {
 	z_stream z;
 	int rc;
@@ -240,9 +242,8 @@ inflate_into(const char *in, size_t n, int windowbits, size_t max,
 		out->data[out->len] = '\0';
 		if (max > 0 && out->len > max) {
 			inflateEnd(&z);
-			snprintf(why, whysize, "larger than the maximum size "
-			    "(%zu bytes) once decompressed", max);
-			return GAI_E_FORMAT;
+			*cut = 1;
+			return GAI_OK;
 		}
 		/* A second gzip member: go on with it. */
 		if (rc == Z_STREAM_END && z.avail_in > 0 && windowbits > 15)
@@ -273,8 +274,8 @@ has_token(const char *value, const char *token)
 /* The payload in *body (pointing into block, out or tmp) decoded. */
 static int
 decode_body(const char **body, size_t *n, const char *te, const char *ce,
-    size_t max, struct gai_buf *out, struct gai_buf *tmp, char *why,
-    size_t whysize)
+    size_t max, struct gai_buf *out, struct gai_buf *tmp, int *cut,
+    char *why, size_t whysize)
 {
 	int rc;
 
@@ -294,11 +295,11 @@ decode_body(const char **body, size_t *n, const char *te, const char *ce,
 		if (has_token(ce, "deflate") || (*n >= 2 &&
 		    (unsigned char)(*body)[0] == 0x1f &&
 		    (unsigned char)(*body)[1] == 0x8b)) {
-			rc = inflate_into(*body, *n, 15 + 32, max, out, why,
-			    whysize);
+			rc = inflate_into(*body, *n, 15 + 32, max, out, cut,
+			    why, whysize);
 			if (rc == GAI_E_FORMAT && has_token(ce, "deflate"))
-				rc = inflate_into(*body, *n, -15, max, out, why,
-				    whysize);
+				rc = inflate_into(*body, *n, -15, max, out, cut,
+				    why, whysize);
 			if (rc != GAI_OK)
 				return rc;
 			*body = out->data;
@@ -339,7 +340,8 @@ gai_http_parse(const char *block, size_t n, size_t max, struct gai_http *h,
 	}
 	*body = block + off;
 	*bodylen = n - off;
-	return decode_body(body, bodylen, te, ce, max, out, tmp, why, whysize);
+	return decode_body(body, bodylen, te, ce, max, out, tmp, &h->cut, why,
+	    whysize);
 }
 
 void

@@ -205,6 +205,41 @@ meta_of() {
 	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
 }
 
+@test "glued text: a 法人 subtotal column in the glued header, rows read as eight cells" {
+	# 小计 before the five 法人 columns, 2019: checked and left out
+	run -0 gai-extract "$X/ok-glued-subtotal-2019.txt"
+	[[ $output == *"	warn.subtotal	req: an eighth column, a 法人或其他组织 subtotal, read, checked against the five columns and left out"$'\n'* ]]
+	[[ $output == *"	req.new.natural_person	30"$'\n'*"	req.new.commercial	2"$'\n'* ]]
+	[[ $output == *"	req.granted.natural_person	10"$'\n'* ]]
+	# a subtotal that is not its five columns' sum: no reading, warned
+	[[ $output == *'warn.row_unread	req.denied.query: the label is at line 1 but its values cannot be read for certain: cell "31000003" holds 7 columns run together and no reading fits the table'"'"'s identities'* ]]
+	[[ $output != *"req.denied.query.natural_person"* ]]
+	# after the five, traditional, 2021; --trace shows the cell left out
+	run -0 gai-extract --trace "$X/ok-glued-subtotal-trad.txt"
+	[[ $output == *'req.new.natural_person = 30 from "30", read as 30|2|0|1|0|1|[4]|34 (the only reading that fits the row'"'"'s identities)'* ]]
+	[[ $output == *"	req.total.total	35"$'\n'* ]]
+}
+
+@test "glued text: the seeds glued whole onto one line, never a wrong number" {
+	for f in "$SEEDS"/*.txt; do
+		b=$(basename "$f" .txt)
+		perl -0pe 's/ ?\| ?//g; s/[\t\n]//g; s/$/\n/' "$f" \
+		    >"$BATS_TEST_TMPDIR/$b.txt"
+		run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/$b.txt"
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/$b.out"
+		never_wrong "$BATS_TEST_TMPDIR/$b.out" "$SEEDS/expected/$b.tsv"
+		all_covered "$BATS_TEST_TMPDIR/$b.out"
+	done
+	# 002 has rows of eight cells under a seven-column header: read as
+	# the TAB layout reads them, every expected record
+	same_as_want "$BATS_TEST_TMPDIR/002_9c1716e9954b7ff2.out" \
+	    "$SEEDS/expected/002_9c1716e9954b7ff2.tsv"
+	grep -q '	warn.extra_cell	req.denied.query: digits "00000000" read as 8 cells for 7 columns, 0|0|0|0|0|0|0|0, one left out: the readings agree whichever it is' \
+	    "$BATS_TEST_TMPDIR/002_9c1716e9954b7ff2.out"
+	same_as_want "$BATS_TEST_TMPDIR/003_be8646bbc2c5aa8c.out" \
+	    "$SEEDS/expected/003_be8646bbc2c5aa8c.tsv"
+}
+
 @test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
 	run -0 gai-extract "$X/ok-md-converted.txt"
 	# "#### (一)予以公开" over a table whose row says 予以公开 again
@@ -525,6 +560,72 @@ meta_of() {
 	run --separate-stderr -2 sh -c 'timeout 20 gai-extract --max-size=1M </dev/zero'
 	[[ $stderr == "gai-extract: -: larger than the --max-size of 1048576 bytes, cut there"* ]]
 	run --separate-stderr -2 gai-extract --max-size=-1 "$s4"
+}
+
+@test "--max-size: a FILE through gai_source (gzip, xz, tar, zip, WARC) is cut as a plain FILE is" {
+	cd "$BATS_TEST_TMPDIR"
+	# a report, then lines past a 16K limit: the report is read, the rest cut
+	{ cat "$SEEDS/004_53c757b5f08b753a.txt"; yes '六、其他需要报告的事项:无。' | head -n 1000; } >big.txt
+	size=$(wc -c <big.txt)
+	run --separate-stderr -2 gai-extract --max-size=16K big.txt
+	[[ $stderr =~ ^"gai-extract: big.txt: larger than the --max-size of 16384 bytes, cut there ("([0-9]+)" bytes read of at least $size)"$ ]]
+	kept=${BASH_REMATCH[1]}
+	[ "$kept" -le 16384 ] && [ "$kept" -gt 16300 ]
+	printf '%s\n' "$output" | cut -f2- >plain
+	grep -qx 'req.new.natural_person	3' plain
+	python3 - <<'PY'
+import gzip, io, lzma, tarfile, zipfile
+page = open("big.txt", "rb").read()
+open("big.gz", "wb").write(gzip.compress(page))
+open("big.xz", "wb").write(lzma.compress(page))
+with tarfile.open("big.tar", "w") as t:
+    for name, data in (("big.txt", page), ("next.txt", b"\xe8\xa7\x84\xe7\xab\xa0\t1\t2\t3\n")):
+        i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+with zipfile.ZipFile("big.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("big.txt", page)
+def warc(uri, block):
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (uri, len(block)) + block + b"\r\n\r\n")
+plain = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+gz = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n"
+open("big.warc", "wb").write(warc(b"http://a/big", plain + page) +
+    warc(b"http://a/gz", gz + gzip.compress(page)) + warc(b"http://a/next", plain + page[:page.index(b"\n", 12000) + 1]))
+PY
+	for f in big.gz big.xz; do
+		run --separate-stderr -2 gai-extract --max-size=16K $f
+		[ "$stderr" = "gai-extract: $f: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+		printf '%s\n' "$output" | cut -f2- | grep -v '^meta\.encoding' >got
+		assert_same got plain
+	done
+	# a member cut, the next one read; its size from the archive
+	run --separate-stderr -2 gai-extract --max-size=16K big.tar
+	[ "$stderr" = "gai-extract: big.tar:big.txt: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+	[[ $output == *"big.tar:next.txt	active.rules.issued	1"* ]]
+	printf '%s\n' "$output" | grep '^big.tar:big.txt	' | cut -f2- | grep -v '^meta\.encoding' >got
+	assert_same got plain
+	run --separate-stderr -2 gai-extract --max-size=16K big.zip
+	[ "$stderr" = "gai-extract: big.zip:big.txt: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least $size)" ]
+	# WARC: the record read up to the limit, the payload inflated no further
+	run --separate-stderr -2 gai-extract --max-size=16K big.warc
+	# (the limit holds the record's block: its HTTP header and the payload)
+	[[ ${stderr%%$'\n'*} =~ ^"gai-extract: http://a/big: larger than the --max-size of 16384 bytes, cut there ("([0-9]+)" bytes read of at least $size)"$ ]]
+	[ "${BASH_REMATCH[1]}" -le $((16384 - 45)) ] && [ "${BASH_REMATCH[1]}" -gt 16200 ]
+	[[ ${stderr#*$'\n'} =~ ^"gai-extract: http://a/gz: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least "[0-9]+")"$ ]]
+	for u in http://a/big http://a/gz http://a/next; do
+		printf '%s\n' "$output" | grep "^$u	" | cut -f2- | grep -v '^meta\.encoding' >got
+		assert_same got plain
+	done
+	# a PDF cut short is no PDF: unreadable, naming the limit
+	run --separate-stderr -2 gai-extract --max-size=16K "$FIX/corpus/pdf/004_hongze-district-2024.pdf"
+	[[ $output == *"	warn.unreadable	larger than the maximum size (16384 bytes), and a PDF cannot be cut" ]]
+	# compressed text that never ends: cut, said, and the next FILE read
+	mkfifo endless
+	(yes 规章 | gzip -1 >endless) 2>/dev/null &
+	run --separate-stderr -2 timeout 20 gai-extract --max-size=1M endless big.gz
+	[[ $stderr =~ ^"gai-extract: endless: larger than the --max-size of 1048576 bytes, cut there ("[0-9]+" bytes read of at least "[0-9]+")"$ ]]
+	[[ $output == *"big.gz	req.new.natural_person	3"* ]]
+	wait
 }
 
 @test "blank cells keep their columns: trailing blanks, a blank column, in every layout" {
