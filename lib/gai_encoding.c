@@ -12,7 +12,7 @@
 #include <uchardet.h>
 
 #include "gai_encoding.h"
-#include "gai_gb18030.h"
+#include "gai_dbcs.h"
 #include "gai_hanzi.h"
 #include "gai_text.h"
 
@@ -123,16 +123,68 @@ has_multibyte(const char *s, size_t n)
 	return 0;
 }
 
+/* The encodings detection reads by table, with a descriptor kept for each. */
+static const char *const table_names[2] = { "GB18030", "BIG5-HKSCS" };
+
+/*
+ * An iconv descriptor from name: the detector's own for the table
+ * encodings (opened once, reset here), else a new one (*fresh set: the
+ * caller closes it).  (iconv_t)-1 when iconv refuses.
+ */
+static iconv_t
+reader(struct gai_detector *d, const char *name, int *fresh)
+{
+	size_t i;
+
+	*fresh = 0;
+	for (i = 0; i < 2; i++) {
+		if (strcmp(name, table_names[i]) != 0)
+			continue;
+		if (d->cd_state[i] == 0) {
+			d->cd[i] = iconv_open("UTF-8", name);
+			d->cd_state[i] = d->cd[i] == (iconv_t)-1 ? -1 : 1;
+		}
+		if (d->cd_state[i] < 0)
+			return (iconv_t)-1;
+		iconv(d->cd[i], NULL, NULL, NULL, NULL);	/* start afresh */
+		return d->cd[i];
+	}
+	*fresh = 1;
+	return iconv_open("UTF-8", name);
+}
+
+/*
+ * How much of s[0..n) the table of name reads (0 without a table), its
+ * UTF-8 in out[0..*olen).  out must hold 3 bytes a 2 bytes of s, and 8
+ * more: the table then stops only where iconv has to take over, at a code
+ * boundary, and iconv reads the rest as if it had read it all.
+ */
+static size_t
+table_prefix(const char *name, const char *s, size_t n, char *out,
+    size_t cap, size_t *olen)
+{
+	const struct gai_dbcs *t = gai_dbcs_for(name);
+
+	*olen = 0;
+	return t != NULL ? gai_dbcs_fast(t, s, n, out, cap, olen) : 0;
+}
+
 /* 1 when the sample decodes from name without an error. */
 static int
-decodes_cleanly(const char *name, const char *s, size_t n)
+decodes_cleanly(struct gai_detector *d, const char *name, const char *s,
+    size_t n)
 {
 	char out[OUTCHUNK], *in = (char *)s, *o;
-	size_t inleft = n > SAMPLE ? SAMPLE : n, oleft;
-	iconv_t cd = iconv_open("UTF-8", name);
-	int ok = 1;
+	size_t inleft = n > SAMPLE ? SAMPLE : n, oleft, k, olen;
+	iconv_t cd;
+	int ok = 1, fresh;
 
-	if (cd == (iconv_t)-1)
+	k = table_prefix(name, in, inleft, out, sizeof out, &olen);
+	in += k;
+	inleft -= k;
+	if (inleft == 0)
+		return 1;
+	if ((cd = reader(d, name, &fresh)) == (iconv_t)-1)
 		return 0;
 	while (inleft > 0) {
 		o = out;
@@ -145,7 +197,8 @@ decodes_cleanly(const char *name, const char *s, size_t n)
 			break;
 		}
 	}
-	iconv_close(cd);
+	if (fresh)
+		iconv_close(cd);
 	return ok;
 }
 
@@ -222,68 +275,27 @@ is_common(unsigned long cp)
 }
 
 /*
- * Decoders by table, for the encodings pages use most.  fast() reads
- * ASCII and the codes its table has and stops at a code boundary before
- * anything else, so iconv can take the rest as if it had read it all;
- * no code holds a byte below cut after its lead byte, so iconv may be
- * given the bytes up to the next such byte and no further.
- */
-struct table_decoder {
-	const char *name;	/* iconv's */
-	int (*init)(void);	/* 0 when the table is ready */
-	size_t (*fast)(const char *s, size_t n, char *out, size_t cap,
-	    size_t *olen);
-	unsigned char cut;
-};
-
-static const struct table_decoder table_decoders[] = {
-	{ "GB18030", gai_gb18030_init, gai_gb18030_fast, 0x30 },
-};
-
-/* The table decoder for an iconv name, or NULL. */
-static const struct table_decoder *
-table_for(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof table_decoders / sizeof table_decoders[0]; i++)
-		if (strcmp(name, table_decoders[i].name) == 0)
-			return table_decoders[i].init() == 0 ?
-			    &table_decoders[i] : NULL;
-	return NULL;
-}
-
-static const char *const score_names[2] = { "GB18030", "BIG5-HKSCS" };
-
-/*
- * How many common characters s[0..n) holds read as score_names[which];
- * -1 when it does not decode at all.  The table decoder reads what it
- * can, iconv the rest (the first code the table lacks on).
+ * How many common characters s[0..n) (at most SCORE_SAMPLE bytes) holds
+ * read as name; -1 when it does not decode at all.  The table reads what
+ * it can, iconv the rest.
  */
 static long
-common_score(struct gai_detector *d, int which, const char *s, size_t n)
+common_score(struct gai_detector *d, const char *name, const char *s,
+    size_t n)
 {
-	char out[4 * SCORE_SAMPLE], *in, *o;
-	const struct table_decoder *t = table_for(score_names[which]);
-	size_t inleft, oleft, k = 0, olen = 0, i, len;
+	char out[4 * SCORE_SAMPLE + 8], *in, *o;
+	size_t inleft, oleft, k, olen, i, len;
 	iconv_t cd;
 	long score = 0;
+	int fresh;
 
-	if (d->score_open[which] == 0) {
-		d->score_cd[which] = iconv_open("UTF-8", score_names[which]);
-		d->score_open[which] = d->score_cd[which] == (iconv_t)-1 ?
-		    -1 : 1;
-	}
-	if (d->score_open[which] < 0)
+	if ((cd = reader(d, name, &fresh)) == (iconv_t)-1)
 		return -1;
-	cd = d->score_cd[which];
-	if (t != NULL)
-		k = t->fast(s, n, out, sizeof out, &olen);
+	k = table_prefix(name, s, n, out, sizeof out, &olen);
 	in = (char *)s + k;
 	inleft = n - k;
 	o = out + olen;
 	oleft = sizeof out - olen;
-	iconv(cd, NULL, NULL, NULL, NULL);	/* a fresh start */
 	while (inleft > 0 && iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
 		if (errno != EILSEQ)
 			break;	/* cut at the end of the sample, or full */
@@ -291,6 +303,8 @@ common_score(struct gai_detector *d, int which, const char *s, size_t n)
 		in++;
 		inleft--;
 	}
+	if (fresh)
+		iconv_close(cd);
 	for (i = 0; i < (size_t)(o - out); i += len) {
 		unsigned char c = (unsigned char)out[i];
 		unsigned long cp;
@@ -336,8 +350,8 @@ guess(struct gai_detector *d, const char *s, size_t n)
 	 */
 	if (build_common() == 0) {
 		size_t m = n > SCORE_SAMPLE ? SCORE_SAMPLE : n;
-		long gb = common_score(d, 0, s, m);
-		long big5 = common_score(d, 1, s, m);
+		long gb = common_score(d, "GB18030", s, m);
+		long big5 = common_score(d, "BIG5-HKSCS", s, m);
 
 		if (gb >= 16 && gb > 3 * (big5 > 0 ? big5 : 0))
 			return "GB18030";
@@ -367,9 +381,9 @@ gai_detector_free(struct gai_detector *d)
 		uchardet_delete(d->uchardet);
 	d->uchardet = NULL;
 	for (i = 0; i < 2; i++) {
-		if (d->score_open[i] == 1)
-			iconv_close(d->score_cd[i]);
-		d->score_open[i] = 0;
+		if (d->cd_state[i] == 1)
+			iconv_close(d->cd[i]);
+		d->cd_state[i] = 0;
 	}
 }
 
@@ -380,14 +394,15 @@ gai_detector_free(struct gai_detector *d)
  * says; GB or Big5 bytes almost never are.
  */
 static int
-declaration_holds(struct gai_encoding *enc, const char *label, const char *s,
-    size_t n, size_t valid)
+declaration_holds(struct gai_detector *d, struct gai_encoding *enc,
+    const char *label, const char *s, size_t n, size_t valid)
 {
 	const char *canon = gai_encoding_canonical(label);
 
 	snprintf(enc->declared, sizeof enc->declared, "%s", label);
 	if (canon == NULL || !(strcmp(canon, "UTF-8") == 0 ? valid == n :
-	    !(valid == n && has_multibyte(s, n)) && decodes_cleanly(canon, s, n)))
+	    !(valid == n && has_multibyte(s, n)) &&
+	    decodes_cleanly(d, canon, s, n)))
 		return 0;
 	set_name(enc, canon, GAI_ENC_DECLARED);
 	enc->checked = valid == n;
@@ -401,10 +416,9 @@ gai_encoding_detect(struct gai_detector *d, const char *s, size_t n,
 	return gai_encoding_detect_declared(d, s, n, forced, NULL, enc, err);
 }
 
-int
-gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
-    const char *forced, const char *transport, struct gai_encoding *enc,
-    struct gai_error *err)
+static int
+detect(struct gai_detector *d, const char *s, size_t n, const char *forced,
+    const char *transport, struct gai_encoding *enc, struct gai_error *err)
 {
 	char meta[sizeof enc->declared];
 	const unsigned char *u = (const unsigned char *)s;
@@ -444,25 +458,33 @@ gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
 	valid = gai_text_valid_utf8(s, n);
 	/* The transport's declaration (HTTP) first, as browsers take it. */
 	if (transport != NULL && transport[0] != '\0' &&
-	    declaration_holds(enc, transport, s, n, valid))
+	    declaration_holds(d, enc, transport, s, n, valid))
 		return 0;
 	if (find_declaration(s, n, meta, sizeof meta) &&
-	    declaration_holds(enc, meta, s, n, valid))
+	    declaration_holds(d, enc, meta, s, n, valid))
 		return 0;
 	if (valid == n) {
 		set_name(enc, "UTF-8", GAI_ENC_UTF8);
 		enc->checked = 1;
 		return 0;
 	}
-	if (d == NULL) {
-		struct gai_detector once = GAI_DETECTOR_INIT;
-
-		set_name(enc, guess(&once, s, n), GAI_ENC_GUESSED);
-		gai_detector_free(&once);
-		return 0;
-	}
 	set_name(enc, guess(d, s, n), GAI_ENC_GUESSED);
 	return 0;
+}
+
+int
+gai_encoding_detect_declared(struct gai_detector *d, const char *s, size_t n,
+    const char *forced, const char *transport, struct gai_encoding *enc,
+    struct gai_error *err)
+{
+	struct gai_detector once = GAI_DETECTOR_INIT;
+	int rc;
+
+	if (d != NULL)
+		return detect(d, s, n, forced, transport, enc, err);
+	rc = detect(&once, s, n, forced, transport, enc, err);
+	gai_detector_free(&once);
+	return rc;
 }
 
 /* UTF-8 that detection found valid: hand it on, cut between characters. */
@@ -581,11 +603,12 @@ finish(iconv_t cd, int rc, char *out, gai_utf8_sink sink, void *ctx)
 
 /*
  * An encoding with a table decoder: what the table has by table, the rest
- * by iconv (opened only then) up to the next byte below t->cut, so iconv
- * sees whole codes and reads them as it would in one pass.
+ * by iconv (opened only then) up to the next byte below gai_dbcs_cut, so
+ * iconv sees whole codes and reads them as it would in one pass (it holds
+ * nothing back between them: tests/unit/dbcs_test checks).
  */
 static int
-decode_table(const struct table_decoder *t, const char *bytes, size_t from,
+decode_table(const struct gai_dbcs *t, const char *bytes, size_t from,
     size_t n, char *out, gai_utf8_sink sink, void *ctx,
     struct gai_decode_stats *stats, struct gai_error *err)
 {
@@ -594,17 +617,18 @@ decode_table(const struct table_decoder *t, const char *bytes, size_t from,
 	int rc = 0;
 
 	while (p < n && rc == 0) {
-		k = t->fast(bytes + p, n - p, out, OUTCHUNK, &olen);
+		k = gai_dbcs_fast(t, bytes + p, n - p, out, OUTCHUNK, &olen);
 		if (olen > 0)
 			rc = sink(ctx, out, olen);
 		p += k;
 		if (k > 0 || rc != 0)
 			continue;
 		if (cd == (iconv_t)-1 &&
-		    (cd = iconv_open("UTF-8", t->name)) == (iconv_t)-1)
+		    (cd = iconv_open("UTF-8", gai_dbcs_name(t))) == (iconv_t)-1)
 			return gai_error_set(err, GAI_E_ENCODING, errno, 0,
-			    "cannot convert from %s", t->name);
-		for (q = p + 1; q < n && (unsigned char)bytes[q] >= t->cut; q++)
+			    "cannot convert from %s", gai_dbcs_name(t));
+		for (q = p + 1; q < n &&
+		    (unsigned char)bytes[q] >= gai_dbcs_cut(t); q++)
 			;
 		rc = convert(cd, bytes, (char *)bytes + p, q - p, 1, out, sink,
 		    ctx, stats);
@@ -620,7 +644,7 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 {
 	char out[OUTCHUNK];
 	size_t unit = strncmp(enc->name, "UTF-16", 6) == 0 ? 2 : 1;
-	const struct table_decoder *t;
+	const struct gai_dbcs *t;
 	iconv_t cd;
 	int rc;
 
@@ -630,7 +654,7 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 	if (strcmp(enc->name, "UTF-8") == 0)
 		return decode_utf8(bytes + enc->bom, n - enc->bom, sink, ctx,
 		    stats);
-	if ((t = table_for(enc->name)) != NULL)
+	if ((t = gai_dbcs_for(enc->name)) != NULL)
 		return decode_table(t, bytes, enc->bom, n, out, sink, ctx,
 		    stats, err);
 	if ((cd = iconv_open("UTF-8", enc->name)) == (iconv_t)-1)

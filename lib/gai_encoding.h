@@ -26,13 +26,13 @@ struct gai_encoding {
 
 /*
  * What detection keeps from one document to the next: uchardet's handle
- * and the iconv descriptors that weigh GB18030 against Big5, so a stream
- * of pages does not open them for each page.
+ * and the iconv descriptors that check GB18030 and Big5 and weigh one
+ * against the other, so a stream of pages does not open them for each page.
  */
 struct gai_detector {
 	void *uchardet;
-	void *score_cd[2];	/* iconv_t from GB18030, from BIG5-HKSCS */
-	int score_open[2];	/* 0 not yet, 1 open, -1 iconv refused */
+	void *cd[2];		/* iconv_t from GB18030, from BIG5-HKSCS */
+	int cd_state[2];	/* 0 not yet, 1 open, -1 iconv refused */
 };
 
 #define GAI_DETECTOR_INIT { NULL, { NULL, NULL }, { 0, 0 } }

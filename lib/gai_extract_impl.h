@@ -151,6 +151,17 @@ struct gx_colident {
 	const char *rhs[4];
 };
 
+/*
+ * One cell more than a row's columns, where the cells are not counted
+ * (glued text): the place of the cell left out and the identities the
+ * row's cells keep then, over all of them (the cell left out included).
+ */
+struct gx_extra {
+	int at;
+	struct gx_ident ident[2];
+	size_t nident;
+};
+
 struct gx_table {
 	const char *name;	/* "active", "req", "appeal": the key prefix */
 	unsigned edition;	/* GAI_ED_* bits this description is for */
@@ -160,6 +171,7 @@ struct gx_table {
 	size_t nident;
 	const struct gx_row *rows;	/* terminated by a NULL key */
 	const struct gx_colident *colident;	/* NULL name ends; or NULL */
+	const struct gx_extra *extra;	/* at -1 ends; or NULL */
 };
 
 extern const struct gx_table gx_tables[];	/* NULL name ends */
@@ -236,6 +248,8 @@ struct gx_pending {
 	struct gx_run run;
 	int ns;			/* readings; GX_MAXSOL + 1: more */
 	unsigned char cuts[GX_MAXSOL][GX_MAXCOLS + 1];
+	signed char drop[GX_MAXSOL];	/* a cell left out, or -1 */
+	unsigned char anydrop[GX_MAXSOL];	/* or another: the same numbers */
 	int64_t v[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char isint[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char used[GX_MAXSOL];	/* in some joint reading */

@@ -492,9 +492,24 @@ find_label(const struct gai_extract *x, const struct gx_row *row, int r,
  * An eighth column in the request table's header: 小计 (or 合计) before
  * 商业企业 is column 1, after the five 法人 columns it is column 6.
  */
+/* The first of the words w in s, or NULL. */
+static const char *
+first_of(const char *s, const char *const *w)
+{
+	const char *best = NULL, *p;
+
+	for (; *w != NULL; w++)
+		if ((p = strstr(s, *w)) != NULL && (best == NULL || p < best))
+			best = p;
+	return best;
+}
+
 static int
 find_subtotal(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 {
+	static const char *const subw[] = { "小计", "小計", "合计", "合計",
+	    NULL }, *const firstw[] = { "商业", "商業", NULL };
+	const char *sp, *fp;
 	size_t i;
 	int sub = 0, seen_first = 0;
 
@@ -502,18 +517,18 @@ find_subtotal(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	/* the header: up to the first row label ("总计" may be either) */
 	for (i = rs; i < re && (x->label[i] < 0 ||
 	    (gx_tables[ti].rows[x->label[i]].flags & GX_ROW_FORWARD)); i++) {
-		if (x->toks.v[i].kind != GX_T_TEXT || x->toks.v[i].len > 60)
+		/* glued text runs the whole header, its note too, into one
+		 * cell */
+		if (x->toks.v[i].kind != GX_T_TEXT || x->toks.v[i].len >
+		    (x->toks.v[i].glued ? 3 * LABEL_MAX : 60))
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), x->toks.v[i].len) < 0)
 			return GAI_E_NOMEM;
-		if (strstr(x->sq.data, "小计") != NULL ||
-		    strstr(x->sq.data, "小計") != NULL ||
-		    strstr(x->sq.data, "合计") != NULL ||
-		    strstr(x->sq.data, "合計") != NULL)
-			sub = seen_first ? 6 : 1;
-		if (strstr(x->sq.data, "商业") != NULL ||
-		    strstr(x->sq.data, "商業") != NULL)
-			seen_first = 1;
+		sp = first_of(x->sq.data, subw);
+		fp = first_of(x->sq.data, firstw);
+		if (sp != NULL)
+			sub = seen_first || (fp != NULL && fp < sp) ? 6 : 1;
+		seen_first |= fp != NULL;
 	}
 	x->subtotal = sub;
 	x->subtotal_said = 0;

@@ -295,28 +295,53 @@ store_cell(struct gai_extract *x, long fi, const struct gx_cell_ref *c)
 	return gx_set(x, fi, x->numbuf.data, x->numbuf.len, c);
 }
 
-/* Reading s of p as "12|4|40" into buf. */
+/* Where column c of reading s is in p's digits: [*a, *b). */
+static void
+col_span(const struct gx_pending *p, int s, int c, size_t *a, size_t *b)
+{
+	int i = c + (p->drop[s] >= 0 && c >= p->drop[s]);
+
+	*a = p->cuts[s][i];
+	*b = p->cuts[s][i + 1];
+}
+
+/* Do readings s and t give column c the same number? */
+static int
+same_col(const struct gx_pending *p, int s, int t, int c)
+{
+	size_t a, b, a2, b2;
+
+	col_span(p, s, c, &a, &b);
+	col_span(p, t, c, &a2, &b2);
+	return b - a == b2 - a2 && memcmp(p->run.d + a, p->run.d + a2, b - a)
+	    == 0;
+}
+
+/* Reading s of p, k columns, as "12|4|40" into buf; a cell left out in
+ * brackets: "3|[3]|0|1|1|1|0|6" (none when any one could be). */
 static void
 reading_text(const struct gx_pending *p, int s, int k, char *buf, size_t n)
 {
 	size_t o = 0;
-	int c;
+	int c, drop = p->anydrop[s] ? -2 : p->drop[s];
 
 	buf[0] = '\0';
-	for (c = 0; c < k && o < n; c++)
-		o += (size_t)snprintf(buf + o, n - o, "%s%.*s", c ? "|" : "",
+	for (c = 0; c < k + (p->drop[s] >= 0) && o < n; c++)
+		o += (size_t)snprintf(buf + o, n - o, "%s%s%.*s%s",
+		    c ? "|" : "", c == drop ? "[" : "",
 		    (int)(p->cuts[s][c + 1] - p->cuts[s][c]),
-		    p->run.d + p->cuts[s][c]);
+		    p->run.d + p->cuts[s][c], c == drop ? "]" : "");
 }
 
 /* The cell of column c in reading s: its digits and the unit after them. */
 static void
 reading_cell(const struct gx_pending *p, int s, int c, struct gx_cell_ref *cell)
 {
-	const char *a = p->run.src[p->cuts[s][c]];
+	size_t a, b;
 
-	cell->s = a;
-	cell->n = (size_t)(p->run.end[p->cuts[s][c + 1]] - a);
+	col_span(p, s, c, &a, &b);
+	cell->s = p->run.src[a];
+	cell->n = (size_t)(p->run.end[b] - cell->s);
 	cell->kind = GX_T_NUM;
 	cell->line = p->c.line;
 }
@@ -353,8 +378,7 @@ store_reading(struct gai_extract *x, size_t ti, const struct gx_pending *p,
 		long fi = x->fidx[ti][p->r][c];
 
 		for (agree = 1, s = first + 1; s < p->ns; s++)
-			if (keep[s] && (p->cuts[s][c] != p->cuts[first][c] ||
-			    p->cuts[s][c + 1] != p->cuts[first][c + 1]))
+			if (keep[s] && !same_col(p, s, first, c))
 				agree = 0;
 		if (!agree)
 			continue;
@@ -401,8 +425,86 @@ warn_ambiguous(struct gai_extract *x, size_t ti, const struct gx_pending *p,
 }
 
 /*
- * A run of digits: its readings under the row's identities.  One: store
- * it; none: unread; several: pending, for the columns to decide.
+ * A cell more than the row's columns (tb->extra): add p's readings with
+ * one, each kept unless another reading gives the same numbers.  Where
+ * the header says where a subtotal is, only there.  Every cell is one
+ * digit at least, so a run too short for one more cell adds none.
+ */
+static void
+add_extra(const struct gai_extract *x, const struct gx_table *tb,
+    struct gx_pending *p, int ncols, unsigned dec)
+{
+	unsigned char cuts[GX_MAXSOL][GX_MAXCOLS + 1];
+	const struct gx_extra *e;
+	int n, s, t, c;
+
+	for (e = tb->extra; e != NULL && e->at >= 0 && p->ns <= GX_MAXSOL;
+	    e++) {
+		if (x->subtotal > 0 && e->at != x->subtotal)
+			continue;
+		/* decimals as the columns have them, the extra cell none */
+		n = gx_num_split(&p->run, ncols + 1, (dec & ((1u << e->at) -
+		    1)) | ((dec >> e->at) << (e->at + 1)), e->ident,
+		    e->nident, &cuts[0][0], GX_MAXSOL);
+		if (n < 0 || n > GX_MAXSOL) {
+			p->ns = GX_MAXSOL + 1;
+			return;
+		}
+		for (s = 0; s < n; s++) {
+			memcpy(p->cuts[p->ns], cuts[s], sizeof cuts[s]);
+			p->drop[p->ns] = (signed char)e->at;
+			for (t = 0; t < p->ns; t++) {
+				for (c = 0; c < ncols && same_col(p, t, p->ns,
+				    c); c++)
+					;
+				if (c == ncols)
+					break;	/* the same numbers */
+			}
+			if (t < p->ns) {
+				p->anydrop[t] |= p->drop[t] >= 0 &&
+				    p->drop[t] != e->at;
+				continue;
+			}
+			if (p->ns == GX_MAXSOL) {
+				p->ns = GX_MAXSOL + 1;
+				return;
+			}
+			p->ns++;
+		}
+	}
+}
+
+/* Reading s of p has a cell more than its columns: say which was left
+ * out (once for a subtotal the header announced). */
+static int
+say_extra(struct gai_extract *x, size_t ti, const struct gx_pending *p,
+    int s, const char *how)
+{
+	char name[96], text[GX_RUNMAX * 2 + 8];
+	int k = ncols_of(ti, p->r);
+
+	if (p->drop[s] < 0)
+		return 0;
+	if (x->subtotal > 0) {
+		if (x->subtotal_said)
+			return 0;
+		x->subtotal_said = 1;
+		return gx_warn(x, "subtotal", "req: an eighth column, a "
+		    "法人或其他组织 subtotal, read, checked against the five "
+		    "columns and left out");
+	}
+	gx_row_name(ti, p->r, name, sizeof name);
+	reading_text(p, s, k, text, sizeof text);
+	return gx_warn(x, "extra_cell", "%s: digits \"%.*s\" read as %d "
+	    "cells for %d columns, %s, %s (%s)", name, (int)p->c.n, p->c.s,
+	    k + 1, k, text, p->anydrop[s] ? "one left out: the readings "
+	    "agree whichever it is" : "the cell in brackets left out", how);
+}
+
+/*
+ * A run of digits: its readings under the row's identities, with a cell
+ * more where the table allows one.  One: store it; none: unread;
+ * several: pending, for the columns to decide.
  */
 static int
 resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
@@ -430,6 +532,10 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	p->c = cd->c[0];
 	p->ns = gx_num_split(&p->run, ncols, dec, tb->ident, tb->nident,
 	    &p->cuts[0][0], GX_MAXSOL);
+	memset(p->drop, -1, sizeof p->drop);
+	memset(p->anydrop, 0, sizeof p->anydrop);
+	if (p->ns >= 0)
+		add_extra(x, tb, p, ncols, dec);
 	if (p->ns <= 0) {
 		snprintf(cd->why, sizeof cd->why, "cell \"%.*s\" holds %d "
 		    "columns run together and %s", clip(cd->c[0].s,
@@ -442,13 +548,15 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	memset(p->used, 0, sizeof p->used);
 	if (p->ns == 1) {
 		/* how many readings the digits have without the identities */
-		free_ns = tb->nident == 0 ? 1 : gx_num_split(&p->run, ncols,
-		    dec, NULL, 0, two, 1);
+		free_ns = tb->nident == 0 ? 1 : p->drop[0] >= 0 ? 2 :
+		    gx_num_split(&p->run, ncols, dec, NULL, 0, two, 1);
 		if (store_reading(x, cd->ti, p, all, free_ns == 1 ?
 		    "the only reading of its digits" : "the only reading that "
-		    "fits the row's identities") < 0)
+		    "fits the row's identities") < 0 ||
+		    say_extra(x, cd->ti, p, 0, "the only reading that fits "
+		    "the row's identities") < 0)
 			return GAI_E_NOMEM;
-		if (free_ns != 1) {
+		if (free_ns != 1 && p->drop[0] < 0) {
 			char name[96], text[GX_RUNMAX * 2 + 8];
 
 			gx_row_name(cd->ti, cd->r, name, sizeof name);
@@ -462,8 +570,10 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	}
 	for (s = 0; s < p->ns && s < GX_MAXSOL; s++)
 		for (c = 0; c < ncols; c++) {
-			p->v[s][c] = gx_run_int(&p->run, p->cuts[s][c],
-			    p->cuts[s][c + 1], &ok);
+			size_t a, b;
+
+			col_span(p, s, c, &a, &b);
+			p->v[s][c] = gx_run_int(&p->run, a, b, &ok);
 			p->isint[s][c] = (unsigned char)ok;
 		}
 	x->npend++;
@@ -766,8 +876,8 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 			reading_text(p, s, nc, text, sizeof text);
 			rc = store_reading(x, ti, p, p->used, how) < 0 ||
 			    gx_warn(x, "split", "%s: cell \"%.*s\" read as %s, "
-			    "%s", name, (int)p->c.n, p->c.s, text, how) < 0 ?
-			    GAI_E_NOMEM : 0;
+			    "%s", name, (int)p->c.n, p->c.s, text, how) < 0 ||
+			    say_extra(x, ti, p, s, how) < 0 ? GAI_E_NOMEM : 0;
 			continue;
 		}
 		snprintf(how, sizeof how, "that fit the column identities (%s)",

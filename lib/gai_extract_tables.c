@@ -92,6 +92,14 @@ static const struct gx_colident req_colident[] = {
 	{ NULL, { NULL }, { NULL } }
 };
 
+/* An eighth cell where the cells are not counted (glued text): a
+ * 法人或其他组织 subtotal before or after its five columns, equal to them. */
+static const struct gx_extra req_extra[] = {
+	{ 1, { { 2, 6, 1 }, { 0, 1, 7 } }, 2 },
+	{ 6, { { 1, 5, 6 }, { 0, 5, 7 } }, 2 },
+	{ -1, { { 0, 0, 0 } }, 0 }
+};
+
 static const struct gx_ident appeal_ident[] = {
 	{ 0, 3, 4 }, { 5, 8, 9 }, { 10, 13, 14 }
 };
@@ -138,16 +146,16 @@ const struct gx_table gx_tables[] = {
 	{ "active", GAI_ED_2021,
 	  "本年制发件数|本年废止件数|本年废止数量|现行有效件数|本年处理决定数量|"
 	  "本年收费金额",
-	  NULL, NULL, 0, active21_rows, NULL },
+	  NULL, NULL, 0, active21_rows, NULL, NULL },
 	{ "active", GAI_ED_2019,
 	  "本年新制作|制作数量|本年新公开|对外公开总数量|上一年项目数量|"
 	  "本年增.?减|采购项目数量|采购总金额|^处理决定数量|第二十条第\\(九\\)项",
-	  NULL, NULL, 0, active19_rows, NULL },
+	  NULL, NULL, 0, active19_rows, NULL, NULL },
 	{ "req", GAI_ED_2019 | GAI_ED_2021, NULL, req_cols, req_ident, 1,
-	  req_rows, req_colident },
+	  req_rows, req_colident, req_extra },
 	{ "appeal", GAI_ED_2019 | GAI_ED_2021, NULL, NULL, appeal_ident, 3,
-	  appeal_rows, NULL },
-	{ NULL, 0, NULL, NULL, NULL, 0, NULL, NULL }
+	  appeal_rows, NULL, NULL },
+	{ NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 /*

@@ -205,6 +205,41 @@ meta_of() {
 	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
 }
 
+@test "glued text: a 法人 subtotal column in the glued header, rows read as eight cells" {
+	# 小计 before the five 法人 columns, 2019: checked and left out
+	run -0 gai-extract "$X/ok-glued-subtotal-2019.txt"
+	[[ $output == *"	warn.subtotal	req: an eighth column, a 法人或其他组织 subtotal, read, checked against the five columns and left out"$'\n'* ]]
+	[[ $output == *"	req.new.natural_person	30"$'\n'*"	req.new.commercial	2"$'\n'* ]]
+	[[ $output == *"	req.granted.natural_person	10"$'\n'* ]]
+	# a subtotal that is not its five columns' sum: no reading, warned
+	[[ $output == *'warn.row_unread	req.denied.query: the label is at line 1 but its values cannot be read for certain: cell "31000003" holds 7 columns run together and no reading fits the table'"'"'s identities'* ]]
+	[[ $output != *"req.denied.query.natural_person"* ]]
+	# after the five, traditional, 2021; --trace shows the cell left out
+	run -0 gai-extract --trace "$X/ok-glued-subtotal-trad.txt"
+	[[ $output == *'req.new.natural_person = 30 from "30", read as 30|2|0|1|0|1|[4]|34 (the only reading that fits the row'"'"'s identities)'* ]]
+	[[ $output == *"	req.total.total	35"$'\n'* ]]
+}
+
+@test "glued text: the seeds glued whole onto one line, never a wrong number" {
+	for f in "$SEEDS"/*.txt; do
+		b=$(basename "$f" .txt)
+		perl -0pe 's/ ?\| ?//g; s/[\t\n]//g; s/$/\n/' "$f" \
+		    >"$BATS_TEST_TMPDIR/$b.txt"
+		run --separate-stderr -0 gai-extract "$BATS_TEST_TMPDIR/$b.txt"
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/$b.out"
+		never_wrong "$BATS_TEST_TMPDIR/$b.out" "$SEEDS/expected/$b.tsv"
+		all_covered "$BATS_TEST_TMPDIR/$b.out"
+	done
+	# 002 has rows of eight cells under a seven-column header: read as
+	# the TAB layout reads them, every expected record
+	same_as_want "$BATS_TEST_TMPDIR/002_9c1716e9954b7ff2.out" \
+	    "$SEEDS/expected/002_9c1716e9954b7ff2.tsv"
+	grep -q '	warn.extra_cell	req.denied.query: digits "00000000" read as 8 cells for 7 columns, 0|0|0|0|0|0|0|0, one left out: the readings agree whichever it is' \
+	    "$BATS_TEST_TMPDIR/002_9c1716e9954b7ff2.out"
+	same_as_want "$BATS_TEST_TMPDIR/003_be8646bbc2c5aa8c.out" \
+	    "$SEEDS/expected/003_be8646bbc2c5aa8c.tsv"
+}
+
 @test "markdown from converters: small tables under headings, wrapped labels, waiting labels" {
 	run -0 gai-extract "$X/ok-md-converted.txt"
 	# "#### (一)予以公开" over a table whose row says 予以公开 again

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/* dbcs_test: gai_encoding_decode's GB18030 and Big5 tables against iconv. */
+#include <config.h>
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_buf.h"
+#include "gai_encoding.h"
+#include "gai_dbcs.h"
+#include "unit.h"
+
+static int
+sink(void *ctx, const char *s, size_t n)
+{
+	return gai_buf_append(ctx, s, n);
+}
+
+/* What iconv alone gives: each byte it cannot decode as U+FFFD. */
+static void
+reference(const char *name, const char *s, size_t n, struct gai_buf *out,
+    size_t *bad, size_t *first)
+{
+	iconv_t cd = iconv_open("UTF-8", name);
+	char buf[4096], *in = (char *)s, *o;
+	size_t inleft = n, oleft;
+
+	*bad = *first = 0;
+	while (inleft > 0) {
+		o = buf;
+		oleft = sizeof buf;
+		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 &&
+		    errno != E2BIG) {
+			if ((*bad)++ == 0)
+				*first = (size_t)(in - s);
+			gai_buf_append(out, buf, (size_t)(o - buf));
+			gai_buf_append(out, "\xEF\xBF\xBD", 3);
+			in++;
+			inleft--;
+			continue;
+		}
+		gai_buf_append(out, buf, (size_t)(o - buf));
+	}
+	o = buf;
+	oleft = sizeof buf;
+	iconv(cd, NULL, NULL, &o, &oleft);	/* what it held back */
+	gai_buf_append(out, buf, (size_t)(o - buf));
+	iconv_close(cd);
+}
+
+static void
+same(const char *name, const char *what, const char *s, size_t n)
+{
+	struct gai_buf got = GAI_BUF_INIT, want = GAI_BUF_INIT;
+	struct gai_decode_stats st;
+	struct gai_encoding enc;
+	struct gai_error err;
+	size_t bad, first;
+
+	CHECK(gai_encoding_detect(NULL, "", 0, name, &enc, &err) == 0);
+	CHECK(strcmp(enc.name, name) == 0);
+	CHECK(gai_encoding_decode(&enc, s, n, sink, &got, &st, &err) == 0);
+	reference(name, s, n, &want, &bad, &first);
+	CHECK(got.len == want.len && (got.len == 0 ||
+	    memcmp(got.data, want.data, got.len) == 0),
+	    "%s %s: text differs from iconv's\n", name, what);
+	CHECK(st.bad == bad && (bad == 0 || st.first_bad == first),
+	    "%s %s: %zu bad at %zu, iconv %zu at %zu\n", name, what, st.bad,
+	    st.first_bad, bad, first);
+	gai_buf_free(&got);
+	gai_buf_free(&want);
+}
+
+/*
+ * Every two-byte code (then each cut after its lead byte by the next), and
+ * random bytes weighted to what pages hold, in the encoding called name.
+ */
+static void
+every_code(const char *name)
+{
+	static char all[2 * 126 * 191 + 1];
+	char buf[512];
+	size_t n = 0, k, i;
+	unsigned lead, t;
+
+	CHECK(gai_dbcs_for(name) != NULL, "%s: no table\n", name);
+	for (lead = 0x81; lead <= 0xFE; lead++)
+		for (t = 0x40; t <= 0xFE; t++)
+			if (t != 0x7F) {
+				all[n++] = (char)lead;
+				all[n++] = (char)t;
+			}
+	same(name, "every two-byte code", all, n);
+	same(name, "every code, shifted by a byte", all + 1, n - 1);
+	srand(12);
+	for (k = 0; k < 3000; k++) {
+		size_t len = (size_t)rand() % sizeof buf;
+
+		for (i = 0; i < len; i++) {
+			int r = rand() % 10;
+
+			buf[i] = (char)(r < 3 ? 0x20 + rand() % 0x60 :
+			    r < 5 ? '0' + rand() % 10 : r < 6 ? rand() % 256 :
+			    0x81 + rand() % 0x7E);
+		}
+		same(name, "random bytes", buf, len);
+	}
+}
+
+int
+main(void)
+{
+	every_code("GB18030");
+	same("GB18030", "a code cut at the end", "\xB0\xA1\xB0", 3);
+	same("GB18030", "four-byte codes",
+	    "a\x81\x30\x81\x30\xB0\xA1 \x95\x32\x82\x36.", 14);
+	same("GB18030", "bad bytes",
+	    "\x80\xFF\xB0\x20\x81\x30\x81\xB0\xA1\x7F", 10);
+	every_code("BIG5-HKSCS");
+	/* 0x8862 reads as two characters, 0x8840 as one outside the BMP. */
+	same("BIG5-HKSCS", "codes left to iconv",
+	    "\xA4\xA4\x88\x62\xA4\xE5\x88\x40\xA4\xA4x\x88\xA5", 13);
+	same("BIG5-HKSCS", "bad bytes",
+	    "\x80\xFF\xA4\x20\xA4\x7F\xA4\xA4\xA3\xE1\xC8\x80\xA4", 13);
+	/*
+	 * Runs of them long enough to fill iconv's buffers, each ended by a
+	 * space where iconv's part ends and the table's begins: iconv may
+	 * hold the second character of the last code back.
+	 */
+	{
+		static struct gai_buf runs = GAI_BUF_INIT;
+		size_t len, i;
+
+		for (len = 4000; len < 4200; len++) {
+			for (i = 0; i < len; i++)
+				gai_buf_append(&runs, "\x88\x62", 2);
+			gai_buf_append(&runs, " \xA4\xA4", 3);
+		}
+		same("BIG5-HKSCS", "long runs left to iconv", runs.data,
+		    runs.len);
+		gai_buf_free(&runs);
+	}
+	return unit_end("dbcs_test");
+}
