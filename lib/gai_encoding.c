@@ -52,6 +52,28 @@ gai_encoding_canonical(const char *label)
 	return NULL;
 }
 
+size_t
+gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int utf8 = strcmp(name, "UTF-8") == 0;
+	int gb = strcmp(name, "GB18030") == 0;
+	int big5 = strcmp(name, "BIG5-HKSCS") == 0;
+	size_t i = 0;
+
+	for (; i < n && chars > 0; chars--) {
+		unsigned char c = u[i++];
+
+		if (utf8)	/* a lead byte and its continuations */
+			while (i < n && (u[i] & 0xC0) == 0x80)
+				i++;
+		else if ((gb || big5) && c >= 0x81 && c <= 0xFE && i < n)
+			/* GB18030's four-byte form has a digit second */
+			i += gb && u[i] >= 0x30 && u[i] <= 0x39 ? 3 : 1;
+	}
+	return i < n ? i : n;
+}
+
 static void
 set_name(struct gai_encoding *enc, const char *name, enum gai_enc_source src)
 {

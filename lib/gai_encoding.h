@@ -78,6 +78,15 @@ int gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
     size_t n, gai_utf8_sink sink, void *ctx, struct gai_decode_stats *stats,
     struct gai_error *err);
 
+/*
+ * How many of bytes[0..n) hold its first chars characters in the encoding
+ * called name ("UTF-8", "GB18030", "BIG5-HKSCS"; one byte a character in
+ * any other), so that a window over the top of a page covers the same text
+ * whatever its encoding.
+ */
+size_t gai_encoding_head(const char *name, const char *bytes, size_t n,
+    size_t chars);
+
 /* The canonical iconv name for a charset label, or NULL when unknown. */
 const char *gai_encoding_canonical(const char *label);
 

@@ -883,14 +883,14 @@ skip_space(const char *s, size_t n, size_t i)
 }
 
 int
-gai_html_sniff(const char *s, size_t n)
+gai_html_sniff(const char *s, size_t n, size_t head)
 {
 	static const char *const tags[] = {
 		"<html", "<head", "<meta", "<body", "<table", "<div", "<p",
 		"<title", "<link", "<style", "<script", "<base", "<center",
 		"<font", "<span", "<br", "<h1", "<h2", "<h3"
 	};
-	size_t i = 0, k, scan;
+	size_t i = 0, k, scan = head < n ? head : n;
 	int hops;
 
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -927,8 +927,7 @@ gai_html_sniff(const char *s, size_t n)
 		}
 		break;
 	}
-	/* Some pages start with junk; the tags show in the first 4 KB. */
-	scan = n < 4096 ? n : 4096;
+	/* Some pages start with junk; the tags show near the top. */
 	for (i = 0; i < scan; i++) {
 		const char *lt = memchr(s + i, '<', scan - i);
 

@@ -17,8 +17,17 @@ enum gai_html_parser {
 	GAI_HTML_LIBXML2	/* libxml2's HTML parser: the oracle */
 };
 
-/* 1 when the first bytes of a document look like HTML, else 0. */
-int gai_html_sniff(const char *bytes, size_t n);
+/* The characters at the top of a page searched for <html>, <body>, <table>. */
+#define GAI_HTML_SNIFF_CHARS 4096
+
+/*
+ * 1 when a document looks like HTML, else 0: it starts with a tag (after
+ * blanks, comments, an XML declaration), or <html>, <body> or <table> shows
+ * in bytes[0..head), which the caller makes its first GAI_HTML_SNIFF_CHARS
+ * characters (gai_encoding_head) so that a page in GB18030 is judged as
+ * the same page in UTF-8 is.
+ */
+int gai_html_sniff(const char *bytes, size_t n, size_t head);
 
 /*
  * A parser for one document whose lines are appended to out: the <title>

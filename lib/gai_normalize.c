@@ -68,12 +68,14 @@ take(void *ctx, const char *s, size_t n)
 static int
 sniff(const struct gai_encoding *enc, const char *bytes, size_t n)
 {
-	char ascii[2048];
+	char ascii[GAI_HTML_SNIFF_CHARS];
 	size_t i, k = 0;
 	int be;
 
 	if (strncmp(enc->name, "UTF-16", 6) != 0)
-		return gai_html_sniff(bytes + enc->bom, n - enc->bom);
+		return gai_html_sniff(bytes + enc->bom, n - enc->bom,
+		    gai_encoding_head(enc->name, bytes + enc->bom,
+		    n - enc->bom, GAI_HTML_SNIFF_CHARS));
 	/* UTF-16: an ASCII unit carries the markup; others stand as 'x'. */
 	be = strcmp(enc->name, "UTF-16BE") == 0;
 	for (i = enc->bom; i + 1 < n && k < sizeof ascii; i += 2) {
@@ -82,7 +84,7 @@ sniff(const struct gai_encoding *enc, const char *bytes, size_t n)
 
 		ascii[k++] = high == 0 ? (char)low : 'x';
 	}
-	return gai_html_sniff(ascii, k);
+	return gai_html_sniff(ascii, k, k);
 }
 
 int
@@ -156,7 +158,8 @@ gai_normalize_is_stream1(const char *bytes, size_t n, int more)
 	}
 	return valid == n &&
 	    !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
-	    memchr(bytes, '\0', n) == NULL && !gai_html_sniff(bytes, n);
+	    memchr(bytes, '\0', n) == NULL && !gai_html_sniff(bytes, n,
+	    gai_encoding_head("UTF-8", bytes, n, GAI_HTML_SNIFF_CHARS));
 }
 
 void

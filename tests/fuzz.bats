@@ -88,10 +88,29 @@ open(sys.argv[3], "wb").write(rec if nul else open(sys.argv[4], "rb").read())
 
 @test "fuzz regress: diff_gb18030 (UTF-8 and GB18030 alike)" {
 	for f in $(inputs diff_gb18030); do
-		survives gai-normalize "$f"
+		survives gai-normalize --no-name "$f"
+		mv "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/utf8"
 		iconv -f UTF-8 -t GB18030 "$f" >"$BATS_TEST_TMPDIR/gb" || continue
-		survives gai-normalize "$BATS_TEST_TMPDIR/gb"
+		survives gai-normalize --no-name "$BATS_TEST_TMPDIR/gb"
+		assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/utf8"
 	done
+}
+
+# The campaign's diff_gb18030 finds: a tag looked for in the first 4096
+# bytes, which hold more text in GB18030 (2 bytes a hanzi) than in UTF-8
+# (3), made the same page HTML in one form and text in the other.
+@test "fuzz regress: a table after 2000 hanzi is HTML in UTF-8 and GB18030" {
+	python3 -c 'import sys
+page = "说明" * 1000 + "\n<table><tr><td>收到申请数</td><td>12</td></tr></table>\n"
+open(sys.argv[1], "wb").write(page.encode("utf-8"))
+open(sys.argv[2], "wb").write(page.encode("gb18030"))
+' "$BATS_TEST_TMPDIR/u.html" "$BATS_TEST_TMPDIR/g.html"
+	{ python3 -c 'print("说明" * 1000)'; printf '收到申请数\t12\n'; } \
+	    >"$BATS_TEST_TMPDIR/want"
+	survives gai-normalize --no-name "$BATS_TEST_TMPDIR/u.html"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+	survives gai-normalize --no-name "$BATS_TEST_TMPDIR/g.html"
+	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }
 
 @test "fuzz regress: diff_html (both HTML parsers alike)" {

@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 
 #include "gai_buf.h"
+#include "gai_encoding.h"
 #include "gai_error.h"
 #include "gai_html.h"
 #include "unit.h"
@@ -262,6 +263,81 @@ test_huge_text(void)
 	gai_buf_free(&got);
 }
 
+/* gai_html_sniff over bytes in the encoding called enc. */
+static int
+sniff_in(const char *enc, const char *s, size_t n)
+{
+	return gai_html_sniff(s, n,
+	    gai_encoding_head(enc, s, n, GAI_HTML_SNIFF_CHARS));
+}
+
+static int
+sniff(const char *s, size_t n)
+{
+	return sniff_in("UTF-8", s, n);
+}
+
+/*
+ * n copies of the character c (its bytes in some encoding), then tag: a
+ * page whose tag sits after n characters.
+ */
+static char *
+late_tag(const char *c, size_t n, const char *tag, size_t *len)
+{
+	size_t w = strlen(c), t = strlen(tag), i;
+	char *s = malloc(n * w + t);
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		memcpy(s + i * w, c, w);
+	memcpy(s + n * w, tag, t);
+	*len = n * w + t;
+	return s;
+}
+
+/*
+ * The window is counted in characters, not bytes: the same page as UTF-8
+ * (3 bytes a hanzi), GB18030 (2, or 4 for the four-byte form) and Big5 is
+ * judged alike (the campaign's diff_gb18030 finds).
+ */
+static void
+test_sniff_encodings(void)
+{
+	static const struct {
+		const char *enc, *hanzi;
+	} forms[] = {
+		{ "UTF-8", "\xE4\xB8\x80" },		/* 一 */
+		{ "GB18030", "\xD2\xBB" },
+		{ "GB18030", "\x81\x30\x81\x30" },	/* U+0080 */
+		{ "BIG5-HKSCS", "\xA4\x40" },
+		{ "UTF-8", "x" },
+	};
+	static const struct {
+		size_t before;
+		int want;
+	} at[] = {
+		{ 1500, 1 }, { 3000, 1 }, { GAI_HTML_SNIFF_CHARS - 7, 1 },
+		{ GAI_HTML_SNIFF_CHARS - 5, 0 }, { 5000, 0 },
+	};
+	size_t f, a, len;
+	char *s;
+
+	for (f = 0; f < sizeof forms / sizeof forms[0]; f++)
+		for (a = 0; a < sizeof at / sizeof at[0]; a++) {
+			s = late_tag(forms[f].hanzi, at[a].before, "<table>",
+			    &len);
+			if (s == NULL) {
+				failf("sniff", "out of memory");
+				return;
+			}
+			if (sniff_in(forms[f].enc, s, len) != at[a].want)
+				failf("sniff: a tag after n characters",
+				    forms[f].enc);
+			free(s);
+		}
+}
+
 static size_t
 count_lf(const char *s, size_t n)
 {
@@ -432,23 +508,22 @@ test_sniff(void)
 	size_t i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (gai_html_sniff(cases[i].bytes, strlen(cases[i].bytes)) !=
+		if (sniff(cases[i].bytes, strlen(cases[i].bytes)) !=
 		    cases[i].want)
 			failf("sniff", cases[i].bytes);
-	/* Only the first 4 KB are searched for a tag. */
+	/* Only the first 4096 characters are searched for a tag. */
 	{
 		static char late[8192];
 
 		memset(late, 'x', sizeof late);
 		memcpy(late + 5000, "<html>", 6);
-		if (gai_html_sniff(late, sizeof late) != 0)
-			failf("sniff", "a tag after 4 KB");
+		if (sniff(late, sizeof late) != 0)
+			failf("sniff", "a tag after 4096 characters");
 		memcpy(late + 100, "<body>", 6);
-		if (gai_html_sniff(late, sizeof late) != 1)
-			failf("sniff", "a tag within 4 KB");
+		if (sniff(late, sizeof late) != 1)
+			failf("sniff", "a tag within 4096 characters");
 		/* A prefix cut short is still judged, never read past n. */
-		if (gai_html_sniff("<ht", 3) != 0 ||
-		    gai_html_sniff("<html", 5) != 1)
+		if (sniff("<ht", 3) != 0 || sniff("<html", 5) != 1)
 			failf("sniff", "short input");
 	}
 	/*
@@ -462,7 +537,7 @@ test_sniff(void)
 			failf("sniff", "out of memory");
 		memset(last, 'a', 4095);
 		last[4095] = '<';
-		if (gai_html_sniff(last, 4096) != 0)
+		if (sniff(last, 4096) != 0)
 			failf("sniff", "a '<' at the end");
 		free(last);
 	}
@@ -472,6 +547,7 @@ int
 main(void)
 {
 	test_sniff();
+	test_sniff_encodings();
 	for (parser = GAI_HTML_OWN; parser <= GAI_HTML_LIBXML2; parser++) {
 		test_bytes();
 		test_fixtures(compare);
