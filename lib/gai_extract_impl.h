@@ -195,6 +195,13 @@ int gx_fuzzy(const char *lit, struct gai_buf *out);
  */
 int gx_change_read(const char *s, size_t n, struct gai_buf *out);
 
+/* The length of the word or sign of 本年增/减 that s[0..n) starts with
+ * (增, 减少, 持平, +, −), with the sign it gives; 0 when none. */
+size_t gx_change_word(const char *s, size_t n, int *sign);
+
+/* The column of row r of table ti that is 本年增/减 (change), or -1. */
+int gx_change_col(size_t ti, size_t r);
+
 /* Expand simplified characters to [简繁] classes; 0 or NOMEM. */
 int gx_tradify(const char *pat, struct gai_buf *out);
 
@@ -250,6 +257,11 @@ struct gx_pending {
 	unsigned char cuts[GX_MAXSOL][GX_MAXCOLS + 1];
 	signed char drop[GX_MAXSOL];	/* a cell left out, or -1 */
 	unsigned char anydrop[GX_MAXSOL];	/* or another: the same numbers */
+	long mark;		/* the digit the 本年增/减 cell starts at (its
+				 * word or sign before it), -1 none */
+	const char *mword;	/* that word or sign */
+	size_t mlen;
+	int mzero;		/* the word alone (持平): a 0 stands in for it */
 	int64_t v[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char isint[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char used[GX_MAXSOL];	/* in some joint reading */

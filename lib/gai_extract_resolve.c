@@ -326,11 +326,16 @@ reading_text(const struct gx_pending *p, int s, int k, char *buf, size_t n)
 	int c, drop = p->anydrop[s] ? -2 : p->drop[s];
 
 	buf[0] = '\0';
-	for (c = 0; c < k + (p->drop[s] >= 0) && o < n; c++)
-		o += (size_t)snprintf(buf + o, n - o, "%s%s%.*s%s",
+	for (c = 0; c < k + (p->drop[s] >= 0) && o < n; c++) {
+		int word = p->mark >= 0 && p->cuts[s][c] == (size_t)p->mark;
+		int zero = word && p->mzero;
+
+		o += (size_t)snprintf(buf + o, n - o, "%s%s%.*s%.*s%s",
 		    c ? "|" : "", c == drop ? "[" : "",
-		    (int)(p->cuts[s][c + 1] - p->cuts[s][c]),
+		    word ? (int)p->mlen : 0, word ? p->mword : "",
+		    zero ? 0 : (int)(p->cuts[s][c + 1] - p->cuts[s][c]),
 		    p->run.d + p->cuts[s][c], c == drop ? "]" : "");
+	}
 }
 
 /* The cell of column c in reading s: its digits and the unit after them. */
@@ -502,6 +507,87 @@ say_extra(struct gai_extract *x, size_t ti, const struct gx_pending *p,
 }
 
 /*
+ * A run with the word or sign of its 本年增/减 cell inside (120减31,234,
+ * 120-31,234, 400持平56, 5持平), the 2019 edition glued: the word is a sure
+ * cell boundary and starts the cell of the change column; 持平, a cell of
+ * no digits, gets a 0 that stands in for it.  p->run made and p->mark
+ * set: 0; -1 when s holds no such word, or anything else but digits.
+ */
+static int
+change_run(struct gx_pending *p, const char *s, size_t n)
+{
+	struct gx_run *r = &p->run, b;
+	size_t i, k, wl = 0;
+	int sign = 1;
+
+	for (i = 0; i < n; i++) {
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' ||
+		    s[i] == ',' || s[i] == '.')
+			continue;
+		if ((k = gx_unit_len(s + i, n - i)) == 0)
+			break;
+		i += k - 1;
+	}
+	if (i == 0 || i == n)
+		return -1;
+	/* ASCII '-' is no word in other layouts' cells: -3 is a number */
+	wl = s[i] == '-' ? 1 : gx_change_word(s + i, n - i, &sign);
+	if (wl == 0 || gx_run_make(r, s, i) < 0)
+		return -1;
+	p->mark = (long)r->n;
+	p->mword = s + i;
+	p->mlen = wl;
+	p->mzero = sign == 0;
+	if (sign == 0) {
+		if (r->n == GX_RUNMAX)
+			return -1;
+		r->src[r->n] = s + i;
+		r->d[r->n++] = '0';
+		r->end[r->n] = s + i + wl;
+		r->joined[r->n] = 0;
+		r->sure[r->n] = 1;
+	}
+	if (i + wl == n)
+		return sign == 0 ? 0 : -1;
+	if (gx_run_make(&b, s + i + wl, n - i - wl) < 0 ||
+	    r->n + b.n > GX_RUNMAX)
+		return -1;
+	for (k = 0; k < b.n; k++) {
+		r->src[r->n + k] = b.src[k];
+		r->d[r->n + k] = b.d[k];
+		r->end[r->n + k + 1] = b.end[k + 1];
+		r->sure[r->n + k + 1] = b.sure[k + 1];
+		r->joined[r->n + k + 1] = b.joined[k + 1];
+	}
+	if (sign != 0)
+		r->src[r->n] = s + i;	/* the cell says 减3, not 3 */
+	r->n += b.n;
+	r->d[r->n] = '\0';
+	r->src[r->n] = s + n;
+	return 0;
+}
+
+/* Keep the readings of p whose change column cc starts at its word. */
+static void
+keep_marked(struct gx_pending *p, int cc)
+{
+	int s, t;
+	size_t a, b;
+
+	if (p->mark < 0 || p->ns > GX_MAXSOL)
+		return;
+	for (s = t = 0; s < p->ns; s++) {
+		col_span(p, s, cc, &a, &b);
+		if (a != (size_t)p->mark)
+			continue;
+		memmove(p->cuts[t], p->cuts[s], sizeof p->cuts[s]);
+		p->drop[t] = p->drop[s];
+		p->anydrop[t++] = p->anydrop[s];
+	}
+	p->ns = t;
+}
+
+/*
  * A run of digits: its readings under the row's identities, with a cell
  * more where the table allows one.  One: store it; none: unread;
  * several: pending, for the columns to decide.
@@ -513,14 +599,18 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	struct gx_pending *p = &x->pend[x->npend];
 	unsigned char all[GX_MAXSOL], two[2 * (GX_MAXCOLS + 1)];
 	unsigned dec = 0;
-	int c, s, ok, free_ns;
+	int c, s, ok, free_ns, cc;
 
 	if (x->npend == GX_MAXROWS) {
 		snprintf(cd->why, sizeof cd->why, "too many rows of digits "
 		    "run together");
 		return 0;
 	}
-	if (gx_run_make(&p->run, cd->c[0].s, cd->c[0].n) < 0) {
+	p->mark = -1;
+	if ((cc = gx_change_col(cd->ti, cd->r)) >= 0 &&
+	    change_run(p, cd->c[0].s, cd->c[0].n) == 0)
+		;	/* 120减31,234 */
+	else if (gx_run_make(&p->run, cd->c[0].s, cd->c[0].n) < 0) {
 		snprintf(cd->why, sizeof cd->why, "cell \"%.*s\" is not a run "
 		    "of digits", clip(cd->c[0].s, cd->c[0].n, 90), cd->c[0].s);
 		return 0;
@@ -536,6 +626,7 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	memset(p->anydrop, 0, sizeof p->anydrop);
 	if (p->ns >= 0)
 		add_extra(x, tb, p, ncols, dec);
+	keep_marked(p, cc);
 	if (p->ns <= 0) {
 		snprintf(cd->why, sizeof cd->why, "cell \"%.*s\" holds %d "
 		    "columns run together and %s", clip(cd->c[0].s,
@@ -574,7 +665,9 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 
 			col_span(p, s, c, &a, &b);
 			p->v[s][c] = gx_run_int(&p->run, a, b, &ok);
-			p->isint[s][c] = (unsigned char)ok;
+			/* 减3 is no 3 */
+			p->isint[s][c] = (unsigned char)(ok && (c != cc ||
+			    p->mark < 0));
 		}
 	x->npend++;
 	return 1;
