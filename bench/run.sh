@@ -317,6 +317,28 @@ for t in gai-normalize gai-extract; do
 		skip "big doc: $t" "$t"
 	fi
 done
+# A 100 MB raw HTML page, as table rows and as one run of text, through
+# gai-normalize with each HTML parser: libxml2's push parser holds a run of
+# text whole until the next '<' (gai-normalize(1), --html-parser).
+for shape in rows run; do
+	page=$work/big-$shape.html
+	[ -s "$page" ] || "$py" -c '
+import sys
+row = "<tr><td>行政许可事项</td><td>1234</td><td><p>说明,共计若干件。</p></td></tr>\n"
+n = 100000000 // len(row.encode())
+body = row * n if sys.argv[1] == "rows" else "数据" * (n * len(row.encode()) // 6)
+sys.stdout.write("<html><head><title>t</title></head><body><table>\n" + body +
+    "</table></body></html>\n")' "$shape" >"$page"
+	for p in gai libxml2; do
+		if have gai-normalize; then
+			measure "big HTML ($shape): gai-normalize --html-parser=$p" \
+			    "$(wc -c <"$page")" docs 1 \
+			    "'$(g gai-normalize)' --html-parser=$p --max-size=0 '$page' >/dev/null"
+		else
+			skip "big HTML ($shape): gai-normalize --html-parser=$p" gai-normalize
+		fi
+	done
+done
 
 # ---- 7. traditional text: gai-normalize --simplified vs OpenCC -----------------
 # The corpus's traditional pages as stream 1 (their text files), read as one

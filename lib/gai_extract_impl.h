@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "gai_buf.h"
+#include "gai_chars.h"
 #include "gai_error.h"
 #include "gai_extract.h"
 
@@ -110,22 +111,6 @@ struct gx_toks {
 int gx_tokenize(struct gx_toks *t, const char *text, size_t len);
 void gx_toks_free(struct gx_toks *t);
 
-/* ---- a few characters looked for at once (gai_extract_chars.c) ---- */
-
-#define GX_CHARS_MAX 32
-struct gx_chars {
-	unsigned char bits[4096 / 8];	/* their second and third bytes */
-	char c[GX_CHARS_MAX][3];
-	size_t n;
-};
-
-/* The characters of chars (simplified; their traditional forms added):
- * 0, or -1 when one is not three bytes in UTF-8 or they are too many. */
-int gx_chars_init(struct gx_chars *c, const char *chars);
-
-/* Does s[0..n) hold one of them? */
-int gx_chars_in(const struct gx_chars *c, const char *s, size_t n);
-
 /* ---- table descriptions (gai_extract_tables.c) ---- */
 
 #define GX_MAXCOLS 16
@@ -195,6 +180,13 @@ int gx_fuzzy(const char *lit, struct gai_buf *out);
  */
 int gx_change_read(const char *s, size_t n, struct gai_buf *out);
 
+/* The length of the word or sign of 本年增/减 that s[0..n) starts with
+ * (增, 减少, 持平, +, −), with the sign it gives; 0 when none. */
+size_t gx_change_word(const char *s, size_t n, int *sign);
+
+/* The column of row r of table ti that is 本年增/减 (change), or -1. */
+int gx_change_col(size_t ti, size_t r);
+
 /* Expand simplified characters to [简繁] classes; 0 or NOMEM. */
 int gx_tradify(const char *pat, struct gai_buf *out);
 
@@ -250,6 +242,11 @@ struct gx_pending {
 	unsigned char cuts[GX_MAXSOL][GX_MAXCOLS + 1];
 	signed char drop[GX_MAXSOL];	/* a cell left out, or -1 */
 	unsigned char anydrop[GX_MAXSOL];	/* or another: the same numbers */
+	long mark;		/* the digit the 本年增/减 cell starts at (its
+				 * word or sign before it), -1 none */
+	const char *mword;	/* that word or sign */
+	size_t mlen;
+	int mzero;		/* the word alone (持平): a 0 stands in for it */
 	int64_t v[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char isint[GX_MAXSOL][GX_MAXCOLS];
 	unsigned char used[GX_MAXSOL];	/* in some joint reading */
@@ -266,7 +263,7 @@ struct gai_extract {
 	void *glue_re;		/* gx_glued_pats */
 	/* a line holds a column-header run only if it holds one of these
 	 * (glue_filter 1; 0 when some pattern has none of them) */
-	struct gx_chars glue_chars;
+	struct gai_chars glue_chars;
 	int glue_filter;
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];

@@ -259,6 +259,7 @@ glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
 {
 	const struct gx_tok *v = x->toks.v;
 	size_t j, a = t + 1;
+	int sign;
 
 	/* a label broken over lines: the rest of it starts the next one */
 	if (a + 1 < re && v[a].line != v[t].line && v[a].kind == GX_T_TEXT &&
@@ -273,9 +274,20 @@ glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
 		    "in the glued text");
 		return -1;
 	}
-	/* digits, a word or sign, digits again (增98, 持平): the row's
-	 * digits do not end where the run does */
-	if (j + 1 < re && v[j].kind == GX_T_TEXT && x->label[j] < 0 &&
+	/* digits, the word or sign of a 本年增/减 cell, digits again
+	 * (120减31,234, 400持平56, 5持平): one run, the resolver splits it
+	 * at the word */
+	if (j < re && v[j].kind == GX_T_TEXT && x->label[j] < 0 &&
+	    v[j].line == v[a].line && gx_change_col(rr->ti, rr->r) >= 0 &&
+	    gx_change_word(tok_s(x, j), v[j].len, &sign) == v[j].len &&
+	    ((j + 1 < re && v[j + 1].kind == GX_T_RUN &&
+	    v[j + 1].line == v[j].line) || sign == 0))
+		for (j++; j < re && v[j].line == v[a].line &&
+		    v[j].kind == GX_T_RUN; j++)
+			;
+	/* digits, a word or sign, digits again: the row's digits do not
+	 * end where the run does */
+	else if (j + 1 < re && v[j].kind == GX_T_TEXT && x->label[j] < 0 &&
 	    v[j].len <= 9 && v[j].line == v[a].line &&
 	    v[j + 1].kind == GX_T_RUN && v[j + 1].line == v[j].line) {
 		snprintf(rr->why, sizeof rr->why, "its digits in the glued "

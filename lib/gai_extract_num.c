@@ -267,6 +267,7 @@ struct split {
 	unsigned char *out;	/* room for max readings of k + 1 cuts */
 	int max, found;
 	long budget;		/* nodes left: a bound on the search */
+	int seps;		/* the run has thousands separators */
 };
 
 /*
@@ -309,6 +310,22 @@ check_upto(const struct split *sp, int j, size_t pos)
 	return 1;
 }
 
+/* Is d[a..b) grouped as a thousands separator groups: 1,234 and
+ * 12,345,678, never 31,2 (the digits of 31,234 cut after its 2)? */
+static int
+grouped(const struct gx_run *r, size_t a, size_t b)
+{
+	size_t i, last = a;
+
+	for (i = a + 1; i < b && r->d[i] != '.'; i++)
+		if (r->joined[i]) {
+			if (i - last > 3 || (last > a && i - last != 3))
+				return 0;
+			last = i;
+		}
+	return last == a || i - last == 3;
+}
+
 static void
 split_rec(struct split *sp, size_t pos, int j)
 {
@@ -344,7 +361,7 @@ split_rec(struct split *sp, size_t pos, int j)
 			break;
 		/* a point has digits on both sides; 1,234 is one number */
 		if (r->d[b - 1] != '.' && (b == r->n || r->d[b] != '.') &&
-		    !r->joined[b]) {
+		    !r->joined[b] && (!sp->seps || grouped(r, pos, b))) {
 			int ok;
 
 			sp->cur[j] = gx_run_int(r, pos, b, &ok);
@@ -378,6 +395,8 @@ gx_num_split(const struct gx_run *r, int k, unsigned decmask,
 	sp.out = cuts;
 	sp.max = max;
 	sp.budget = 2000000;
+	for (i = 1; i < r->n && !sp.seps; i++)
+		sp.seps = r->joined[i];
 	split_rec(&sp, 0, 0);
 	if (sp.budget < 0)
 		return -1;

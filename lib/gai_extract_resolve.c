@@ -326,11 +326,16 @@ reading_text(const struct gx_pending *p, int s, int k, char *buf, size_t n)
 	int c, drop = p->anydrop[s] ? -2 : p->drop[s];
 
 	buf[0] = '\0';
-	for (c = 0; c < k + (p->drop[s] >= 0) && o < n; c++)
-		o += (size_t)snprintf(buf + o, n - o, "%s%s%.*s%s",
+	for (c = 0; c < k + (p->drop[s] >= 0) && o < n; c++) {
+		int word = p->mark >= 0 && p->cuts[s][c] == (size_t)p->mark;
+		int zero = word && p->mzero;
+
+		o += (size_t)snprintf(buf + o, n - o, "%s%s%.*s%.*s%s",
 		    c ? "|" : "", c == drop ? "[" : "",
-		    (int)(p->cuts[s][c + 1] - p->cuts[s][c]),
+		    word ? (int)p->mlen : 0, word ? p->mword : "",
+		    zero ? 0 : (int)(p->cuts[s][c + 1] - p->cuts[s][c]),
 		    p->run.d + p->cuts[s][c], c == drop ? "]" : "");
+	}
 }
 
 /* The cell of column c in reading s: its digits and the unit after them. */
@@ -502,6 +507,87 @@ say_extra(struct gai_extract *x, size_t ti, const struct gx_pending *p,
 }
 
 /*
+ * A run with the word or sign of its 本年增/减 cell inside (120减31,234,
+ * 120-31,234, 400持平56, 5持平), the 2019 edition glued: the word is a sure
+ * cell boundary and starts the cell of the change column; 持平, a cell of
+ * no digits, gets a 0 that stands in for it.  p->run made and p->mark
+ * set: 0; -1 when s holds no such word, or anything else but digits.
+ */
+static int
+change_run(struct gx_pending *p, const char *s, size_t n)
+{
+	struct gx_run *r = &p->run, b;
+	size_t i, k, wl = 0;
+	int sign = 1;
+
+	for (i = 0; i < n; i++) {
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' ||
+		    s[i] == ',' || s[i] == '.')
+			continue;
+		if ((k = gx_unit_len(s + i, n - i)) == 0)
+			break;
+		i += k - 1;
+	}
+	if (i == 0 || i == n)
+		return -1;
+	/* ASCII '-' is no word in other layouts' cells: -3 is a number */
+	wl = s[i] == '-' ? 1 : gx_change_word(s + i, n - i, &sign);
+	if (wl == 0 || gx_run_make(r, s, i) < 0)
+		return -1;
+	p->mark = (long)r->n;
+	p->mword = s + i;
+	p->mlen = wl;
+	p->mzero = sign == 0;
+	if (sign == 0) {
+		if (r->n == GX_RUNMAX)
+			return -1;
+		r->src[r->n] = s + i;
+		r->d[r->n++] = '0';
+		r->end[r->n] = s + i + wl;
+		r->joined[r->n] = 0;
+		r->sure[r->n] = 1;
+	}
+	if (i + wl == n)
+		return sign == 0 ? 0 : -1;
+	if (gx_run_make(&b, s + i + wl, n - i - wl) < 0 ||
+	    r->n + b.n > GX_RUNMAX)
+		return -1;
+	for (k = 0; k < b.n; k++) {
+		r->src[r->n + k] = b.src[k];
+		r->d[r->n + k] = b.d[k];
+		r->end[r->n + k + 1] = b.end[k + 1];
+		r->sure[r->n + k + 1] = b.sure[k + 1];
+		r->joined[r->n + k + 1] = b.joined[k + 1];
+	}
+	if (sign != 0)
+		r->src[r->n] = s + i;	/* the cell says 减3, not 3 */
+	r->n += b.n;
+	r->d[r->n] = '\0';
+	r->src[r->n] = s + n;
+	return 0;
+}
+
+/* Keep the readings of p whose change column cc starts at its word. */
+static void
+keep_marked(struct gx_pending *p, int cc)
+{
+	int s, t;
+	size_t a, b;
+
+	if (p->mark < 0 || p->ns > GX_MAXSOL)
+		return;
+	for (s = t = 0; s < p->ns; s++) {
+		col_span(p, s, cc, &a, &b);
+		if (a != (size_t)p->mark)
+			continue;
+		memmove(p->cuts[t], p->cuts[s], sizeof p->cuts[s]);
+		p->drop[t] = p->drop[s];
+		p->anydrop[t++] = p->anydrop[s];
+	}
+	p->ns = t;
+}
+
+/*
  * A run of digits: its readings under the row's identities, with a cell
  * more where the table allows one.  One: store it; none: unread;
  * several: pending, for the columns to decide.
@@ -513,14 +599,18 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	struct gx_pending *p = &x->pend[x->npend];
 	unsigned char all[GX_MAXSOL], two[2 * (GX_MAXCOLS + 1)];
 	unsigned dec = 0;
-	int c, s, ok, free_ns;
+	int c, s, ok, free_ns, cc;
 
 	if (x->npend == GX_MAXROWS) {
 		snprintf(cd->why, sizeof cd->why, "too many rows of digits "
 		    "run together");
 		return 0;
 	}
-	if (gx_run_make(&p->run, cd->c[0].s, cd->c[0].n) < 0) {
+	p->mark = -1;
+	if ((cc = gx_change_col(cd->ti, cd->r)) >= 0 &&
+	    change_run(p, cd->c[0].s, cd->c[0].n) == 0)
+		;	/* 120减31,234 */
+	else if (gx_run_make(&p->run, cd->c[0].s, cd->c[0].n) < 0) {
 		snprintf(cd->why, sizeof cd->why, "cell \"%.*s\" is not a run "
 		    "of digits", clip(cd->c[0].s, cd->c[0].n, 90), cd->c[0].s);
 		return 0;
@@ -536,6 +626,7 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	memset(p->anydrop, 0, sizeof p->anydrop);
 	if (p->ns >= 0)
 		add_extra(x, tb, p, ncols, dec);
+	keep_marked(p, cc);
 	if (p->ns <= 0) {
 		snprintf(cd->why, sizeof cd->why, "cell \"%.*s\" holds %d "
 		    "columns run together and %s", clip(cd->c[0].s,
@@ -574,7 +665,9 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 
 			col_span(p, s, c, &a, &b);
 			p->v[s][c] = gx_run_int(&p->run, a, b, &ok);
-			p->isint[s][c] = (unsigned char)ok;
+			/* 减3 is no 3 */
+			p->isint[s][c] = (unsigned char)(ok && (c != cc ||
+			    p->mark < 0));
 		}
 	x->npend++;
 	return 1;
@@ -657,7 +750,17 @@ struct check {
 	int npend;
 	int pend[GX_MAXROWS];	/* indexes into x->pend */
 	signed char sign[GX_MAXROWS];
-	int col, last;		/* last: the highest pend index in it */
+	int col;
+	int64_t acc;		/* fixed plus the rows chosen so far */
+	/* the least and the most the rows from search position i on can
+	 * add: a partial choice outside them cannot hold */
+	int64_t rmin[GX_MAXROWS + 1], rmax[GX_MAXROWS + 1];
+};
+
+/* A pend row's place in one check. */
+struct member {
+	int ck;
+	int sign;
 };
 
 struct joint {
@@ -667,6 +770,8 @@ struct joint {
 	int rows[GX_MAXROWS];	/* the pend indexes searched, in order */
 	int nrows;
 	int choice[GX_MAXROWS];	/* per pend index */
+	struct member *mem[GX_MAXROWS];	/* per pend index: its checks */
+	int nmem[GX_MAXROWS];
 	long budget;
 	long nsol;
 	int unused;		/* readings not yet in a joint reading */
@@ -707,8 +812,6 @@ add_side(struct gai_extract *x, size_t ti, const char *const *keys,
 				return -1;
 			k->pend[k->npend] = i;
 			k->sign[k->npend++] = (signed char)sign;
-			if (i > k->last)
-				k->last = i;
 			continue;
 		}
 		fi = x->fidx[ti][r][c];
@@ -722,52 +825,114 @@ add_side(struct gai_extract *x, size_t ti, const char *const *keys,
 	return 0;
 }
 
+/* Can check k still hold, with the rows from search position at on
+ * still to choose? */
 static int
-check_holds(const struct joint *j, const struct check *k)
+may_hold(const struct check *k, int at)
 {
-	int64_t s = k->fixed;
-	int i;
-
-	for (i = 0; i < k->npend; i++) {
-		const struct gx_pending *p = &j->x->pend[k->pend[i]];
-		int ch = j->choice[k->pend[i]];
-
-		if (!p->isint[ch][k->col])
-			return 0;
-		s += k->sign[i] * p->v[ch][k->col];
-	}
-	return s == 0;
+	return k->acc + k->rmin[at] <= 0 && k->acc + k->rmax[at] >= 0;
 }
 
+/*
+ * Choose a reading for the row at search position at and go on; a
+ * choice is cut short as soon as one of its checks can no longer hold,
+ * which leaves the joint readings found the same and the search small.
+ */
 static void
 joint_rec(struct joint *j, int at)
 {
 	struct gai_extract *x = j->x;
-	int p, s, i, ok;
+	const struct gx_pending *q;
+	int p, s, i, n, ok;
 
 	if (j->unused == 0 || --j->budget < 0)
 		return;
 	if (at == j->nrows) {
 		j->nsol++;
 		for (i = 0; i < j->nrows; i++) {
-			struct gx_pending *q = &x->pend[j->rows[i]];
+			struct gx_pending *r = &x->pend[j->rows[i]];
 
-			if (!q->used[j->choice[j->rows[i]]]) {
-				q->used[j->choice[j->rows[i]]] = 1;
+			if (!r->used[j->choice[j->rows[i]]]) {
+				r->used[j->choice[j->rows[i]]] = 1;
 				j->unused--;
 			}
 		}
 		return;
 	}
 	p = j->rows[at];
-	for (s = 0; s < x->pend[p].ns; s++) {
+	q = &x->pend[p];
+	for (s = 0; s < q->ns; s++) {
 		j->choice[p] = s;
-		for (ok = 1, i = 0; ok && i < j->nck; i++)
-			if (j->ck[i].last == p && !check_holds(j, &j->ck[i]))
+		for (ok = 1, n = 0; ok && n < j->nmem[p]; n++) {
+			struct check *k = &j->ck[j->mem[p][n].ck];
+
+			if (!q->isint[s][k->col]) {
 				ok = 0;
+				break;
+			}
+			k->acc += j->mem[p][n].sign * q->v[s][k->col];
+		}
+		for (i = 0; ok && i < n; i++)
+			ok = may_hold(&j->ck[j->mem[p][i].ck], at + 1);
 		if (ok)
 			joint_rec(j, at + 1);
+		for (i = 0; i < n; i++)
+			j->ck[j->mem[p][i].ck].acc -= j->mem[p][i].sign *
+			    q->v[s][j->ck[j->mem[p][i].ck].col];
 	}
+}
+
+/*
+ * Each check's bounds over the search order, and each row's checks.  0,
+ * 1 when some check cannot hold whatever is chosen, or NOMEM.
+ */
+static int
+joint_bounds(struct joint *j)
+{
+	const struct gai_extract *x = j->x;
+	int c, i, a, s, p, sign, any;
+	int64_t lo, hi, v;
+
+	for (i = 0; i < j->nrows; i++) {
+		p = j->rows[i];
+		if ((j->mem[p] = calloc((size_t)j->nck, sizeof *j->mem[p])) ==
+		    NULL)
+			return GAI_E_NOMEM;
+	}
+	for (c = 0; c < j->nck; c++) {
+		struct check *k = &j->ck[c];
+
+		k->acc = k->fixed;
+		k->rmin[j->nrows] = k->rmax[j->nrows] = 0;
+		for (a = j->nrows - 1; a >= 0; a--) {
+			p = j->rows[a];
+			k->rmin[a] = k->rmin[a + 1];
+			k->rmax[a] = k->rmax[a + 1];
+			for (i = 0; i < k->npend && k->pend[i] != p; i++)
+				;
+			if (i == k->npend)
+				continue;
+			sign = k->sign[i];
+			j->mem[p][j->nmem[p]].ck = c;
+			j->mem[p][j->nmem[p]++].sign = sign;
+			for (lo = hi = 0, any = 0, s = 0; s < x->pend[p].ns;
+			    s++) {
+				if (!x->pend[p].isint[s][k->col])
+					continue;
+				v = sign * x->pend[p].v[s][k->col];
+				lo = any && lo < v ? lo : v;
+				hi = any && hi > v ? hi : v;
+				any = 1;
+			}
+			if (!any)
+				return 1;	/* no reading is a number there */
+			k->rmin[a] += lo;
+			k->rmax[a] += hi;
+		}
+		if (!may_hold(k, 0))
+			return 1;
+	}
+	return 0;
 }
 
 /* The names of the checks row p is in, for its note. */
@@ -820,7 +985,6 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 			memset(&k, 0, sizeof k);
 			k.name = e->name;
 			k.col = c;
-			k.last = -1;
 			if (add_side(x, ti, e->lhs, 1, c, &k) < 0 ||
 			    add_side(x, ti, e->rhs, -1, c, &k) < 0 ||
 			    k.npend == 0)
@@ -844,8 +1008,15 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 			j.rows[j.nrows++] = i;
 			j.unused += x->pend[i].ns;
 		}
-	if (j.nrows > 0)
+	if (j.nrows > 0 && (rc = joint_bounds(&j)) == 0)
 		joint_rec(&j, 0);
+	if (rc < 0) {
+		for (i = 0; i < j.nrows; i++)
+			free(j.mem[j.rows[i]]);
+		free(j.ck);
+		return rc;
+	}
+	rc = 0;
 	for (i = 0; i < x->npend && rc == 0; i++) {
 		struct gx_pending *p = &x->pend[i];
 		int left = 0;
@@ -886,6 +1057,8 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 		    warn_ambiguous(x, ti, p, p->used, how) < 0 ?
 		    GAI_E_NOMEM : 0;
 	}
+	for (i = 0; i < j.nrows; i++)
+		free(j.mem[j.rows[i]]);
 	free(j.ck);
 	x->npend = 0;
 	return rc;

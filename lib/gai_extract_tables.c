@@ -185,27 +185,52 @@ static const struct change_word { const char *w; int sign; } change_words[] = {
 	{ NULL, 0 }
 };
 
+size_t
+gx_change_word(const char *s, size_t n, int *sign)
+{
+	const struct change_word *w;
+	size_t k;
+
+	for (w = change_words; w->w != NULL; w++)	/* first byte first: */
+		if (n > 0 && s[0] == w->w[0] &&	/* most cells are no word */
+		    n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0) {
+			*sign = w->sign;
+			return k;
+		}
+	return 0;
+}
+
+int
+gx_change_col(size_t ti, size_t r)
+{
+	const struct gx_row *row = &gx_tables[ti].rows[r];
+	const char *const *cols = row->cols[0] != NULL ? row->cols :
+	    gx_tables[ti].cols;
+	int c;
+
+	for (c = 0; cols != NULL && cols[c] != NULL; c++)
+		if (strcmp(cols[c], "change") == 0)
+			return c;
+	return -1;
+}
+
 int
 gx_change_read(const char *s, size_t n, struct gai_buf *out)
 {
-	const struct change_word *w;
 	size_t k, len0 = out->len;
 	unsigned fl;
+	int sign;
 
 	while (n > 0 && s[0] == ' ')
 		s++, n--;
-	for (w = change_words; w->w != NULL; w++)	/* first byte first: */
-		if (n > 0 && s[0] == w->w[0] &&	/* most cells are no word */
-		    n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0)
-			break;
-	if (w->w == NULL)
+	if ((k = gx_change_word(s, n, &sign)) == 0)
 		return 0;
 	for (s += k, n -= k; n > 0 && s[0] == ' '; s++, n--)
 		;
-	if (w->sign == 0)
+	if (sign == 0)
 		return n == 0 && gai_buf_putc(out, '0') == 0 ? 1 : 0;
 	if (n == 0 || s[0] < '0' || s[0] > '9' ||
-	    (w->sign < 0 && gai_buf_putc(out, '-') < 0) ||
+	    (sign < 0 && gai_buf_putc(out, '-') < 0) ||
 	    gx_num_parse(s, n, out, &fl) != 1 ||
 	    (fl & (GX_NF_DASH | GX_NF_YUAN | GX_NF_WAN))) {
 		out->len = len0;

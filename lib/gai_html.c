@@ -38,6 +38,8 @@ struct gai_html {
 	struct gai_buf carry;	/* an incomplete character or end tag */
 	struct table *tabs;
 	size_t ntab, tabcap;
+	int (*drain)(void *);	/* empties out during a feed, or NULL */
+	void *drain_ctx;
 	struct gai_html_lines *lines;	/* the line map, or NULL */
 	unsigned long at_line;	/* the page line the text event starts on */
 	unsigned long first;	/* the page line of the line's first text */
@@ -95,6 +97,24 @@ map_line(struct gai_html_lines *m, unsigned long line)
 	return 0;
 }
 
+/*
+ * libxml2 may read much at once (it holds a run of text until the next
+ * '<'): out is emptied when it grows, not only between feeds.
+ */
+#define OUT_DRAIN (64 * 1024)
+
+static void
+drain(struct gai_html *h)
+{
+	int rc;
+
+	if (h->drain != NULL && h->out->len >= OUT_DRAIN && h->status == 0 &&
+	    (rc = h->drain(h->drain_ctx)) != 0) {
+		snprintf(h->why, sizeof h->why, "the text could not be passed on");
+		fail(h, rc);
+	}
+}
+
 /* Emit the line if it has text: trailing TABs stay, trailing spaces go. */
 static void
 flush_line(struct gai_html *h)
@@ -104,6 +124,7 @@ flush_line(struct gai_html *h)
 		    gai_buf_putc(h->out, '\n') != 0 ||
 		    (h->lines != NULL && map_line(h->lines, h->first) != 0))
 			fail(h, GAI_E_NOMEM);
+		drain(h);
 	}
 	gai_buf_clear(&h->line);
 	h->cells = h->text_end = 0;
@@ -121,6 +142,28 @@ count_lf(const char *s, size_t n)
 		p++;
 	}
 	return k;
+}
+
+/*
+ * A line that grows long (a report glued on one line, a page that is one
+ * text node) goes to out in pieces, as far as its text goes, so that it is
+ * never held twice: here and in out.
+ */
+#define LINE_SPILL (64 * 1024)
+
+static void
+spill(struct gai_html *h)
+{
+	if (gai_buf_append(h->out, h->line.data, h->text_end) != 0) {
+		fail(h, GAI_E_NOMEM);
+		return;
+	}
+	memmove(h->line.data, h->line.data + h->text_end,
+	    h->line.len - h->text_end);
+	h->line.len -= h->text_end;
+	h->line.data[h->line.len] = '\0';
+	h->text_end = 0;
+	drain(h);
 }
 
 /* Start a cell of the current row: a TAB unless it is the line's first. */
@@ -191,6 +234,8 @@ put_text(struct gai_html *h, const char *s, size_t n)
 		h->seg_text = h->line_text = 1;
 		i = j;
 	}
+	if (h->text_end >= LINE_SPILL && h->status == 0)
+		spill(h);
 }
 
 /* A "<" that libxml2 passed on as text, once we know it is text. */
@@ -453,6 +498,13 @@ int
 gai_html_failed(const struct gai_html *h)
 {
 	return h->status != 0;
+}
+
+void
+gai_html_set_drain(struct gai_html *h, int (*fn)(void *ctx), void *ctx)
+{
+	h->drain = fn;
+	h->drain_ctx = ctx;
 }
 
 int
@@ -771,9 +823,7 @@ gai_html_end(struct gai_html *h, struct gai_error *err)
 	while (h->ntab > 0)
 		end_table(h);
 	flush_line(h);
-	if (h->status != 0)
-		return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
-	return 0;
+	return h->status != 0 ? push_failed(h, err) : 0;
 }
 
 int

@@ -33,10 +33,18 @@ int gai_html_sniff(const char *bytes, size_t n, size_t head);
  * A parser for one document whose lines are appended to out: the <title>
  * text first, then one line per block, a table row as its cells joined by
  * TAB, text folded as gai_text_fold does.  The caller may write out and
- * clear it between calls.  NULL when out of memory.
+ * clear it between calls (a long line may come in pieces, so that it is
+ * not held whole).  NULL when out of memory.
  */
 struct gai_html *gai_html_new(struct gai_buf *out,
     enum gai_html_parser parser);
+
+/*
+ * fn(ctx) empties out when it has grown past 64 KB during a feed (libxml2
+ * may read a long run of text in one go), so that out stays small; what
+ * it returns, when not 0, stops the parse and is what the feed returns.
+ */
+void gai_html_set_drain(struct gai_html *h, int (*fn)(void *ctx), void *ctx);
 
 /*
  * The caller promises what gai_normalize gives: valid UTF-8 in whole

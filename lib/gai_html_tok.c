@@ -57,6 +57,7 @@ struct gai_html_tok {
 	int depth;		/* misplaced <head> tags ignored */
 	int in_text;		/* the last thing read was text or a reference */
 	int stray_end;		/* an end tag came while no element was open */
+	int in_comment;		/* in a comment read in part, its end not yet */
 	int nomem;
 	int track;		/* the lines are tracked (gai_html_at_line) */
 	unsigned long line;	/* the page line at counted */
@@ -639,8 +640,42 @@ comment_at(struct gai_html_tok *t, const char *s, size_t n, int final,
 	}
 	if (final)
 		return n;	/* not closed: the rest of the page is comment */
-	t->resume = n > 8 ? n - 4 : 4;
+	/*
+	 * Not closed yet: what is read of it goes, but for the last bytes,
+	 * which may start its end, so that a long comment (Word's XML in
+	 * "<!--[if gte mso 9]>") is never held whole.
+	 */
+	if (n >= 7) {
+		t->in_comment = 1;
+		return n - 3;
+	}
+	t->resume = 4;
 	return 0;
+}
+
+/* Inside a comment read in part: up to its end, or all but what may
+ * start it; 0 when that is nothing yet. */
+static size_t
+comment_rest(struct gai_html_tok *t, const char *s, size_t n, int final)
+{
+	const char *p, *end = s + n;
+
+	for (p = s; p + 3 <= end; p++) {
+		if ((p = memchr(p, '-', (size_t)(end - p))) == NULL ||
+		    p + 3 > end)
+			break;
+		if (p[1] != '-')
+			continue;
+		if (p[2] == '>' || (p[2] == '!' && p + 3 < end && p[3] == '>')) {
+			t->in_comment = 0;
+			return (size_t)(p - s) + (p[2] == '>' ? 3 : 4);
+		}
+	}
+	if (final) {
+		t->in_comment = 0;
+		return n;
+	}
+	return n > 3 ? n - 3 : 0;
 }
 
 /* At "<!": a comment, a DOCTYPE, or a lone "<" in text. */
@@ -760,6 +795,12 @@ parse(struct gai_html_tok *t, const char *s, size_t n, int final)
 
 		if (t->track)
 			count_lines(t, s, i);
+		if (t->in_comment) {
+			if ((k = comment_rest(t, s + i, n - i, final)) == 0)
+				break;
+			i += k;
+			continue;
+		}
 		if (o == GT_script || o == GT_style) {
 			int at_end;
 

@@ -23,6 +23,12 @@ flush(struct gai_normalizer *nz)
 	return rc;
 }
 
+static int
+drain(void *ctx)
+{
+	return flush(ctx);
+}
+
 /* Decoded UTF-8 arrives here, in whole characters. */
 static int
 take(void *ctx, const char *s, size_t n)
@@ -112,8 +118,10 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
 		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 		    "out of memory");
-	if (nz->html != NULL)	/* take() gives whole characters, no NUL */
+	if (nz->html != NULL) {	/* take() gives whole characters, no NUL */
 		gai_html_trust_input(nz->html);
+		gai_html_set_drain(nz->html, drain, nz);
+	}
 	if (nz->html != NULL && nz->lines != NULL)
 		gai_html_track_lines(nz->html, nz->lines);
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,

@@ -147,10 +147,11 @@ never_wrong() {
 	[[ $output == *'warn.row_unread	req.partial: the label is at line 1 but its values cannot be read for certain: cell "55" holds 7 columns run together and no reading fits'* ]]
 	# a label broken over two lines still finds its digits
 	[[ $output == *"	req.new.total	34"$'\n'* ]]
-	# 2019: a signed change breaks the row's digits: not read
+	# 2019: a signed change splits its row's digits at the sign
 	run -0 gai-extract "$X/ok-glued-2019.txt"
-	[[ $output == *'warn.row_unread	active.license: the label is at line 1 but its values cannot be read for certain: cell "120-31,234" is not a run of digits'* ]]
-	[[ $output != *"active.license.prior_items"* ]]
+	[[ $output == *"	active.license.prior_items	120"$'\n'*"	active.license.change	-3"$'\n'*"	active.license.decisions	1234"$'\n'* ]]
+	[[ $output == *'warn.ambiguous	active.other_service: digits "15+2300" can be read 2 ways (no identity of the row chooses): 15|+2|300, 15|+230|0;'* ]]
+	[[ $output != *"active.other_service.change"* ]]
 	# traditional, tables glued and prose on lines, an &nbsp; space
 	run -0 gai-extract "$X/ok-glued-tables.txt"
 	[[ $output == *'warn.split	req.granted: cell "10 1000011" read as 10|1|0|0|0|0|11'* ]]
@@ -203,6 +204,32 @@ meta_of() {
 	# 004 starts with a spam link, 彩天下: not part of the body's name
 	run -0 gai-extract "$BATS_TEST_TMPDIR/004_53c757b5f08b753a.txt"
 	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
+}
+
+@test "glued text: the joint search bounds its sums, so 2^21 readings are decided at once" {
+	run -0 timeout 10 gai-extract "$X/glued-joint.txt"
+	[[ $output == *"	req.granted.natural_person	11"$'\n'*"	req.granted.commercial	0"$'\n'* ]]
+	[[ $output == *"	req.other.misc.natural_person	11"$'\n'* ]]
+	[[ $output == *'warn.split	req.denied.query: cell "110000011" read as 11|0|0|0|0|0|11, the only one of its 2 readings that fits the column identities: the results rows add up to (七)总计'* ]]
+	[[ $output != *"too many to try"* ]]
+	[[ $output != *"warn.ambiguous"* ]]
+}
+
+@test "glued text: 本年增/减 written with words and signs splits its row at the word" {
+	run -0 gai-extract --trace "$X/ok-glued-variants-2019.txt"
+	[[ $output == *"	active.license.change	-3"$'\n'* ]]
+	[[ $output == *'	warn.change_word	active.license.change: cell "减3" read as -3'$'\n'* ]]
+	[[ $output == *'active.license.change = -3 from "减3", read as 120|减3|1234 (the only reading of its digits)'* ]]
+	# 持平 is a cell of no digits; −1 the last cell
+	[[ $output == *"	active.punishment.prior_items	400"$'\n'*"	active.punishment.change	0"$'\n'*"	active.punishment.decisions	56"$'\n'* ]]
+	[[ $output == *"	active.fees.change	-1"$'\n'* ]]
+	# 增加2300: 增加2|300 or 增加230|0, the first cell read, warned
+	[[ $output == *"	active.other_service.prior_items	15"$'\n'* ]]
+	[[ $output == *'warn.ambiguous	active.other_service: digits "15增加2300" can be read 2 ways (no identity of the row chooses): 15|增加2|300, 15|增加230|0;'* ]]
+	# traditional: 增981,234 is 增9|81,234 or 增98|1,234; never 增98|1,23|4
+	run -0 gai-extract "$X/ok-glued-variants-2019-trad.txt"
+	[[ $output == *'warn.ambiguous	active.license: digits "120增981,234" can be read 2 ways (no identity of the row chooses): 120|增9|81234, 120|增98|1234;'* ]]
+	[[ $output == *'	warn.change_word	active.fees.change: cell "減少1" read as -1'$'\n'* ]]
 }
 
 @test "glued text: a 法人 subtotal column in the glued header, rows read as eight cells" {
