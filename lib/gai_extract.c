@@ -313,10 +313,10 @@ glue_filter(struct gai_extract *x)
 	size_t i;
 	const char *p;
 
-	x->glue_filter = gx_chars_init(&x->glue_chars, glue_anchors) == 0;
+	x->glue_filter = gai_chars_init(&x->glue_chars, glue_anchors, 1) == 0;
 	for (i = 0; x->glue_filter && (p = gx_glued_pats[i]) != NULL; i++)
 		x->glue_filter = strpbrk(p, "\\()[]{}.*+?|^$") == NULL &&
-		    gx_chars_in(&x->glue_chars, p, strlen(p));
+		    gai_chars_find(&x->glue_chars, p, strlen(p)) < strlen(p);
 }
 
 struct gai_extract *

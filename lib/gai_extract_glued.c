@@ -414,8 +414,8 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 
 		if (k->kind != GX_T_TEXT || k->len < GATE_MIN ||
 		    k->len > GATE_MAX || (x->glue_filter &&
-		    !gx_chars_in(&x->glue_chars, x->text.data + k->off,
-		    k->len)))
+		    gai_chars_find(&x->glue_chars, x->text.data + k->off,
+		    k->len) == k->len))
 			continue;
 		/* no map to the text needed: gx_squeeze, not squeeze_map */
 		if (gx_squeeze(x, x->text.data + k->off, k->len) < 0)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "gai_buf.h"
+#include "gai_chars.h"
 #include "gai_error.h"
 #include "gai_extract.h"
 
@@ -109,22 +110,6 @@ struct gx_toks {
 /* Split text[0..len) into cells; page numbers and filler dropped. */
 int gx_tokenize(struct gx_toks *t, const char *text, size_t len);
 void gx_toks_free(struct gx_toks *t);
-
-/* ---- a few characters looked for at once (gai_extract_chars.c) ---- */
-
-#define GX_CHARS_MAX 32
-struct gx_chars {
-	unsigned char bits[4096 / 8];	/* their second and third bytes */
-	char c[GX_CHARS_MAX][3];
-	size_t n;
-};
-
-/* The characters of chars (simplified; their traditional forms added):
- * 0, or -1 when one is not three bytes in UTF-8 or they are too many. */
-int gx_chars_init(struct gx_chars *c, const char *chars);
-
-/* Does s[0..n) hold one of them? */
-int gx_chars_in(const struct gx_chars *c, const char *s, size_t n);
 
 /* ---- table descriptions (gai_extract_tables.c) ---- */
 
@@ -278,7 +263,7 @@ struct gai_extract {
 	void *glue_re;		/* gx_glued_pats */
 	/* a line holds a column-header run only if it holds one of these
 	 * (glue_filter 1; 0 when some pattern has none of them) */
-	struct gx_chars glue_chars;
+	struct gai_chars glue_chars;
 	int glue_filter;
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gai_buf.h"
+#include "gai_chars.h"
 #include "gai_error.h"
 #include "gai_jit.h"
 #include "gai_prose.h"
@@ -58,16 +59,29 @@ static const struct pattern {
 static pcre2_code *code[NPAT];
 static pcre2_match_data *md;
 static struct gai_buf flat;
+/* The first characters of the hint words, to find them all in one pass. */
+static struct gai_chars hint_first;
 
 static int
 compile(void)
 {
-	size_t i;
-	int errcode;
+	struct gai_buf firsts = GAI_BUF_INIT;
+	size_t i, h;
+	int errcode, rc;
 	PCRE2_SIZE off;
 
 	if (md != NULL)
 		return 0;
+	for (i = 0; i < NPAT; i++)
+		for (h = 0; h < sizeof patterns[i].hint /
+		    sizeof patterns[i].hint[0] && patterns[i].hint[h] != NULL;
+		    h++)
+			if (gai_buf_append(&firsts, patterns[i].hint[h], 3) != 0)
+				return GAI_E_NOMEM;
+	rc = gai_chars_init(&hint_first, firsts.data, 0);
+	gai_buf_free(&firsts);
+	if (rc != 0)
+		return GAI_E_FORMAT;	/* a bug in the table above */
 	for (i = 0; i < NPAT; i++) {
 		code[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
 		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK,
@@ -273,32 +287,45 @@ sentence(size_t a, size_t b, size_t *start, long *end)
 	*end = (long)b;
 }
 
-/* 1 when the paragraph p[0..n) holds one of the pattern's words. */
-static int
-hinted(const struct pattern *pat, const char *p, size_t n)
+/* Bit i: the paragraph p[0..n) holds one of pattern i's words.  One pass
+ * finds where a word may start (its first character), for all of them. */
+static unsigned
+hinted(const char *p, size_t n)
 {
-	size_t h;
+	unsigned mask = 0;
+	size_t i, h, at, wn;
 
-	for (h = 0; h < sizeof pat->hint / sizeof pat->hint[0] &&
-	    pat->hint[h] != NULL; h++)
-		if (find_word(p, n, pat->hint[h], strlen(pat->hint[h])) !=
-		    NULL)
-			return 1;
-	return 0;
+	for (at = gai_chars_find(&hint_first, p, n); at < n;
+	    at += 3, at += gai_chars_find(&hint_first, p + at, n - at))
+		for (i = 0; i < NPAT; i++)
+			for (h = 0; h < sizeof patterns[i].hint /
+			    sizeof patterns[i].hint[0] &&
+			    patterns[i].hint[h] != NULL; h++) {
+				wn = strlen(patterns[i].hint[h]);
+				if (n - at >= wn &&
+				    memcmp(p + at, patterns[i].hint[h], wn) == 0)
+					mask |= 1u << i;
+			}
+	return mask;
 }
 
+/* A count found, kept until the scan is done: the records go out in the
+ * order of the patterns. */
+struct found {
+	char num[32];
+	size_t start, end;	/* its sentence in flat */
+};
+
 /*
- * Pattern i over flat[from..to): the first count it finds is emitted and
- * *found set.  0, or what emit returned when that was not 0.
+ * Pattern i over flat[from..to): 1 with the first count it finds in *f,
+ * else 0.
  */
 static int
-scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
-    int *found)
+scan(size_t i, size_t from, size_t to, struct found *f)
 {
 	PCRE2_SIZE *ov;
 	size_t start, g;
-	char num[32];
-	long v;
+	long v, end;
 	int rc;
 
 	for (start = from; start < to; start = ov[1]) {
@@ -317,7 +344,7 @@ scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
 		if (flat.data[ov[2 * g]] >= '0' && flat.data[ov[2 * g]] <= '9') {
 			if (ov[2 * g + 1] - ov[2 * g] > 15)
 				continue;
-			snprintf(num, sizeof(num), "%.*s",
+			snprintf(f->num, sizeof(f->num), "%.*s",
 			    (int)(ov[2 * g + 1] - ov[2 * g]),
 			    flat.data + ov[2 * g]);
 		} else {
@@ -325,12 +352,11 @@ scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
 			    ov[2 * g + 1] - ov[2 * g]);
 			if (v < 0)
 				continue;
-			snprintf(num, sizeof(num), "%ld", v);
+			snprintf(f->num, sizeof(f->num), "%ld", v);
 		}
-		*found = 1;
-		sentence(ov[0], ov[1], &g, &v);
-		return emit(ctx, patterns[i].key, num, flat.data + g,
-		    (size_t)v - g);
+		sentence(ov[0], ov[1], &f->start, &end);
+		f->end = (size_t)end;
+		return 1;
 	}
 	return 0;
 }
@@ -338,24 +364,31 @@ scan(size_t i, size_t from, size_t to, gai_prose_emit emit, void *ctx,
 int
 gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
 {
+	struct found f[NPAT];
 	size_t i, para, end;
-	int rc, found;
+	unsigned want = (1u << NPAT) - 1, m;
+	int rc;
 
 	if ((rc = compile()) != 0 || (rc = flatten(text, len)) != 0)
 		return rc;
 	keep_counting();
-	for (i = 0; i < NPAT; i++) {
-		found = 0;
-		for (para = 0; para < flat.len && !found; para = end + 1) {
-			const char *nl = memchr(flat.data + para, '\n',
-			    flat.len - para);
+	/* Each pattern's first count, paragraph by paragraph: a paragraph
+	 * is looked at for the patterns it has words of and that are not
+	 * found yet. */
+	for (para = 0; para < flat.len && want != 0; para = end + 1) {
+		const char *nl = memchr(flat.data + para, '\n',
+		    flat.len - para);
 
-			end = nl != NULL ? (size_t)(nl - flat.data) : flat.len;
-			if (!hinted(&patterns[i], flat.data + para, end - para))
-				continue;
-			if ((rc = scan(i, para, end, emit, ctx, &found)) != 0)
-				return rc;
-		}
+		end = nl != NULL ? (size_t)(nl - flat.data) : flat.len;
+		m = hinted(flat.data + para, end - para) & want;
+		for (i = 0; i < NPAT; i++)
+			if ((m & (1u << i)) && scan(i, para, end, &f[i]))
+				want &= ~(1u << i);
 	}
+	for (i = 0; i < NPAT; i++)
+		if (!(want & (1u << i)) && (rc = emit(ctx, patterns[i].key,
+		    f[i].num, flat.data + f[i].start, f[i].end - f[i].start))
+		    != 0)
+			return rc;
 	return 0;
 }

@@ -317,18 +317,22 @@ memo(void)
 static void
 chars(void)
 {
-	struct gx_chars c;
+	struct gai_chars c;
 	struct gai_error err;
 	struct gai_extract *x = gai_extract_new(&err);
+	const char *s = "本年制发件数 商业企业";
 
-	CHECK(gx_chars_init(&c, "废科") == 0);
-	CHECK(gx_chars_in(&c, "本年废止", strlen("本年废止")) == 1);
-	CHECK(gx_chars_in(&c, "本年廢止", strlen("本年廢止")) == 1);
-	CHECK(gx_chars_in(&c, "废", 3) == 1 && gx_chars_in(&c, "x科", 4) == 1);
-	CHECK(gx_chars_in(&c, "废", 2) == 0, "a cut character is none");
-	CHECK(gx_chars_in(&c, "本年制发件数 商业企业", strlen("本年制发件数 "
-	    "商业企业")) == 0);
-	CHECK(gx_chars_init(&c, "a") == -1 && gx_chars_init(&c, "𠀀") == -1);
+	CHECK(gai_chars_init(&c, "废科", 1) == 0);
+	CHECK(gai_chars_find(&c, "本年废止", 12) == 6);
+	CHECK(gai_chars_find(&c, "本年廢止", 12) == 6);
+	CHECK(gai_chars_find(&c, "废", 3) == 0 && gai_chars_find(&c, "x科", 4) ==
+	    1);
+	CHECK(gai_chars_find(&c, "废", 2) == 2, "a cut character is none");
+	CHECK(gai_chars_find(&c, s, strlen(s)) == strlen(s));
+	CHECK(gai_chars_init(&c, "废", 0) == 0 &&
+	    gai_chars_find(&c, "本年廢止", 12) == 12, "no traditional forms");
+	CHECK(gai_chars_init(&c, "a", 1) == -1 &&
+	    gai_chars_init(&c, "𠀀", 1) == -1);
 	CHECK(x != NULL && x->glue_filter == 1);
 	gai_extract_free(x);
 }

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_chars: does a text hold one of a few Han characters, and where?  A
+ * prefilter for patterns and words a line can only match when it holds
+ * one of them: one pass over the bytes that looks each byte pair up in a
+ * table of the characters' last two bytes (both continuation bytes, six
+ * bits each), so that prose without them costs a load and a test a byte,
+ * not a search per word or pattern.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "gai_chars.h"
+#include "gai_hanzi.h"
+#include "gai_text.h"
+
+/* The table's index: the low six bits of two continuation bytes. */
+static unsigned
+pair(const unsigned char *p)
+{
+	return (unsigned)(p[0] & 0x3f) << 6 | (p[1] & 0x3f);
+}
+
+static int
+add(struct gai_chars *c, unsigned long cp)
+{
+	unsigned char u[3];
+
+	if (cp < 0x800 || cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff) ||
+	    c->n == GAI_CHARS_MAX)
+		return -1;
+	u[0] = (unsigned char)(0xe0 | cp >> 12);
+	u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+	u[2] = (unsigned char)(0x80 | (cp & 0x3f));
+	memcpy(c->c[c->n++], u, 3);
+	c->pair[pair(u + 1)] = 1;
+	return 0;
+}
+
+int
+gai_chars_init(struct gai_chars *c, const char *chars, int trad)
+{
+	unsigned long cp, forms[16];
+	size_t n, k, nt, left = strlen(chars);
+
+	memset(c, 0, sizeof *c);
+	for (; left > 0; chars += n, left -= n) {
+		cp = gai_text_decode(chars, left, &n);
+		nt = trad ? gai_hanzi_traditional(cp, forms, 16) : 0;
+		if (add(c, cp) < 0)
+			return -1;
+		for (k = 0; k < nt && k < 16; k++)
+			if (add(c, forms[k]) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+size_t
+gai_chars_find(const struct gai_chars *c, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, k;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (!c->pair[pair(s + i)])
+			continue;
+		for (k = 0; k < c->n; k++)
+			if (memcmp(s + i - 1, c->c[k], 3) == 0)
+				return i - 1;
+	}
+	return n;
+}
