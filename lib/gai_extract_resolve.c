@@ -750,7 +750,17 @@ struct check {
 	int npend;
 	int pend[GX_MAXROWS];	/* indexes into x->pend */
 	signed char sign[GX_MAXROWS];
-	int col, last;		/* last: the highest pend index in it */
+	int col;
+	int64_t acc;		/* fixed plus the rows chosen so far */
+	/* the least and the most the rows from search position i on can
+	 * add: a partial choice outside them cannot hold */
+	int64_t rmin[GX_MAXROWS + 1], rmax[GX_MAXROWS + 1];
+};
+
+/* A pend row's place in one check. */
+struct member {
+	int ck;
+	int sign;
 };
 
 struct joint {
@@ -760,6 +770,8 @@ struct joint {
 	int rows[GX_MAXROWS];	/* the pend indexes searched, in order */
 	int nrows;
 	int choice[GX_MAXROWS];	/* per pend index */
+	struct member *mem[GX_MAXROWS];	/* per pend index: its checks */
+	int nmem[GX_MAXROWS];
 	long budget;
 	long nsol;
 	int unused;		/* readings not yet in a joint reading */
@@ -800,8 +812,6 @@ add_side(struct gai_extract *x, size_t ti, const char *const *keys,
 				return -1;
 			k->pend[k->npend] = i;
 			k->sign[k->npend++] = (signed char)sign;
-			if (i > k->last)
-				k->last = i;
 			continue;
 		}
 		fi = x->fidx[ti][r][c];
@@ -815,52 +825,114 @@ add_side(struct gai_extract *x, size_t ti, const char *const *keys,
 	return 0;
 }
 
+/* Can check k still hold, with the rows from search position at on
+ * still to choose? */
 static int
-check_holds(const struct joint *j, const struct check *k)
+may_hold(const struct check *k, int at)
 {
-	int64_t s = k->fixed;
-	int i;
-
-	for (i = 0; i < k->npend; i++) {
-		const struct gx_pending *p = &j->x->pend[k->pend[i]];
-		int ch = j->choice[k->pend[i]];
-
-		if (!p->isint[ch][k->col])
-			return 0;
-		s += k->sign[i] * p->v[ch][k->col];
-	}
-	return s == 0;
+	return k->acc + k->rmin[at] <= 0 && k->acc + k->rmax[at] >= 0;
 }
 
+/*
+ * Choose a reading for the row at search position at and go on; a
+ * choice is cut short as soon as one of its checks can no longer hold,
+ * which leaves the joint readings found the same and the search small.
+ */
 static void
 joint_rec(struct joint *j, int at)
 {
 	struct gai_extract *x = j->x;
-	int p, s, i, ok;
+	const struct gx_pending *q;
+	int p, s, i, n, ok;
 
 	if (j->unused == 0 || --j->budget < 0)
 		return;
 	if (at == j->nrows) {
 		j->nsol++;
 		for (i = 0; i < j->nrows; i++) {
-			struct gx_pending *q = &x->pend[j->rows[i]];
+			struct gx_pending *r = &x->pend[j->rows[i]];
 
-			if (!q->used[j->choice[j->rows[i]]]) {
-				q->used[j->choice[j->rows[i]]] = 1;
+			if (!r->used[j->choice[j->rows[i]]]) {
+				r->used[j->choice[j->rows[i]]] = 1;
 				j->unused--;
 			}
 		}
 		return;
 	}
 	p = j->rows[at];
-	for (s = 0; s < x->pend[p].ns; s++) {
+	q = &x->pend[p];
+	for (s = 0; s < q->ns; s++) {
 		j->choice[p] = s;
-		for (ok = 1, i = 0; ok && i < j->nck; i++)
-			if (j->ck[i].last == p && !check_holds(j, &j->ck[i]))
+		for (ok = 1, n = 0; ok && n < j->nmem[p]; n++) {
+			struct check *k = &j->ck[j->mem[p][n].ck];
+
+			if (!q->isint[s][k->col]) {
 				ok = 0;
+				break;
+			}
+			k->acc += j->mem[p][n].sign * q->v[s][k->col];
+		}
+		for (i = 0; ok && i < n; i++)
+			ok = may_hold(&j->ck[j->mem[p][i].ck], at + 1);
 		if (ok)
 			joint_rec(j, at + 1);
+		for (i = 0; i < n; i++)
+			j->ck[j->mem[p][i].ck].acc -= j->mem[p][i].sign *
+			    q->v[s][j->ck[j->mem[p][i].ck].col];
 	}
+}
+
+/*
+ * Each check's bounds over the search order, and each row's checks.  0,
+ * 1 when some check cannot hold whatever is chosen, or NOMEM.
+ */
+static int
+joint_bounds(struct joint *j)
+{
+	const struct gai_extract *x = j->x;
+	int c, i, a, s, p, sign, any;
+	int64_t lo, hi, v;
+
+	for (i = 0; i < j->nrows; i++) {
+		p = j->rows[i];
+		if ((j->mem[p] = calloc((size_t)j->nck, sizeof *j->mem[p])) ==
+		    NULL)
+			return GAI_E_NOMEM;
+	}
+	for (c = 0; c < j->nck; c++) {
+		struct check *k = &j->ck[c];
+
+		k->acc = k->fixed;
+		k->rmin[j->nrows] = k->rmax[j->nrows] = 0;
+		for (a = j->nrows - 1; a >= 0; a--) {
+			p = j->rows[a];
+			k->rmin[a] = k->rmin[a + 1];
+			k->rmax[a] = k->rmax[a + 1];
+			for (i = 0; i < k->npend && k->pend[i] != p; i++)
+				;
+			if (i == k->npend)
+				continue;
+			sign = k->sign[i];
+			j->mem[p][j->nmem[p]].ck = c;
+			j->mem[p][j->nmem[p]++].sign = sign;
+			for (lo = hi = 0, any = 0, s = 0; s < x->pend[p].ns;
+			    s++) {
+				if (!x->pend[p].isint[s][k->col])
+					continue;
+				v = sign * x->pend[p].v[s][k->col];
+				lo = any && lo < v ? lo : v;
+				hi = any && hi > v ? hi : v;
+				any = 1;
+			}
+			if (!any)
+				return 1;	/* no reading is a number there */
+			k->rmin[a] += lo;
+			k->rmax[a] += hi;
+		}
+		if (!may_hold(k, 0))
+			return 1;
+	}
+	return 0;
 }
 
 /* The names of the checks row p is in, for its note. */
@@ -913,7 +985,6 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 			memset(&k, 0, sizeof k);
 			k.name = e->name;
 			k.col = c;
-			k.last = -1;
 			if (add_side(x, ti, e->lhs, 1, c, &k) < 0 ||
 			    add_side(x, ti, e->rhs, -1, c, &k) < 0 ||
 			    k.npend == 0)
@@ -937,8 +1008,15 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 			j.rows[j.nrows++] = i;
 			j.unused += x->pend[i].ns;
 		}
-	if (j.nrows > 0)
+	if (j.nrows > 0 && (rc = joint_bounds(&j)) == 0)
 		joint_rec(&j, 0);
+	if (rc < 0) {
+		for (i = 0; i < j.nrows; i++)
+			free(j.mem[j.rows[i]]);
+		free(j.ck);
+		return rc;
+	}
+	rc = 0;
 	for (i = 0; i < x->npend && rc == 0; i++) {
 		struct gx_pending *p = &x->pend[i];
 		int left = 0;
@@ -979,6 +1057,8 @@ gx_resolve_table(struct gai_extract *x, size_t ti)
 		    warn_ambiguous(x, ti, p, p->used, how) < 0 ?
 		    GAI_E_NOMEM : 0;
 	}
+	for (i = 0; i < j.nrows; i++)
+		free(j.mem[j.rows[i]]);
 	free(j.ck);
 	x->npend = 0;
 	return rc;

@@ -206,6 +206,15 @@ meta_of() {
 	[[ $output == *"	meta.org	六盘水市人民政府(市人民政府办公室)"$'\n'* ]]
 }
 
+@test "glued text: the joint search bounds its sums, so 2^21 readings are decided at once" {
+	run -0 timeout 10 gai-extract "$X/glued-joint.txt"
+	[[ $output == *"	req.granted.natural_person	11"$'\n'*"	req.granted.commercial	0"$'\n'* ]]
+	[[ $output == *"	req.other.misc.natural_person	11"$'\n'* ]]
+	[[ $output == *'warn.split	req.denied.query: cell "110000011" read as 11|0|0|0|0|0|11, the only one of its 2 readings that fits the column identities: the results rows add up to (七)总计'* ]]
+	[[ $output != *"too many to try"* ]]
+	[[ $output != *"warn.ambiguous"* ]]
+}
+
 @test "glued text: 本年增/减 written with words and signs splits its row at the word" {
 	run -0 gai-extract --trace "$X/ok-glued-variants-2019.txt"
 	[[ $output == *"	active.license.change	-3"$'\n'* ]]
