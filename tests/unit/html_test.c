@@ -229,6 +229,10 @@ test_bytes(void)
 	    "<p>late</p>tail</BODY >", "a\nlate\ntail\n");
 	EXPECT("end tag look-alikes", "<p>a</bodyx>b</p><p>c</ht",
 	    "ab\nc\n");
+	/* A comment read in parts (every split) ends where one read whole does. */
+	EXPECT("comments in parts", "<p>a<!-- x -- y --!>b</p><p>c<!---->d"
+	    "<!-- z --->e<!-- -- > - ->f-->g</p><!-- never closed <p>h</p>",
+	    "ab\ncdeg\n");
 	EXPECT("pre keeps spaces and lines",
 	    "<pre>\n  项目   金额 \n\n  收入\t100\n</pre>after",
 	    "项目   金额\n收入\t100\nafter\n");
