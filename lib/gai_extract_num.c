@@ -275,6 +275,14 @@ struct split {
  * whose parts are being placed (its total after them) is cut short when
  * their sum is already more than the digits left can hold for the total.
  */
+/* 10^i: the least number of i + 1 digits. */
+static const int64_t pow10[19] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1000000000, 10000000000, 100000000000, 1000000000000,
+	10000000000000, 100000000000000, 1000000000000000,
+	10000000000000000, 100000000000000000, 1000000000000000000
+};
+
 static int
 check_upto(const struct split *sp, int j, size_t pos)
 {
@@ -291,8 +299,7 @@ check_upto(const struct split *sp, int j, size_t pos)
 			dig = left - (size_t)(sp->k - 1 - j - 1);
 			for (sum = 0, c = e->first; c <= j; c++)
 				sum += sp->cur[c];
-			for (max = 1; dig > 0 && max < INT64_MAX / 10; dig--)
-				max *= 10;
+			max = pow10[dig < 18 ? dig : 18];
 			if (sum >= max)
 				return 0;
 		}
@@ -331,6 +338,7 @@ split_rec(struct split *sp, size_t pos, int j)
 {
 	const struct gx_run *r = sp->r;
 	size_t b, need = (size_t)(sp->k - j - 1), points = 0;
+	int64_t v = 0;
 
 	if (sp->found > sp->max || --sp->budget < 0)
 		return;
@@ -349,8 +357,12 @@ split_rec(struct split *sp, size_t pos, int j)
 	if (pos == r->n || sp->left[pos] > need)
 		return;
 	for (b = pos + 1; b + need <= r->n; b++) {
+		/* the part's value grows a digit at a time; a point makes it
+		 * no integer (as gx_run_int says) */
 		if (r->d[b - 1] == '.')
 			points++;
+		else
+			v = v * 10 + (r->d[b - 1] - '0');
 		if (points > 1 || (points && !(sp->dec >> j & 1)) ||
 		    b - pos > 15)
 			break;
@@ -361,11 +373,11 @@ split_rec(struct split *sp, size_t pos, int j)
 			break;
 		/* a point has digits on both sides; 1,234 is one number */
 		if (r->d[b - 1] != '.' && (b == r->n || r->d[b] != '.') &&
-		    !r->joined[b] && (!sp->seps || grouped(r, pos, b))) {
-			int ok;
-
-			sp->cur[j] = gx_run_int(r, pos, b, &ok);
-			sp->isint[j] = (unsigned char)ok;
+		    !r->joined[b] && (need > 0 || b == r->n) &&
+		    (!sp->seps || grouped(r, pos, b))) {
+			/* (the last part takes every digit left) */
+			sp->cur[j] = points ? 0 : v;
+			sp->isint[j] = (unsigned char)!points;
 			if (check_upto(sp, j, b))
 				split_rec(sp, b, j + 1);
 		}

@@ -432,8 +432,7 @@ warn_ambiguous(struct gai_extract *x, size_t ti, const struct gx_pending *p,
 /*
  * A cell more than the row's columns (tb->extra): add p's readings with
  * one, each kept unless another reading gives the same numbers.  Where
- * the header says where a subtotal is, only there.  Every cell is one
- * digit at least, so a run too short for one more cell adds none.
+ * the header says where a subtotal is, only there.
  */
 static void
 add_extra(const struct gai_extract *x, const struct gx_table *tb,
@@ -624,7 +623,9 @@ resolve_run(struct gai_extract *x, struct gx_cand *cd, int ncols)
 	    &p->cuts[0][0], GX_MAXSOL);
 	memset(p->drop, -1, sizeof p->drop);
 	memset(p->anydrop, 0, sizeof p->anydrop);
-	if (p->ns >= 0)
+	/* an eighth cell where the header has one, or where seven do not
+	 * fit (a row of eight under a header of seven, as seed 002 has) */
+	if (p->ns >= 0 && (x->subtotal > 0 || p->ns == 0))
 		add_extra(x, tb, p, ncols, dec);
 	keep_marked(p, cc);
 	if (p->ns <= 0) {
