@@ -826,6 +826,12 @@ gai_html_end(struct gai_html *h, struct gai_error *err)
 	return h->status != 0 ? push_failed(h, err) : 0;
 }
 
+int
+gai_html_stray_end(const struct gai_html *h)
+{
+	return h->tok != NULL && gai_html_tok_stray_end(h->tok);
+}
+
 void
 gai_html_free(struct gai_html *h)
 {

@@ -59,6 +59,14 @@ int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
 /* The document is complete: flush what is pending. */
 int gai_html_end(struct gai_html *h, struct gai_error *err);
 
+/*
+ * 1 when gai's own parser read an end tag while no element was open (a
+ * page that starts with one, or one after <html/>), where libxml2 2.9
+ * drops the rest of the page: the parsers differ there by design
+ * (bench/README.md).  0 with libxml2.
+ */
+int gai_html_stray_end(const struct gai_html *h);
+
 void gai_html_free(struct gai_html *h);
 
 /*

@@ -56,6 +56,7 @@ struct gai_html_tok {
 	int seen;		/* 3 once <head> was open, 10 once <body> */
 	int depth;		/* misplaced <head> tags ignored */
 	int in_text;		/* the last thing read was text or a reference */
+	int stray_end;		/* an end tag came while no element was open */
 	int in_comment;		/* in a comment read in part, its end not yet */
 	int nomem;
 	int track;		/* the lines are tracked (gai_html_at_line) */
@@ -275,6 +276,7 @@ end_tag(struct gai_html_tok *t, const char *name, size_t len)
 	int pri;
 	size_t i;
 
+	t->stray_end |= t->n == 0;	/* where libxml2 drops the rest */
 	/*
 	 * </body> and </html> never end anything: text after them is still
 	 * shown by browsers (libxml2 2.9 would drop it; gai_html.c takes
@@ -884,6 +886,12 @@ gai_html_tok_feed(struct gai_html_tok *t, const char *s, size_t n, int final)
 			close_top(t);
 	}
 	return t->nomem ? GAI_E_NOMEM : 0;
+}
+
+int
+gai_html_tok_stray_end(const struct gai_html_tok *t)
+{
+	return t->stray_end;
 }
 
 void

@@ -473,6 +473,49 @@ test_lines(void)
 	gai_buf_free(&pre);
 }
 
+/*
+ * gai_html_stray_end: an end tag read while no element is open, where
+ * libxml2 drops the rest of the page (bench/README.md), so that the
+ * diff_html fuzz target can tell that known difference from a new one.
+ */
+static void
+test_stray_end(void)
+{
+	static const struct {
+		const char *page;
+		int want;
+	} cases[] = {
+		{ "</td><table><tr><td>a</td></tr></table>", 1 },
+		{ "<html/></p><p>a", 1 },
+		/* "/>" closes whatever is on top: here the <html> */
+		{ "<html><html a=\">\"/></p><p>a", 1 },
+		{ "<html><p/></p><p>a", 0 },
+		{ "<html><br/><p>a</p>x", 0 },
+		{ "<html/>", 0 },		/* no end tag after it */
+		{ "<p>a</p></td>", 0 },		/* <html> is still open */
+	};
+	struct gai_buf out = GAI_BUF_INIT;
+	struct gai_error err;
+	struct gai_html *h;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		gai_buf_clear(&out);
+		if ((h = gai_html_new(&out, parser)) == NULL) {
+			failf("stray end tag", "out of memory");
+			break;
+		}
+		if (gai_html_feed(h, cases[i].page, strlen(cases[i].page),
+		    &err) != 0 || gai_html_end(h, &err) != 0)
+			failf("stray end tag", err.msg);
+		else if (gai_html_stray_end(h) !=
+		    (parser == GAI_HTML_OWN ? cases[i].want : 0))
+			failf("stray end tag", cases[i].page);
+		gai_html_free(h);
+	}
+	gai_buf_free(&out);
+}
+
 static void
 test_sniff(void)
 {
@@ -557,6 +600,7 @@ main(void)
 		test_fixtures(compare);
 		test_huge_text();
 		test_lines();
+		test_stray_end();
 	}
 	test_fixtures(lines_agree);
 	xmlCleanupParser();
