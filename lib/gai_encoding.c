@@ -61,6 +61,16 @@ gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
 	int big5 = strcmp(name, "BIG5-HKSCS") == 0;
 	size_t i = 0;
 
+	if (utf8 && n > 0 && chars > 0) {
+		/* The same count without a branch a byte (gai-extract asks
+		 * it of every document): the first byte starts a character,
+		 * after it every byte that is no continuation byte does. */
+		for (i = 1, chars--; i < n && chars > 0; i++)
+			chars -= (u[i] & 0xC0) != 0x80;
+		while (i < n && (u[i] & 0xC0) == 0x80)
+			i++;
+		return i;
+	}
 	for (; i < n && chars > 0; chars--) {
 		unsigned char c = u[i++];
 

@@ -593,6 +593,10 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	x->nwarn = x->nrec = 0;
 	x->first_line = first_line;
 	x->year = x->edition = x->found_any = 0;
+	/* Offsets into it are 32 bits: a token is 16 bytes (see gx_tok). */
+	if (len > UINT32_MAX - 1)
+		return gai_error_set(err, GAI_E_FORMAT, 0, 0, "document of "
+		    "%zu bytes: gai-extract reads documents under 4 GiB", len);
 	/* Text that skipped gai-normalize is folded here, so that （）： match
 	 * the same labels; stream 1 is folded already, and is read where it
 	 * is: no copy of the document. */

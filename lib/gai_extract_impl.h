@@ -87,10 +87,15 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
 /* GX_T_RUN: digits of glued text, their cells still open */
 enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN };
 
+/*
+ * A cell of the document: 16 bytes, as a table of tiny cells has one per
+ * two or three bytes of text (documents are under 4 GiB: gai_extract_doc
+ * says so of a larger one).
+ */
 struct gx_tok {
-	size_t off;		/* into the folded text */
-	unsigned len;
-	unsigned line;		/* line index within the document */
+	uint32_t off;		/* into the folded text */
+	uint32_t len;
+	uint32_t line;		/* line index within the document */
 	unsigned char kind;	/* GX_T_* */
 	unsigned char delim;	/* the line was split at TAB or '|' */
 	unsigned char lfirst;	/* first token of its line */
@@ -100,10 +105,8 @@ struct gx_tok {
 struct gx_toks {
 	struct gx_tok *v;
 	size_t n, cap;
-	size_t *lines;		/* offset of each line in the folded text */
+	uint32_t *lines;	/* offset of each line in the folded text */
 	size_t nlines, lcap;
-	struct gx_cell { size_t off, len; } *cells;	/* one line's, reused */
-	size_t ccap;
 	struct gai_buf scratch;
 };
 
@@ -286,8 +289,8 @@ struct gai_extract {
 	struct gai_buf sq;	/* a cell without its spaces */
 	const char *sqsrc;	/* what sq was squeezed from */
 	size_t sqsrc_len;
-	int *label;		/* per token: row matched, -1 none */
-	size_t *labend;		/* per token: text offset the label ends */
+	signed char *label;	/* per token: row matched, -1 none */
+	uint32_t *labend;	/* per token: text offset the label ends */
 	size_t labcap;
 	struct gx_val *vals;	/* per field index */
 	long *setlist;		/* the fields set, to clear them fast */

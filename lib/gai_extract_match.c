@@ -155,8 +155,8 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 		    (r = broken_label(x, ti, i, re)) >= 0) {
 			/* the label's second line is not a cell of its row */
 			x->label[++i] = -1;
-			x->labend[i - 1] = end = k->off + k->len;
-			x->label[i - 1] = r;
+			x->labend[i - 1] = (uint32_t)(end = k->off + k->len);
+			x->label[i - 1] = (signed char)r;
 			nlab++;
 			continue;
 		}
@@ -164,8 +164,8 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			return r;
 		if (r >= 0 && !(gx_tables[ti].rows[r].flags &
 		    GX_ROW_FORWARD && !starts_row(x, i))) {
-			x->label[i] = r;
-			x->labend[i] = end;
+			x->label[i] = (signed char)r;
+			x->labend[i] = (uint32_t)end;
 			nlab++;
 		}
 	}
@@ -831,8 +831,8 @@ gx_match_tables(struct gai_extract *x)
 		return GAI_E_NOMEM;
 	n = x->toks.n;
 	if (x->labcap < n + 1) {
-		int *l = realloc(x->label, (n + 1) * sizeof *l);
-		size_t *e;
+		signed char *l = realloc(x->label, (n + 1) * sizeof *l);
+		uint32_t *e;
 
 		if (l == NULL)
 			return GAI_E_NOMEM;

@@ -23,8 +23,8 @@ push(struct gx_toks *t, size_t off, size_t len, unsigned line, int kind,
 		t->cap = cap;
 	}
 	k = &t->v[t->n++];
-	k->off = off;
-	k->len = (unsigned)len;
+	k->off = (uint32_t)off;
+	k->len = (uint32_t)len;
 	k->line = line;
 	k->kind = (unsigned char)kind;
 	k->delim = (unsigned char)delim;
@@ -84,14 +84,117 @@ all_numbers(const char *s, size_t n, struct gai_buf *scratch)
 	return words >= 2;
 }
 
+/*
+ * The next cell of the line that ends at le, from *p: cut at sep (TAB or
+ * '|'), or where sep is 0 at a run of two or more spaces; its spaces
+ * trimmed, in [*cs, *cs + *cl).  0 when the line has no more.  A line of
+ * many cells is cut twice over, its cells not kept: a line of tiny cells
+ * would take 16 bytes a cell.
+ */
+static int
+next_cell(const char *text, size_t *p, size_t le, int sep, size_t *cs,
+    size_t *cl)
+{
+	size_t s = *p, e;
+
+	if (*p > le)
+		return 0;
+	if (sep != 0) {
+		const char *q = memchr(text + *p, sep, le - *p);
+
+		*p = q != NULL ? (size_t)(q - text) : le;
+		e = (*p)++;
+	} else {
+		/* a run of two or more spaces separates cells */
+		for (;;) {
+			const char *q = memchr(text + *p, ' ', le - *p);
+
+			if (q == NULL) {
+				*p = le;
+				break;
+			}
+			*p = (size_t)(q - text);
+			if (*p + 1 < le && text[*p + 1] == ' ')
+				break;
+			(*p)++;
+		}
+		e = *p;
+		while (*p < le && text[*p] == ' ')
+			(*p)++;
+		if (e == le)
+			*p = le + 1;
+	}
+	while (s < e && text[s] == ' ')
+		s++;
+	while (e > s && text[e - 1] == ' ')
+		e--;
+	*cs = s;
+	*cl = e - s;
+	return 1;
+}
+
+/* A markdown rule |---|:--|: nothing but '-', ':' and spaces, a dash. */
+static int
+rule_cell(const char *s, size_t n, size_t *dashes)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '-')
+			(*dashes)++;
+		else if (s[i] != ':' && s[i] != ' ')
+			return 0;
+	return 1;
+}
+
+/* Token(s) of cell s[0..n) at off: a number, numbers one space apart, or
+ * text.  *emitted: a token of the line is out. */
+static int
+cell_tokens(struct gx_toks *t, const char *text, size_t off, size_t n,
+    unsigned line, int delim, int *emitted)
+{
+	const char *s = text + off;
+	size_t a, b;
+	unsigned fl;
+	int kind = GX_T_TEXT;
+
+	gai_buf_clear(&t->scratch);
+	if (n < 64 && (gx_num_parse(s, n, &t->scratch, &fl) == 1 ||
+	    gx_change_read(s, n, &t->scratch) == 1))
+		kind = GX_T_NUM;	/* 增98: a 本年增/减 cell */
+	else if (((s[0] >= '0' && s[0] <= '9') || s[0] == '-') &&
+	    memchr(s, ' ', n) != NULL && all_numbers(s, n, &t->scratch)) {
+		/* "10 1 0 0": numbers one space apart */
+		for (a = 0; a < n; a = b) {
+			while (a < n && s[a] == ' ')
+				a++;
+			for (b = a; b < n && s[b] != ' '; b++)
+				;
+			if (b > a && push(t, off + a, b - a, line, GX_T_NUM,
+			    delim, !*emitted) < 0)
+				return GAI_E_NOMEM;
+			*emitted = 1;
+		}
+		return 0;
+	}
+	if (push(t, off, n, line, kind, delim, !*emitted) < 0)
+		return GAI_E_NOMEM;
+	*emitted = 1;
+	return 0;
+}
+
+/* Cells of a line kept from the first cut for the second; a line with
+ * more is cut again. */
+#define LINE_CELLS 64
+
 static int
 line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
-    unsigned line, struct gx_cell **cv, size_t *ccap, struct gai_buf *scratch)
+    unsigned line)
 {
-	size_t n = 0, i, p, first, last, a, b;
-	int delim = 0, sep = 0, rule = 1, emitted = 0, dashes;
-	unsigned fl;
-	struct gx_cell *c;
+	size_t n = 0, i, p, first, last, cs, cl, dashes = 0;
+	size_t first_full = (size_t)-1, last_full = 0, len0 = 0, lenlast = 0;
+	struct { size_t s, n; } c[LINE_CELLS];
+	int delim, sep = 0, rule = 1, emitted = 0;
 
 	/* memchr, not a loop over the bytes: most lines are long prose */
 	if (memchr(text + ls, '\t', le - ls) != NULL)
@@ -99,67 +202,27 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 	else if (memchr(text + ls, '|', le - ls) != NULL)
 		sep = '|';
 	delim = sep != 0;
-	/* cut */
-	p = ls;
-	while (p <= le) {
-		size_t s = p, e;
-
-		if (sep != 0) {
-			const char *q = memchr(text + p, sep, le - p);
-
-			p = q != NULL ? (size_t)(q - text) : le;
-			e = p++;
-		} else {
-			/* a run of two or more spaces separates cells */
-			for (;;) {
-				const char *q = memchr(text + p, ' ', le - p);
-
-				if (q == NULL) {
-					p = le;
-					break;
-				}
-				p = (size_t)(q - text);
-				if (p + 1 < le && text[p + 1] == ' ')
-					break;
-				p++;
-			}
-			e = p;
-			while (p < le && text[p] == ' ')
-				p++;
-			if (e == le)
-				p = le + 1;
+	/* 1. what the line's cells are like */
+	for (p = ls; next_cell(text, &p, le, sep, &cs, &cl); n++) {
+		if (n < LINE_CELLS) {
+			c[n].s = cs;
+			c[n].n = cl;
 		}
-		while (s < e && text[s] == ' ')
-			s++;
-		while (e > s && text[e - 1] == ' ')
-			e--;
-		if (n == *ccap) {
-			size_t cap = *ccap ? *ccap * 2 : 64;
-			struct gx_cell *v = realloc(*cv, cap * sizeof *v);
-
-			if (v == NULL)
-				return GAI_E_NOMEM;
-			*cv = v;
-			*ccap = cap;
+		if (n == 0)
+			len0 = cl;
+		lenlast = cl;
+		if (cl > 0) {
+			if (first_full == (size_t)-1)
+				first_full = n;
+			last_full = n;
 		}
-		(*cv)[n].off = s;
-		(*cv)[n].len = e - s;
-		n++;
+		if (sep == '|' && rule)
+			rule = rule_cell(text + cs, cl, &dashes);
 	}
-	c = *cv;
 	/* a markdown rule |---|:--| carries nothing */
-	if (sep == '|') {
-		for (i = 0, dashes = 0; i < n && rule; i++)
-			for (p = 0; p < c[i].len; p++)
-				if (strchr("-: ", text[c[i].off + p]) == NULL)
-					rule = 0;
-				else
-					dashes += text[c[i].off + p] == '-';
-		if (rule && dashes > 0)
-			return 0;
-	}
-	for (first = 0; first < n && c[first].len == 0; first++)
-		;
+	if (sep == '|' && rule && dashes > 0)
+		return 0;
+	first = first_full != (size_t)-1 ? first_full : n;
 	if (first == n && sep != '|')
 		return 0;
 	if (first == n || delim) {
@@ -171,51 +234,32 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 		 */
 		first = 0;
 		last = n - 1;
-		if (sep == '|' && n > 1 && c[0].len == 0)
+		if (sep == '|' && n > 1 && len0 == 0)
 			first++;
-		if (sep == '|' && last > first && c[last].len == 0)
+		if (sep == '|' && last > first && lenlast == 0)
 			last--;
 	} else
-		for (last = n - 1; c[last].len == 0; last--)
-			;
-	if (first == last && page_number(text + c[first].off, c[first].len))
-		return 0;
-	for (i = first; i <= last; i++) {
-		const char *s = text + c[i].off;
-		int kind;
-
-		if (c[i].len == 0) {
-			if (delim && push(t, c[i].off, 0, line, GX_T_EMPTY, 1,
+		last = last_full;
+	/* 2. its tokens */
+	for (p = ls, i = 0; i <= last; i++) {
+		if (n <= LINE_CELLS) {
+			cs = c[i].s;
+			cl = c[i].n;
+		} else if (!next_cell(text, &p, le, sep, &cs, &cl))
+			break;
+		if (i < first)
+			continue;
+		if (first == last && page_number(text + cs, cl))
+			return 0;
+		if (cl == 0) {
+			if (delim && push(t, cs, 0, line, GX_T_EMPTY, 1,
 			    !emitted) < 0)
 				return GAI_E_NOMEM;
 			emitted = 1;
 			continue;
 		}
-		gai_buf_clear(scratch);
-		kind = GX_T_TEXT;
-		if (c[i].len < 64 && (gx_num_parse(s, c[i].len, scratch,
-		    &fl) == 1 || gx_change_read(s, c[i].len, scratch) == 1))
-			kind = GX_T_NUM;	/* 增98: a 本年增/减 cell */
-		else if (((s[0] >= '0' && s[0] <= '9') || s[0] == '-') &&
-		    memchr(s, ' ', c[i].len) != NULL &&
-		    all_numbers(s, c[i].len, scratch)) {
-			/* "10 1 0 0": numbers one space apart */
-			for (a = 0; a < c[i].len; a = b) {
-				while (a < c[i].len && s[a] == ' ')
-					a++;
-				for (b = a; b < c[i].len && s[b] != ' '; b++)
-					;
-				if (b > a && push(t, c[i].off + a, b - a, line,
-				    GX_T_NUM, delim, !emitted) < 0)
-					return GAI_E_NOMEM;
-				emitted = 1;
-			}
-			continue;
-		}
-		if (push(t, c[i].off, c[i].len, line, kind, delim,
-		    !emitted) < 0)
+		if (cell_tokens(t, text, cs, cl, line, delim, &emitted) < 0)
 			return GAI_E_NOMEM;
-		emitted = 1;
 	}
 	return 0;
 }
@@ -235,7 +279,7 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 		le = nl != NULL ? (size_t)(nl - text) : len;
 		if (t->nlines == t->lcap) {
 			size_t cap = t->lcap ? t->lcap * 2 : 1024;
-			size_t *v = realloc(t->lines, cap * sizeof *v);
+			uint32_t *v = realloc(t->lines, cap * sizeof *v);
 
 			if (v == NULL) {
 				rc = GAI_E_NOMEM;
@@ -244,9 +288,8 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 			t->lines = v;
 			t->lcap = cap;
 		}
-		t->lines[t->nlines++] = ls;
-		rc = line_cells(t, text, ls, le, line, &t->cells, &t->ccap,
-		    &t->scratch);
+		t->lines[t->nlines++] = (uint32_t)ls;
+		rc = line_cells(t, text, ls, le, line);
 		line++;
 		ls = le + 1;
 	}
@@ -258,7 +301,6 @@ gx_toks_free(struct gx_toks *t)
 {
 	free(t->v);
 	free(t->lines);
-	free(t->cells);
 	gai_buf_free(&t->scratch);
 	memset(t, 0, sizeof *t);
 }

@@ -134,17 +134,16 @@ cjk_or_digit_end(const char *s, size_t n)
 /*
  * The prose with its hard line breaks undone (PDF text wraps a sentence
  * anywhere: 答\n复), spaces around a break dropped; table rows and blank
- * lines stay apart.
+ * lines end a paragraph.  Paragraph by paragraph: the next one into flat
+ * (*pos and *prev carry on from the last call), 1; 0 at the end.  One
+ * paragraph at a time, so memory stays the size of the longest.
  */
 static int
-flatten(const char *text, size_t len)
+next_paragraph(const char *text, size_t len, size_t *pos, int *prev)
 {
-	const char *p = text, *end = text + len, *nl, *a, *b;
-	int prev_prose = 0;
+	const char *p = text + *pos, *end = text + len, *nl, *a, *b;
 
 	gai_buf_clear(&flat);
-	if (gai_buf_reserve(&flat, len + 1) != 0)
-		return GAI_E_NOMEM;
 	while (p < end) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -153,47 +152,30 @@ flatten(const char *text, size_t len)
 		for (b = nl; b > a && b[-1] == ' '; b--)
 			continue;
 		if (a == b || table_line(a, (size_t)(b - a))) {
-			gai_buf_putc(&flat, '\n');
-			prev_prose = 0;
-		} else {
-			/* Join to the line before when both are CJK prose. */
-			if (prev_prose && !((unsigned char)*a >= 0x80 ||
-			    (*a >= '0' && *a <= '9') || *a == '(')) 
-				gai_buf_putc(&flat, ' ');
-			else if (!prev_prose && flat.len > 0)
-				gai_buf_putc(&flat, '\n');
-			gai_buf_append(&flat, a, (size_t)(b - a));
-			prev_prose = cjk_or_digit_end(a, (size_t)(b - a));
-			if (!prev_prose)
-				gai_buf_putc(&flat, '\n');
+			*prev = 0;
+			p = nl + 1;
+			if (flat.len > 0)
+				break;
+			continue;
 		}
+		/* A line that is not joined to the one before starts a
+		 * paragraph of its own. */
+		if (!*prev && flat.len > 0)
+			break;
+		/* Join to the line before when both are CJK prose. */
+		if (*prev && !((unsigned char)*a >= 0x80 ||
+		    (*a >= '0' && *a <= '9') || *a == '(') &&
+		    gai_buf_putc(&flat, ' ') != 0)
+			return GAI_E_NOMEM;
+		if (gai_buf_append(&flat, a, (size_t)(b - a)) != 0)
+			return GAI_E_NOMEM;
+		*prev = cjk_or_digit_end(a, (size_t)(b - a));
 		p = nl + 1;
+		if (!*prev)
+			break;
 	}
-	return 0;
-}
-
-/*
- * Keep only the paragraphs of flat that state a count (every pattern ends
- * in 件): most of a report has none, and each pattern scans what is left.
- */
-static void
-keep_counting(void)
-{
-	char *p = flat.data, *end = flat.data + flat.len, *nl, *out = flat.data;
-
-	while (p < end) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (find_word(p, (size_t)(nl - p), "件", 3) != NULL) {
-			memmove(out, p, (size_t)(nl - p));
-			out += nl - p;
-			*out++ = '\n';
-		}
-		p = nl + 1;
-	}
-	flat.len = (size_t)(out - flat.data);
-	if (flat.data != NULL)
-		flat.data[flat.len] = '\0';
+	*pos = p < end ? (size_t)(p - text) : len;
+	return flat.len > 0;
 }
 
 /* Chinese numerals: 十 10, 两 2, 二十三 23, 一百零五 105, 三万二千 32000. */
@@ -313,12 +295,15 @@ hinted(const char *p, size_t n)
  * order of the patterns. */
 struct found {
 	char num[32];
-	size_t start, end;	/* its sentence in flat */
+	size_t start, end;	/* its sentence, in kept */
 };
+
+/* The sentences of the counts found, while later paragraphs are read. */
+static struct gai_buf kept;
 
 /*
  * Pattern i over flat[from..to): 1 with the first count it finds in *f,
- * else 0.
+ * else 0, or GAI_E_NOMEM.
  */
 static int
 scan(size_t i, size_t from, size_t to, struct found *f)
@@ -354,8 +339,11 @@ scan(size_t i, size_t from, size_t to, struct found *f)
 				continue;
 			snprintf(f->num, sizeof(f->num), "%ld", v);
 		}
-		sentence(ov[0], ov[1], &f->start, &end);
-		f->end = (size_t)end;
+		sentence(ov[0], ov[1], &g, &end);
+		f->start = kept.len;
+		if (gai_buf_append(&kept, flat.data + g, (size_t)end - g) != 0)
+			return GAI_E_NOMEM;
+		f->end = kept.len;
 		return 1;
 	}
 	return 0;
@@ -365,29 +353,33 @@ int
 gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
 {
 	struct found f[NPAT];
-	size_t i, para, end;
+	size_t i, pos = 0;
 	unsigned want = (1u << NPAT) - 1, m;
-	int rc;
+	int rc, prev = 0;
 
-	if ((rc = compile()) != 0 || (rc = flatten(text, len)) != 0)
+	if ((rc = compile()) != 0)
 		return rc;
-	keep_counting();
-	/* Each pattern's first count, paragraph by paragraph: a paragraph
-	 * is looked at for the patterns it has words of and that are not
-	 * found yet. */
-	for (para = 0; para < flat.len && want != 0; para = end + 1) {
-		const char *nl = memchr(flat.data + para, '\n',
-		    flat.len - para);
-
-		end = nl != NULL ? (size_t)(nl - flat.data) : flat.len;
-		m = hinted(flat.data + para, end - para) & want;
+	gai_buf_clear(&kept);
+	/* Each pattern's first count, paragraph by paragraph: only those
+	 * that state a count (every pattern ends in 件) are looked at, for
+	 * the patterns they have words of and that are not found yet. */
+	while (want != 0 && (rc = next_paragraph(text, len, &pos, &prev)) > 0) {
+		if (find_word(flat.data, flat.len, "件", 3) == NULL)
+			continue;
+		m = hinted(flat.data, flat.len) & want;
 		for (i = 0; i < NPAT; i++)
-			if ((m & (1u << i)) && scan(i, para, end, &f[i]))
+			if ((m & (1u << i)) &&
+			    (rc = scan(i, 0, flat.len, &f[i])) != 0) {
+				if (rc < 0)
+					return rc;
 				want &= ~(1u << i);
+			}
 	}
+	if (rc < 0)
+		return rc;
 	for (i = 0; i < NPAT; i++)
 		if (!(want & (1u << i)) && (rc = emit(ctx, patterns[i].key,
-		    f[i].num, flat.data + f[i].start, f[i].end - f[i].start))
+		    f[i].num, kept.data + f[i].start, f[i].end - f[i].start))
 		    != 0)
 			return rc;
 	return 0;

@@ -341,6 +341,41 @@ chars(void)
 	gai_extract_free(x);
 }
 
+/*
+ * A line of more cells than the tokenizer keeps from its first cut is
+ * cut again: the same tokens as a short line gives, blank cells and a
+ * table's frame included.
+ */
+static void
+long_lines(void)
+{
+	struct gx_toks t;
+	struct gai_buf line = GAI_BUF_INIT;
+	size_t i;
+	int ok;
+
+	memset(&t, 0, sizeof t);
+	gai_buf_puts(&line, "规章");
+	for (i = 0; i < 99; i++)
+		gai_buf_puts(&line, i == 50 ? "\t" : "\t1");
+	gai_buf_puts(&line, "\t2\n|x|");
+	for (i = 0; i < 79; i++)
+		gai_buf_puts(&line, "3|");
+	CHECK(gx_tokenize(&t, line.data, line.len) == 0);
+	CHECK(t.n == 101 + 80, "%zu tokens", t.n);
+	ok = t.n == 181 && t.v[0].kind == GX_T_TEXT && t.v[0].lfirst &&
+	    t.v[51].kind == GX_T_EMPTY && t.v[100].kind == GX_T_NUM &&
+	    t.v[100].len == 1 && line.data[t.v[100].off] == '2' &&
+	    t.v[101].kind == GX_T_TEXT && t.v[101].lfirst &&
+	    t.v[101].line == 1 && t.v[180].kind == GX_T_NUM &&
+	    line.data[t.v[180].off] == '3';
+	for (i = 1; ok && i < 100; i++)
+		ok = (i == 51) == (t.v[i].kind == GX_T_EMPTY) && !t.v[i].lfirst;
+	CHECK(ok, "the tokens of the long lines");
+	gx_toks_free(&t);
+	gai_buf_free(&line);
+}
+
 /* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
 static int
 keys(const char *ed)
@@ -442,5 +477,6 @@ main(int argc, char *argv[])
 	budget();
 	memo();
 	chars();
+	long_lines();
 	return unit_end("extract_test");
 }
