@@ -311,6 +311,40 @@ date_word(const char *s, const char *e)
 	    memcmp(s, "月", 3) == 0 || memcmp(s, "日", 3) == 0);
 }
 
+/* The dash of a page number, "-" or "—", ending at s[k] (going back)
+ * or starting there (going forward): its length, or 0. */
+static size_t
+page_dash(const char *s, size_t k, size_t e, int back)
+{
+	if (back) {
+		if (k >= 1 && s[k - 1] == '-')
+			return 1;
+		return k >= 3 && memcmp(s + k - 3, "—", 3) == 0 ? 3 : 0;
+	}
+	if (k < e && s[k] == '-')
+		return 1;
+	return e - k >= 3 && memcmp(s + k, "—", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * Are the digits s[a..b) a page number, a dash on either side ("-2-",
+ * "- 12 -", "—3—"), that a PDF converter left in the text: no cell's?
+ */
+static int
+page_number(const char *s, size_t a, size_t b, size_t e)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	if (a > 0 && s[a - 1] == ' ')
+		a--;
+	if (b < e && s[b] == ' ')
+		b++;
+	return page_dash(s, a, e, 1) > 0 && page_dash(s, b, e, 0) > 0;
+}
+
 /*
  * The next run of a table's digits in s[*p..e): 1 with it in [*rs, *re),
  * a unit after it included; 0 when there is none.  Numbering ("1." and
@@ -338,8 +372,8 @@ next_run(const char *s, size_t *p, size_t e, size_t *rs, size_t *re)
 			    !is_digit(s[b + 4]))))
 				break;
 		if ((a > 0 && s[a - 1] == '(') || (b < e && s[b] == ')') ||
-		    date_word(s + b, s + e))
-			continue;	/* (2) numbering, 2023年 */
+		    date_word(s + b, s + e) || page_number(s, a, b, e))
+			continue;	/* (2) numbering, 2023年, -2- */
 		if (b < e && (s[b] == '.' || (e - b >= 3 &&
 		    memcmp(s + b, "、", 3) == 0))) {
 			/* its last digit numbers the label after it */
