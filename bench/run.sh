@@ -265,7 +265,6 @@ if have gai-extract; then
 else
 	skip "extract: gai-extract glued" gai-extract
 fi
-
 # ---- 4. gai-check, gai-tsv ----------------------------------------------------
 if have gai-check; then
 	measure "check: gai-check" "$recs_bytes" records "$recs_lines" \
@@ -315,6 +314,21 @@ for t in gai-normalize gai-extract; do
 		    "'$(g "$t")' --max-size=0 '$big' >/dev/null 2>&1; [ \$? -le 1 ]"
 	else
 		skip "big doc: $t" "$t"
+	fi
+done
+# gai-extract keeps a token per cell: the same against the corpus's text
+# as one report, and a table of tiny cells (one per two bytes), each the
+# size of norm.txt.
+awk 'NR == 1 { print "\fbig.txt" } !/^\f/' "$norm" >"$work/big-report.txt"
+awk -v n="$norm_bytes" 'BEGIN { print "\ftiny.txt"; for (i = 0; i < n / 20; i++)
+	print "1\t2\t3\t4\t5\t6\t7\t8\t9\t0" }' >"$work/big-tiny.txt"
+for shape in report tiny; do
+	if have gai-extract; then
+		measure "big doc: gai-extract, $shape" \
+		    "$(wc -c <"$work/big-$shape.txt")" docs 1 \
+		    "'$(g gai-extract)' --max-size=0 '$work/big-$shape.txt' >/dev/null 2>&1; [ \$? -le 1 ]"
+	else
+		skip "big doc: gai-extract, $shape" gai-extract
 	fi
 done
 # A 100 MB raw HTML page, as table rows and as one run of text, through
@@ -441,6 +455,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	r=$(ratio "extract: gai-extract" "extract: python regex")
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
 	say "  extract gai-extract, glued text   $(field "extract: gai-extract glued" 3) MB/s   (target >= 50)"
+	say "  extract peak memory: $(field "big doc: gai-extract, report" 6) MB for one $(awk -v b="$(wc -c <"$work/big-report.txt")" 'BEGIN { printf "%.1f", b / 1e6 }') MB report, $(field "big doc: gai-extract, tiny" 6) MB for as much of tiny cells   (target <= 2x + a constant)"
 	r=$(ratio "pipeline: gai" "pipeline: python")
 	say "  pipeline gai / Python (norm+extract only) $r"
 	r=$(cratio "trad: gai-normalize --simplified" "trad: opencc -c t2s.json")
