@@ -133,7 +133,9 @@ gai_check_doc(struct gai_check *c, const struct gai_recset *set,
 		gai_buf_clear(&c->org);
 		if (gai_org_fold(&c->org, org) != 0)
 			return GAI_E_NOMEM;
-		if ((b = gc_yoy_body(c->yoy, c->org.data)) == NULL)
+		/* A name that folds to nothing (blanks) names no body. */
+		if (c->org.len > 0 &&
+		    (b = gc_yoy_body(c->yoy, c->org.data)) == NULL)
 			return GAI_E_NOMEM;
 	}
 	/* The same body's reports of the years before and after, if seen. */

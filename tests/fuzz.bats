@@ -137,6 +137,17 @@ open(sys.argv[2], "wb").write(page.encode("gb18030"))
 	    "$BATS_TEST_TMPDIR/out"
 }
 
+# The 2026-11-28 campaign (check_rules): a body's name that folds to
+# nothing (a blank) went to the year-over-year index as a NULL string.
+@test "fuzz regress: meta.org a blank, year-over-year rules (strlen of NULL)" {
+	survives gai-check "$REG/check-org-blank"
+	[ "$(grep -c "$(printf '^d\tcheck\\.')" "$BATS_TEST_TMPDIR/out")" -gt 0 ]
+	printf 'r: active.*.in_force = prev(active.*.in_force)\n' \
+	    >"$BATS_TEST_TMPDIR/rules"
+	survives gai-check --no-builtin --rules "$BATS_TEST_TMPDIR/rules" \
+	    "$REG/check-org-blank"
+}
+
 @test "fuzz regress: empty input (gai_text_fold, NULL + 0)" {
 	survives gai-extract "$REG/extract-empty"
 	survives gai-extract </dev/null
