@@ -31,6 +31,15 @@
  * document's. */
 #define GATE_MAX ((size_t)1 << 20)
 
+/*
+ * A line at least this long is a whole table or report joined with runs
+ * of spaces (a crawler that joined its text nodes with spaces): its cells
+ * are tokens of their own, so its column-header run is looked for across
+ * them.  A laid-out table's header line (pdftotext -layout) is far
+ * shorter, and stays a line of cells.
+ */
+#define SPACED_MIN 1024
+
 int
 gx_glued_compile(struct gai_extract *x, struct gai_error *err)
 {
@@ -456,6 +465,17 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 			return GAI_E_NOMEM;
 		if (gx_match(x, x->glue_re, NULL, 0, NULL, NULL))
 			return 1;
+	}
+	if (b - a > 1 && !x->toks.v[a].delim) {
+		size_t s = x->toks.v[a].off;
+		size_t e = x->toks.v[b - 1].off + x->toks.v[b - 1].len;
+
+		if (e - s >= SPACED_MIN && e - s <= GATE_MAX) {
+			if (gx_squeeze(x, x->text.data + s, e - s) < 0)
+				return GAI_E_NOMEM;
+			if (gx_match(x, x->glue_re, NULL, 0, NULL, NULL))
+				return 1;
+		}
 	}
 	return 0;
 }

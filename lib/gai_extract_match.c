@@ -555,6 +555,7 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	int one_done = 0, split_seen = 0, rc;
 	long one_at = -1;
 	char name[96], lab[256];
+	size_t split_missing[GX_MAXROWS], nsplit_missing = 0;
 
 	x->npend = 0;
 	if (classify(x, ti, rs, re) < 0)
@@ -594,8 +595,11 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 			continue;
 		}
 		if (row->flags & GX_ROW_ALT_SPLIT) {
-			if (at < 0)
+			if (at < 0) {
+				/* missing only if another of them is there */
+				split_missing[nsplit_missing++] = r;
 				continue;
+			}
 			split_seen = 1;
 		}
 		if (at < 0 && x->blocks)
@@ -616,6 +620,13 @@ walk(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 	}
 	if (gx_resolve_table(x, ti) < 0)
 		return GAI_E_NOMEM;
+	for (i = 0; split_seen && !x->blocks && i < nsplit_missing; i++) {
+		gx_row_name(ti, split_missing[i], name, sizeof name);
+		row_label(ti, split_missing[i], x, lab, sizeof lab);
+		if (gx_warn(x, "row_missing", "%s: row %s not found", name,
+		    lab) < 0)
+			return GAI_E_NOMEM;
+	}
 	/* (六)其他处理: report how it was read when it is not the edition's */
 	if (strcmp(t->name, "req") != 0)
 		return 0;

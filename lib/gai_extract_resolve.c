@@ -691,6 +691,11 @@ gx_resolve_row(struct gai_extract *x, struct gx_cand *cd)
 	    (ncols > 1 && cd->c[0].kind == GX_T_NUM &&
 	    cd->c[0].n >= (size_t)ncols)))
 		return resolve_run(x, cd, ncols);
+	/* As many digit runs as columns (a glued row joined with spaces):
+	 * each holds at least one cell, so each holds exactly one. */
+	for (c = 0; cd->n == ncols && c < cd->n; c++)
+		if (cd->c[c].kind == GX_T_RUN)
+			cd->c[c].kind = GX_T_NUM;
 	for (c = 0; c < cd->n; c++)
 		if (cd->c[c].kind == GX_T_RUN) {
 			snprintf(cd->why, sizeof cd->why, "digits run together "
