@@ -7,6 +7,7 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "gai_text.h"
 
 enum { M_TITLE, M_YEAR, M_DATE, M_HYEAR, M_SIGN, M_DATELINE, M_PUNCT,
     M_PRE, M_GTITLE, M_N };
@@ -236,15 +237,6 @@ boundary_before(const char *s, size_t k)
 	return 0;
 }
 
-/* The length of the UTF-8 character that starts with byte c. */
-static size_t
-clen(char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	return u < 0xc0 ? 1 : u < 0xe0 ? 2 : u < 0xf0 ? 3 : 4;
-}
-
 /* The last character of a place's or a body's name: 攀枝花市|米易县 is one
  * name.  (A site's 网站 is junk before a name.) */
 static int
@@ -318,7 +310,7 @@ org_start(const struct gai_extract *x, size_t ps, size_t y, size_t a,
     size_t b)
 {
 	const char *d = x->sq.data;
-	size_t s, e;
+	size_t s, e, n;
 	int k, whole;
 
 	for (whole = 1; whole >= 0; whole--)
@@ -328,8 +320,10 @@ org_start(const struct gai_extract *x, size_t ps, size_t y, size_t a,
 				break;	/* a name starts with a CJK character */
 			if ((s > ps && name_end(d, s)) || generic_start(d + s))
 				continue;
-			for (e = s, k = 0; (whole || k < 4) && e < y; k++)
-				e += clen(d[e]);
+			for (e = s, k = 0; (whole || k < 4) && e < y; k++) {
+				gai_text_decode(d + e, y - e, &n);
+				e += n;
+			}
 			if (k < 2)
 				break;
 			if (!named_again(x, d + s, e - s, a, b))
