@@ -59,7 +59,7 @@ struct opts {
 	struct gai_check *check;
 	unsigned long (*count)[3];	/* per rule: ok, fail, skip */
 	int found;			/* a check failed */
-	const char *doc;
+	struct gai_rec_out out;		/* the document's records */
 };
 
 static int
@@ -73,8 +73,31 @@ emit(void *ctx, size_t rule, enum gai_check_outcome o, const char *key,
 		op->found = 1;
 	if (op->quiet || (op->failed && o != GAI_CHECK_FAIL))
 		return 0;
-	gai_rec_write(stdout, op->doc, key, value);
-	return 0;
+	return gai_rec_out_add(&op->out, key, value);
+}
+
+/*
+ * The document's records passed through, then its checks: gathered and
+ * written at once, the name escaped once.  0 or GAI_E_NOMEM.
+ */
+static int
+check_doc(struct opts *op, const struct gai_recset *set)
+{
+	size_t i;
+	int rc;
+
+	if (gai_rec_out_begin(&op->out, set->doc.data) != 0)
+		return GAI_E_NOMEM;
+	if (!op->quiet)
+		for (i = 0; i < set->n; i++)
+			if (gai_rec_out_add(&op->out, gai_recset_key(set, i),
+			    gai_recset_value(set, i)) != 0)
+				return GAI_E_NOMEM;
+	rc = gai_check_doc(op->check, set, emit, op);
+	/* fe_write keeps a failure's errno for fe_close_stdout. */
+	if (op->out.buf.len > 0)
+		(void)fe_write(op->out.buf.data, op->out.buf.len);
+	return rc;
 }
 
 static int
@@ -87,7 +110,6 @@ process(struct opts *op, const char *path)
 	const char *name = path;
 	FILE *fp;
 	int rc, status = GAI_EXIT_OK;
-	size_t i;
 
 	if ((fp = fe_open(path)) == NULL)
 		return GAI_EXIT_ERROR;
@@ -111,13 +133,7 @@ process(struct opts *op, const char *path)
 			status = GAI_EXIT_ERROR;
 			break;
 		}
-		if (!op->quiet)
-			for (i = 0; i < set.n; i++)
-				gai_rec_write(stdout, set.doc.data,
-				    gai_recset_key(&set, i),
-				    gai_recset_value(&set, i));
-		op->doc = set.doc.data;
-		if (gai_check_doc(op->check, &set, emit, op) != 0) {
+		if (check_doc(op, &set) != 0) {
 			fe_warn(ENOMEM, "%s", fe_quote(set.doc.data));
 			status = GAI_EXIT_ERROR;
 			break;
@@ -241,6 +257,7 @@ main(int argc, char *argv[])
 			    op.count[i][0], op.count[i][1], op.count[i][2]);
 	gai_check_free(op.check);
 	gai_rules_free(&op.rules);
+	gai_rec_out_free(&op.out);
 	free(op.count);
 
 	/* 5. Finish: flush and close stdout; a write error turns into 2. */

@@ -61,14 +61,25 @@ size_t
 gai_chars_find(const struct gai_chars *c, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i, k;
+	size_t i = 0, k;
 
-	for (i = 1; i + 1 < n; i++) {
-		if (!c->pair[pair(s + i)])
+	/*
+	 * A character at a time: a lead byte and two continuation bytes
+	 * are looked up and stepped over whole, as none of the characters
+	 * can start inside them; any other byte is stepped alone (so a
+	 * broken sequence is read as the byte-by-byte search reads it).
+	 */
+	while (n - i >= 3) {
+		if (s[i] < 0xe0 || s[i] > 0xef) {
+			i++;
 			continue;
-		for (k = 0; k < c->n; k++)
-			if (memcmp(s + i - 1, c->c[k], 3) == 0)
-				return i - 1;
+		}
+		if (c->pair[pair(s + i + 1)])
+			for (k = 0; k < c->n; k++)
+				if (memcmp(s + i, c->c[k], 3) == 0)
+					return i;
+		i += ((s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) ?
+		    3 : 1;
 	}
 	return n;
 }

@@ -5,8 +5,10 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include <uchardet.h>
@@ -77,8 +79,20 @@ gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
 	if (utf8 && n > 0 && chars > 0) {
 		/* The same count without a branch a byte (gai-extract asks
 		 * it of every document): the first byte starts a character,
-		 * after it every byte that is no continuation byte does. */
-		for (i = 1, chars--; i < n && chars > 0; i++)
+		 * after it every byte that is no continuation byte does.
+		 * Eight bytes at a time while more than eight characters are
+		 * left: the block cannot hold the last one. */
+		for (i = 1, chars--; chars > 8 && n - i >= 8; i += 8) {
+			uint64_t w, cont;
+
+			memcpy(&w, u + i, 8);
+			/* bit 7 of each byte that is 10xxxxxx */
+			cont = w & ~(w << 1) & 0x8080808080808080ull;
+			/* the bytes' sum, in the top byte */
+			chars -= 8 - (size_t)(((cont >> 7) *
+			    0x0101010101010101ull) >> 56);
+		}
+		for (; i < n && chars > 0; i++)
 			chars -= (u[i] & 0xC0) != 0x80;
 		while (i < n && (u[i] & 0xC0) == 0x80)
 			i++;

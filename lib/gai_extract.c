@@ -5,6 +5,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,24 @@ gx_compile(const char *pat, int anchored, struct gai_error *err)
 	return re;
 }
 
+/* Does s[0..8) hold a byte gx_squeeze drops: ' ', '*' or '#'? */
+static int
+dropped8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ull,
+	    high = 0x8080808080808080ull;
+	uint64_t w, a, b, c;
+
+	memcpy(&w, s, 8);
+	/* a byte of w ^ v is zero where w has v: the classic test for a
+	 * zero byte, exact in its yes and no */
+	a = w ^ (ones * ' ');
+	b = w ^ (ones * '*');
+	c = w ^ (ones * '#');
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) &
+	    high ? 1 : 0;
+}
+
 int
 gx_squeeze(struct gai_extract *x, const char *s, size_t n)
 {
@@ -60,7 +79,11 @@ gx_squeeze(struct gai_extract *x, const char *s, size_t n)
 	x->sqsrc = s;
 	x->sqsrc_len = n;
 	d = x->sq.data;
-	for (i = 0; i < n; i++) {
+	/* eight bytes at a time while none of them is dropped: a label
+	 * has few spaces */
+	for (i = 0; n - i >= 8 && !dropped8(s + i); i += 8, k += 8)
+		memcpy(d + k, s + i, 8);
+	for (; i < n; i++) {
 		char c = s[i];
 
 		d[k] = c;	/* written always, kept only if not dropped */
@@ -416,6 +439,11 @@ gai_extract_new(struct gai_error *err)
 	if (gx_meta_compile(x, err) < 0 || gx_glued_compile(x, err) < 0)
 		goto fail;
 	glue_filter(x);
+	/* the last character of every gx_heading_pats, both forms */
+	if (gai_chars_init(&x->head_chars, "况況题題项項", 0) < 0) {
+		gai_error_set(err, GAI_E_USAGE, 0, 0, "heading characters");
+		goto fail;
+	}
 	x->nojit = nojit;
 	return x;
 fail:

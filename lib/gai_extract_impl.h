@@ -268,6 +268,8 @@ struct gai_extract {
 	 * (glue_filter 1; 0 when some pattern has none of them) */
 	struct gai_chars glue_chars;
 	int glue_filter;
+	/* every heading holds one of these: a token without is none */
+	struct gai_chars head_chars;
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
 	void *meta_re[10];

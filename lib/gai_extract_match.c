@@ -784,33 +784,6 @@ table_index(const char *name, unsigned edition)
 	return 0;
 }
 
-/* Does s hold 况/況, 题/題 or 项/項, the last character of every heading? */
-static int
-heading_end(const char *s, size_t n)
-{
-	static const char ends[][4] = {
-		"况", "況", "题", "題", "项", "項"
-	};
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i, k;
-
-	for (i = 0; i + 3 <= n; i++) {
-		/* the third byte first: a continuation byte, and so matching
-		 * one of the six far less often than the lead byte does */
-		switch (p[i + 2]) {
-		case 0xb5: case 0x81: case 0x98: case 0x8c: case 0xb9:
-		case 0x85:
-			break;
-		default:
-			continue;
-		}
-		for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
-			if (memcmp(p + i, ends[k], 3) == 0)
-				return 1;
-	}
-	return 0;
-}
-
 /* Bit k: x->sq is heading k (H_*); the headings repeat: memo. */
 static long
 heading_bits(struct gai_extract *x)
@@ -863,7 +836,8 @@ gx_match_tables(struct gai_extract *x)
 		if (tk->kind != GX_T_TEXT || tk->len > 150 || tk->len < 9)
 			continue;
 		/* every heading ends in 情况, 问题 or 事项: skip the rest cheaply */
-		if (!heading_end(tok_s(x, i), tk->len))
+		if (gai_chars_find(&x->head_chars, tok_s(x, i), tk->len) ==
+		    tk->len)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), tk->len) < 0)
 			return GAI_E_NOMEM;

@@ -39,6 +39,15 @@ gx_num_parse(const char *s, size_t n, struct gai_buf *out, unsigned *flags)
 		n--;
 	if (n == 0)
 		return 0;
+	/* the common cell, a count in digits alone: as it is, but for
+	 * its leading zeros */
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == n) {
+		for (start = 0; start + 1 < n && s[start] == '0'; start++)
+			;
+		return gai_buf_append(out, s + start, n - start) < 0 ? -1 : 1;
+	}
 	if (!(s[0] >= '0' && s[0] <= '9') && s[0] != '+') {
 		/* the hot path for text: one byte says it is no number */
 		if (s[0] != '-' && s[0] != '/' && (unsigned char)s[0] != 0xe2 &&

@@ -57,6 +57,8 @@ static int64_t
 cell_int(struct gai_extract *x, const struct gx_cell_ref *c, int *ok)
 {
 	unsigned fl;
+	int64_t v = 0;
+	size_t i;
 
 	*ok = 0;
 	if (c->kind == GX_T_EMPTY) {
@@ -65,6 +67,15 @@ cell_int(struct gai_extract *x, const struct gx_cell_ref *c, int *ok)
 	}
 	if (c->kind != GX_T_NUM)
 		return 0;
+	/* digits alone, as most cells are, and too few to overflow: read
+	 * here, not written out and read back */
+	for (i = 0; i < c->n && i < 18 && c->s[i] >= '0' && c->s[i] <= '9';
+	    i++)
+		v = v * 10 + (c->s[i] - '0');
+	if (i == c->n && i > 0) {
+		*ok = 1;
+		return v;
+	}
 	gai_buf_clear(&x->numbuf);
 	if (gx_num_parse(c->s, c->n, &x->numbuf, &fl) != 1 ||
 	    (fl & (GX_NF_YUAN | GX_NF_WAN)))

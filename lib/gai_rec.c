@@ -22,8 +22,17 @@ gai_rec_reader_free(struct gai_rec_reader *r)
 {
 	free(r->raw);
 	gai_buf_free(&r->doc);
+	gai_buf_free(&r->rawdoc);
 	gai_buf_free(&r->key);
 	gai_buf_free(&r->value);
+}
+
+/* Is c one of the bytes stream 2 escapes: TAB, LF, CR, backslash? */
+static inline int
+escaped(unsigned char c)
+{
+	return c == '\\' ||
+	    (c <= '\r' && ((1u << c) & (1u << '\t' | 1u << '\n' | 1u << '\r')));
 }
 
 int
@@ -34,12 +43,14 @@ gai_rec_escape(struct gai_buf *b, const char *s, size_t n)
 	for (; s < end; s++) {
 		const char *esc;
 
+		/* Most fields escape nothing: one test a byte to see. */
+		if (!escaped((unsigned char)*s))
+			continue;
 		switch (*s) {
 		case '\t': esc = "\\t"; break;
 		case '\n': esc = "\\n"; break;
 		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default: continue;
+		default: esc = "\\\\"; break;
 		}
 		if (gai_buf_append(b, run, (size_t)(s - run)) != 0 ||
 		    gai_buf_append(b, esc, 2) != 0)
@@ -54,11 +65,12 @@ gai_rec_unescape(struct gai_buf *b, const char *s, size_t n)
 {
 	const char *end = s + n, *run = s;
 
-	for (; s < end; s++) {
+	/* Found by memchr: most fields have no backslash at all. */
+	for (; (s = memchr(s, '\\', (size_t)(end - s))) != NULL; s++) {
 		char c;
 
-		if (*s != '\\' || s + 1 == end)
-			continue;
+		if (s + 1 == end)
+			break;
 		switch (s[1]) {
 		case 't': c = '\t'; break;
 		case 'n': c = '\n'; break;
@@ -77,14 +89,15 @@ gai_rec_unescape(struct gai_buf *b, const char *s, size_t n)
 
 /*
  * GAI_E_FORMAT with err saying why when field s[0..n) of line is not
- * one: stream 2 is UTF-8, and a backslash always escapes the byte after
- * it, so an odd run of them at the end leaves one that escapes nothing.
+ * one: stream 2 is UTF-8 (checked here unless utf8 says it is known), and
+ * a backslash always escapes the byte after it, so an odd run of them at
+ * the end leaves one that escapes nothing.
  */
 static int
-check_field(const char *s, size_t n, const char *what, long line,
+check_field(const char *s, size_t n, int utf8, const char *what, long line,
     struct gai_error *err)
 {
-	size_t valid = gai_text_valid_utf8(s, n), run = 0;
+	size_t valid = utf8 ? n : gai_text_valid_utf8(s, n), run = 0;
 
 	if (valid < n)
 		return gai_error_set(err, GAI_E_FORMAT, 0, line,
@@ -105,6 +118,8 @@ gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
 {
 	ssize_t n;
 	char *t1, *t2;
+	size_t dl;
+	int utf8;
 
 	errno = 0;
 	if ((n = getline(&r->raw, &r->rawcap, r->fp)) < 0) {
@@ -121,26 +136,42 @@ gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
 	    memchr(t2 + 1, '\t', (size_t)(r->raw + n - t2 - 1)) != NULL)
 		return gai_error_set(err, GAI_E_FORMAT, 0, r->line,
 		    "not a record (doc TAB key TAB value)");
-	/* A flawed record is kept (its numbers are still the report's). */
+	/*
+	 * A flawed record is kept (its numbers are still the report's).  A
+	 * TAB never splits a character: when the whole line is valid UTF-8,
+	 * so is each field, and one pass over it does for the three.
+	 */
 	memset(&r->flaw, 0, sizeof r->flaw);
-	r->flagged = check_field(r->raw, (size_t)(t1 - r->raw), "name",
-	    r->line, &r->flaw) != 0 ||
-	    check_field(t1 + 1, (size_t)(t2 - t1 - 1), "key", r->line,
+	dl = (size_t)(t1 - r->raw);
+	utf8 = gai_text_valid_utf8(r->raw, (size_t)n) == (size_t)n;
+	r->flagged = check_field(r->raw, dl, utf8, "name", r->line,
 	    &r->flaw) != 0 ||
-	    check_field(t2 + 1, (size_t)(r->raw + n - t2 - 1), "value",
+	    check_field(t1 + 1, (size_t)(t2 - t1 - 1), utf8, "key", r->line,
+	    &r->flaw) != 0 ||
+	    check_field(t2 + 1, (size_t)(r->raw + n - t2 - 1), utf8, "value",
 	    r->line, &r->flaw) != 0;
-	gai_buf_clear(&r->doc);
 	gai_buf_clear(&r->key);
 	gai_buf_clear(&r->value);
-	if (gai_rec_unescape(&r->doc, r->raw, (size_t)(t1 - r->raw)) != 0 ||
-	    gai_buf_append(&r->key, t1 + 1, (size_t)(t2 - t1 - 1)) != 0 ||
+	/* A document's records all name it: unescape the name once. */
+	if (r->rawdoc.data == NULL || r->rawdoc.len != dl ||
+	    memcmp(r->rawdoc.data, r->raw, dl) != 0) {
+		gai_buf_clear(&r->rawdoc);
+		gai_buf_clear(&r->doc);
+		if (gai_buf_append(&r->rawdoc, r->raw, dl) != 0 ||
+		    gai_rec_unescape(&r->doc, r->raw, dl) != 0)
+			goto nomem;
+	}
+	if (gai_buf_append(&r->key, t1 + 1, (size_t)(t2 - t1 - 1)) != 0 ||
 	    gai_rec_unescape(&r->value, t2 + 1, (size_t)(r->raw + n - t2 - 1)) != 0)
-		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
-		    "out of memory");
+		goto nomem;
 	rec->doc = r->doc.data;
 	rec->key = r->key.data;
 	rec->value = r->value.data;
 	return GAI_OK;
+nomem:
+	gai_buf_free(&r->rawdoc);	/* doc may be half made */
+	return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+	    "out of memory");
 }
 
 void
@@ -152,8 +183,10 @@ gai_recset_clear(struct gai_recset *set, const char *doc)
 	set->n = 0;
 }
 
-int
-gai_recset_add(struct gai_recset *set, const char *key, const char *value)
+/* Add a record of key[0..kl) and value[0..vl), each NUL-terminated. */
+static int
+recset_push(struct gai_recset *set, const char *key, size_t kl,
+    const char *value, size_t vl)
 {
 	if (set->n == set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 256;
@@ -165,13 +198,27 @@ gai_recset_add(struct gai_recset *set, const char *key, const char *value)
 		set->cap = cap;
 	}
 	set->items[set->n].key = set->arena.len;
-	if (gai_buf_append(&set->arena, key, strlen(key) + 1) != 0)
+	if (gai_buf_append(&set->arena, key, kl + 1) != 0)
 		return GAI_E_NOMEM;
 	set->items[set->n].value = set->arena.len;
-	if (gai_buf_append(&set->arena, value, strlen(value) + 1) != 0)
+	if (gai_buf_append(&set->arena, value, vl + 1) != 0)
 		return GAI_E_NOMEM;
 	set->n++;
 	return 0;
+}
+
+int
+gai_recset_add(struct gai_recset *set, const char *key, const char *value)
+{
+	return recset_push(set, key, strlen(key), value, strlen(value));
+}
+
+/* Add the record the reader read last. */
+static int
+recset_push_read(struct gai_recset *set, const struct gai_rec_reader *r)
+{
+	return recset_push(set, r->key.data, r->key.len, r->value.data,
+	    r->value.len);
 }
 
 /* A kept record's flaw as GAI_E_FORMAT; the document goes on after it. */
@@ -198,7 +245,7 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		/* The record that ended the last document starts this one. */
 		r->pending = 0;
 		gai_recset_clear(set, r->doc.data);
-		if (gai_recset_add(set, r->key.data, r->value.data) != 0)
+		if (recset_push_read(set, r) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
 		if ((rc = report_flaw(r, err)) != 0)
@@ -220,7 +267,7 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		}
 		if (set->n == 0)
 			gai_recset_clear(set, rec.doc);
-		if (gai_recset_add(set, rec.key, rec.value) != 0)
+		if (recset_push_read(set, r) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
 		if ((rc = report_flaw(r, err)) != 0)
@@ -276,17 +323,4 @@ gai_rec_out_free(struct gai_rec_out *o)
 {
 	gai_buf_free(&o->lead);
 	gai_buf_free(&o->buf);
-}
-
-int
-gai_rec_write(FILE *fp, const char *doc, const char *key, const char *value)
-{
-	static struct gai_rec_out out;	/* reused: no allocation per record */
-
-	if (gai_rec_out_begin(&out, doc) != 0 ||
-	    gai_rec_out_add(&out, key, value) != 0)
-		return GAI_E_NOMEM;
-	if (fwrite(out.buf.data, 1, out.buf.len, fp) != out.buf.len)
-		return GAI_E_IO;
-	return 0;
 }

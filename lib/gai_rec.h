@@ -22,6 +22,7 @@ struct gai_rec_reader {
 	char *raw;		/* getline's buffer */
 	size_t rawcap;
 	struct gai_buf doc, key, value;
+	struct gai_buf rawdoc;	/* the name as escaped on the line read last */
 	int pending;		/* the last record read starts the next document */
 	int partial;		/* an error interrupted the document being read */
 	int flagged;		/* the last record read was kept but is flawed */
@@ -80,8 +81,8 @@ const char *gai_recset_get(const struct gai_recset *set, const char *key);
 
 /*
  * A document's records gathered for one write: the name is escaped once,
- * in begin; add appends a record with the value escaped.  The bytes are
- * what gai_rec_write writes.  0 or GAI_E_NOMEM.
+ * in begin; add appends a record with the value escaped (TAB, LF, CR and
+ * backslash).  0 or GAI_E_NOMEM.
  */
 struct gai_rec_out {
 	struct gai_buf lead;	/* the escaped name and its TAB */
@@ -95,9 +96,6 @@ int gai_rec_out_add(struct gai_rec_out *o, const char *key,
     const char *value);
 void gai_rec_out_free(struct gai_rec_out *o);
 
-/* Write one record, escaping TAB, LF, CR and backslash; 0 or GAI_E_IO. */
-int gai_rec_write(FILE *fp, const char *doc, const char *key,
-    const char *value);
 /* Append s to b with the stream's escapes. */
 int gai_rec_escape(struct gai_buf *b, const char *s, size_t n);
 /* Undo the escapes of s[0..n) into b. */

@@ -316,6 +316,87 @@ memo(void)
 	gai_extract_free(y);
 }
 
+/* Where the first of c's characters is in s[0..n), byte after byte. */
+static size_t
+chars_bytewise(const struct gai_chars *c, const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i + 3 <= n; i++)
+		for (k = 0; k < c->n; k++)
+			if (memcmp(s + i, c->c[k], 3) == 0)
+				return i;
+	return n;
+}
+
+/*
+ * gai_chars_find steps over a character at a time: on random text of
+ * Han, ASCII and broken sequences (a lead byte without its continuation
+ * bytes, stray continuation bytes) it finds what a search at every byte
+ * finds.
+ */
+static void
+chars_random(void)
+{
+	static const char *const pieces[] = {
+		"废", "止", "本年", "a", "1 ", "\xE5", "\xE5\x85", "\x85",
+		"\xBA\x9F", "é", "科", "\xE5\xBA"
+	};
+	struct gai_chars c;
+	char s[128];
+	size_t n, k, bad = 0;
+	int round;
+
+	CHECK(gai_chars_init(&c, "废科", 1) == 0);
+	srand(7);
+	for (round = 0; round < 20000; round++) {
+		n = unit_pieces(s, pieces, sizeof pieces / sizeof pieces[0],
+		    60);
+		for (k = 0; k <= n; k += 1 + (size_t)(rand() % 5))
+			if (gai_chars_find(&c, s, k) != chars_bytewise(&c, s,
+			    k) && bad++ < 5)
+				CHECK(0, "chars_find: round %d, %zu bytes",
+				    round, k);
+	}
+}
+
+/*
+ * gx_squeeze drops ' ', '*' and '#' wherever they stand, eight bytes at a
+ * time where none is: one of them at each place of a long cell.
+ */
+static void
+squeeze(void)
+{
+	static const char drop[] = " *#";
+	const char *abc = "abcdefghijklmnopqrstuvwxyz";
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	char s[32], want[32];
+	size_t n, p, d;
+
+	if (x == NULL) {
+		CHECK(0, "gai_extract_new");
+		return;
+	}
+	for (n = 0; n <= 26; n++)
+		for (p = 0; p < n; p++)
+			for (d = 0; d < 3; d++) {
+				memcpy(s, abc, n);
+				s[p] = drop[d];
+				memcpy(want, abc, p);
+				memcpy(want + p, abc + p + 1, n - p - 1);
+				want[n - 1] = '\0';
+				CHECK(gx_squeeze(x, s, n) == 0 &&
+				    x->sq.len == n - 1 &&
+				    strcmp(x->sq.data, want) == 0,
+				    "squeeze '%c' at %zu of %zu", drop[d], p, n);
+			}
+	CHECK(gx_squeeze(x, "一、 主动 公开*政府#信息  ", 36) == 0 &&
+	    strcmp(x->sq.data, "一、主动公开政府信息") == 0);
+	CHECK(gx_squeeze(x, abc, 26) == 0 && strcmp(x->sq.data, abc) == 0);
+	gai_extract_free(x);
+}
+
 /* The prefilter of a few characters, traditional forms included; the
  * glued-text filter holds one character of every column-header run. */
 static void
@@ -339,6 +420,7 @@ chars(void)
 	    gai_chars_init(&c, "𠀀", 1) == -1);
 	CHECK(x != NULL && x->glue_filter == 1);
 	gai_extract_free(x);
+	chars_random();
 }
 
 /*
@@ -415,6 +497,8 @@ main(int argc, char *argv[])
 	parse("+2", 1, "2", 0);
 	parse("-0", 1, "0", 0);
 	parse("007", 1, "7", 0);
+	parse("000", 1, "0", 0);
+	parse("1234567890123456789012345", 1, "1234567890123456789012345", 0);
 	parse("无", 1, "0", GX_NF_DASH);
 	parse("—", 1, "0", GX_NF_DASH);
 	parse("-", 1, "0", GX_NF_DASH);
@@ -477,6 +561,7 @@ main(int argc, char *argv[])
 	budget();
 	memo();
 	chars();
+	squeeze();
 	long_lines();
 	return unit_end("extract_test");
 }

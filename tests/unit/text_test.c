@@ -3,8 +3,10 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "gai_encoding.h"
 #include "gai_rec.h"
 #include "gai_text.h"
 #include "unit.h"
@@ -149,11 +151,60 @@ test_escapes(void)
 	gai_buf_free(&back);
 }
 
+/* gai_encoding_head's UTF-8 count a byte at a time, as it was before it
+ * took eight at once. */
+static size_t
+head_bytewise(const unsigned char *u, size_t n, size_t chars)
+{
+	size_t i = 0;
+
+	if (n == 0 || chars == 0)
+		return 0;
+	for (i = 1, chars--; i < n && chars > 0; i++)
+		chars -= (u[i] & 0xC0) != 0x80;
+	while (i < n && (u[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * The head of random text (ASCII, Han, stray continuation and lead
+ * bytes) for every count of characters around its length: the same as
+ * the byte-at-a-time count, wherever a block of eight ends.
+ */
+static void
+test_head(void)
+{
+	static const char *const pieces[] = {
+		"a", " ", "\t", "12", "\xE7\x94\xB3", "\xEF\xBC\x8C", "\x80",
+		"\xBF\xBF", "\xE7", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF"
+	};
+	unsigned char s[256];
+	size_t n, chars, bad = 0;
+	int round;
+
+	srand(12);
+	for (round = 0; round < 3000; round++) {
+		n = unit_pieces((char *)s, pieces,
+		    sizeof pieces / sizeof pieces[0], 200);
+		n -= (size_t)(rand() % 8);
+		for (chars = 0; chars <= 210; chars += 1 + (size_t)(rand() % 3))
+			if (gai_encoding_head("UTF-8", (char *)s, n, chars) !=
+			    head_bytewise(s, n, chars) && bad++ < 5)
+				CHECK(0, "head: round %d, %zu bytes, %zu "
+				    "characters", round, n, chars);
+	}
+	CHECK(gai_encoding_head("UTF-8", "abc", 3, 0) == 0, "no characters");
+	CHECK(gai_encoding_head("UTF-8", "\xE7\x94\xB3\xE7\x94\xB3"
+	    "abcdefghij", 16, 2) == 6, "two characters, Han");
+}
+
 int
 main(void)
 {
 	test_fold();
 	test_utf8();
+	test_head();
 	test_escapes();
 	return unit_end("text_test");
 }

@@ -5,6 +5,8 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static int unit_failures;
 
@@ -37,6 +39,26 @@ unit_check(int ok, const char *expr, const char *file, int line,
 	unit_check((cond) != 0, #cond, __FILE__, __LINE__, "" __VA_ARGS__)
 
 /* The test program's exit status, after a line saying how it went. */
+/*
+ * Random text into s: pieces[0..np) picked by rand() and joined until it
+ * holds min bytes or more (s must hold min plus the longest piece).  Its
+ * length.
+ */
+static inline size_t
+unit_pieces(char *s, const char *const *pieces, size_t np, size_t min)
+{
+	size_t n = 0, k;
+
+	while (n < min) {
+		const char *p = pieces[(size_t)rand() % np];
+
+		k = strlen(p);
+		memcpy(s + n, p, k);
+		n += k;
+	}
+	return n;
+}
+
 static inline int
 unit_end(const char *name)
 {
