@@ -23,22 +23,30 @@ gc_hash(const char *s)
 	return h;
 }
 
-const char *
-gc_kv_get(const struct gc_kv *d, const char *key)
+unsigned
+gc_kv_find(const struct gc_kv *d, const char *key)
 {
 	size_t i, m;
 
 	if (d->nslot == 0)
-		return NULL;
+		return 0;
 	m = d->nslot - 1;
 	for (i = gc_hash(key) & m; d->slot[i] != 0; i = (i + 1) & m)
 		if (strcmp(d->k[d->slot[i] - 1], key) == 0)
-			return d->v[d->slot[i] - 1];
-	return NULL;
+			return d->slot[i];
+	return 0;
+}
+
+const char *
+gc_kv_get(const struct gc_kv *d, const char *key)
+{
+	unsigned at = gc_kv_find(d, key);
+
+	return at != 0 ? d->v[at - 1] : NULL;
 }
 
 int
-gc_kv_push(struct gc_kv *d, const char *k, const char *v)
+gc_kv_push(struct gc_kv *d, const char *k, size_t kl, const char *v)
 {
 	if (d->n == d->cap) {
 		size_t c = d->cap ? d->cap * 2 : 256;
@@ -57,37 +65,55 @@ gc_kv_push(struct gc_kv *d, const char *k, const char *v)
 		d->cap = c;
 	}
 	d->k[d->n] = k;
-	d->kl[d->n] = strlen(k);
+	d->kl[d->n] = kl;
 	d->v[d->n++] = v;
 	return 0;
 }
 
-/* Index the records pushed; a repeated key keeps its first value. */
-int
-gc_kv_index(struct gc_kv *d)
+/* Index d's records in d->own; a repeated key keeps its first value. */
+static int
+index_own(struct gc_kv *d)
 {
 	size_t i, j, m, want = 16;
+
+	while (want < d->n * 2)
+		want *= 2;
+	if (want > d->nown) {
+		unsigned *ns = realloc(d->own, want * sizeof(*ns));
+		if (ns == NULL)
+			return GAI_E_NOMEM;
+		d->own = ns;
+		d->nown = want;
+	}
+	memset(d->own, 0, d->nown * sizeof(*d->own));
+	m = d->nown - 1;
+	for (i = 0; i < d->n; i++) {
+		for (j = gc_hash(d->k[i]) & m; d->own[j] != 0; j = (j + 1) & m)
+			if (strcmp(d->k[d->own[j] - 1], d->k[i]) == 0)
+				break;
+		if (d->own[j] == 0)
+			d->own[j] = (unsigned)i + 1;
+	}
+	d->slot = d->own;
+	d->nslot = d->nown;
+	return 0;
+}
+
+int
+gc_kv_index(struct gai_check *c, struct gc_kv *d)
+{
 	long y;
 	char *end;
 	const char *s;
 
-	while (want < d->n * 2)
-		want *= 2;
-	if (want > d->nslot) {
-		unsigned *ns = realloc(d->slot, want * sizeof(*ns));
-		if (ns == NULL)
+	/* A key list seen before was indexed then: its index is d's. */
+	if ((d->shape = gc_shape_find(c, d)) != NULL) {
+		d->slot = d->shape->slot;
+		d->nslot = d->shape->nslot;
+	} else {
+		if (index_own(d) != 0)
 			return GAI_E_NOMEM;
-		d->slot = ns;
-		d->nslot = want;
-	}
-	memset(d->slot, 0, d->nslot * sizeof(*d->slot));
-	m = d->nslot - 1;
-	for (i = 0; i < d->n; i++) {
-		for (j = gc_hash(d->k[i]) & m; d->slot[j] != 0; j = (j + 1) & m)
-			if (strcmp(d->k[d->slot[j] - 1], d->k[i]) == 0)
-				break;
-		if (d->slot[j] == 0)
-			d->slot[j] = (unsigned)i + 1;
+		d->shape = gc_shape_new(c, d);
 	}
 	d->year = 0;
 	if ((s = gc_kv_get(d, "meta.year")) != NULL) {
@@ -100,13 +126,26 @@ gc_kv_index(struct gc_kv *d)
 	return 0;
 }
 
+const char *
+gc_inst(struct gai_buf *t, const struct gai_pat *p, const char *b, size_t bn)
+{
+	if (p->var == 0)
+		return p->text;
+	gai_buf_clear(t);
+	if (gai_buf_append(t, p->pre, p->prelen) != 0 ||
+	    gai_buf_append(t, b, bn) != 0 ||
+	    gai_buf_append(t, p->suf, p->suflen) != 0)
+		return NULL;
+	return t->data;
+}
+
 void
 gc_kv_free(struct gc_kv *d)
 {
 	free(d->k);
 	free(d->v);
 	free(d->kl);
-	free(d->slot);
+	free(d->own);
 }
 
 int
@@ -120,14 +159,15 @@ gai_check_doc(struct gai_check *c, const struct gai_recset *set,
 	int rc, nb = 0, na = 0;
 
 	cur->n = 0;
+	/* A key runs up to its value, NUL-terminated: no strlen. */
 	for (i = 0; i < set->n; i++)
 		if (gc_kv_push(cur, gai_recset_key(set, i),
+		    set->items[i].value - set->items[i].key - 1,
 		    gai_recset_value(set, i)) != 0)
 			return GAI_E_NOMEM;
-	if (gc_kv_index(cur) != 0)
+	if (gc_kv_index(c, cur) != 0)
 		return GAI_E_NOMEM;
 	cur->doc = set->doc.data;
-	cur->shape = gc_shape_get(c, cur);
 	if (c->yoy != NULL && cur->year != 0 && cur->edition != NULL &&
 	    (org = gc_kv_get(cur, "meta.org")) != NULL && *org != '\0') {
 		gai_buf_clear(&c->org);

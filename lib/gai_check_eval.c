@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,22 +21,39 @@ struct ev {
 	size_t bn;
 	int failed_lookup;	/* a value was missing: why says which */
 	int big;		/* a number too large: why says which */
+	/*
+	 * Where cur's shape says the operands of this rule and binding are
+	 * (struct gc_shape), or NULL: look each key up.
+	 */
+	const uint32_t *ref, *sum;
 };
 
 /* p with the variable replaced by the binding, in c->tmp. */
 static const char *
 inst(struct ev *e, const struct gai_pat *p)
 {
-	struct gai_buf *t = &e->c->tmp;
+	return gc_inst(&e->c->tmp, p, e->b, e->bn);
+}
 
-	if (p->var == 0)
-		return p->text;
-	gai_buf_clear(t);
-	if (gai_buf_append(t, p->pre, p->prelen) != 0 ||
-	    gai_buf_append(t, e->b, e->bn) != 0 ||
-	    gai_buf_append(t, p->suf, p->suflen) != 0)
-		return NULL;
-	return t->data;
+/*
+ * The value of operand slot, key p in cur, into *v (NULL when cur lacks
+ * it): by ref, else looked up.  0 or GAI_E_NOMEM.
+ */
+static int
+cur_value(struct ev *e, const struct gai_pat *p, size_t slot, const char **v)
+{
+	const char *key;
+	uint32_t at;
+
+	if (e->ref != NULL) {
+		at = e->ref[slot];
+		*v = at != 0 ? e->cur->v[at - 1] : NULL;
+		return 0;
+	}
+	if ((key = inst(e, p)) == NULL)
+		return GAI_E_NOMEM;
+	*v = gc_kv_get(e->cur, key);
+	return 0;
 }
 
 static void
@@ -63,14 +81,23 @@ toobig(struct ev *e, const char *fmt, const char *a, const char *b)
 	e->big = 1;
 }
 
-/* Look key up: 1 with *x, or 0 with the reason noted. */
+/*
+ * Read v, the value of key in d (NULL when d lacks it): 1 with *x, or 0
+ * with the reason noted.  key NULL: p bound to the binding, made only
+ * for a message.
+ */
 static int
-lookup(struct ev *e, const struct gc_kv *d, const char *key, const char **text,
-    struct gai_dec *x)
+lookup(struct ev *e, const struct gc_kv *d, const struct gai_pat *p,
+    const char *key, const char *v, const char **text, struct gai_dec *x)
 {
-	const char *v = gc_kv_get(d, key);
 	char yr[32] = "";
 
+	if (v != NULL && *v != '\0' && gai_dec_parse(v, x) == GAI_DEC_OK) {
+		*text = v;
+		return 1;
+	}
+	if (key == NULL && (key = inst(e, p)) == NULL)
+		key = p->text;
 	if (e->r->prev && d->year != 0)
 		snprintf(yr, sizeof(yr), " in %ld", d->year);
 	if (v == NULL) {
@@ -124,9 +151,10 @@ eval_term(struct ev *e, const struct gai_term *t, struct gai_dec *x,
     struct gai_buf *out)
 {
 	const struct gc_kv *d;
-	const char *key, *text;
+	const char *key, *text, *found;
 	char num[64];
-	size_t i, j, hits;
+	size_t i, h, n, hits;
+	const uint32_t *list;
 	struct gai_dec v;
 
 	switch (t->kind) {
@@ -147,8 +175,12 @@ eval_term(struct ev *e, const struct gai_term *t, struct gai_dec *x,
 			    t->pat.text, "");
 			return 0;
 		}
-		if ((key = inst(e, &t->pat)) == NULL ||
-		    !lookup(e, d, key, &text, x))
+		if (d == e->cur && !e->r->prev) {
+			if (cur_value(e, &t->pat, t->slot, &found) != 0 ||
+			    !lookup(e, d, &t->pat, NULL, found, &text, x))
+				return 0;
+		} else if ((key = inst(e, &t->pat)) == NULL ||
+		    !lookup(e, d, &t->pat, key, gc_kv_get(d, key), &text, x))
 			return 0;
 		put_operand(e, out, e->r->prev ? d : NULL, t->pat.disp, text);
 		return 1;
@@ -156,16 +188,23 @@ eval_term(struct ev *e, const struct gai_term *t, struct gai_dec *x,
 		x->m = 0;
 		x->scale = 0;
 		hits = 0;
-		for (i = 0; i < e->cur->n; i++) {
-			for (j = 0; j < t->npats; j++)
-				if (gai_pat_glob(&t->pats[j], e->b, e->bn,
-				    e->cur->k[i]))
-					break;
+		/* The records it adds: known for a shape, else found. */
+		if (e->ref != NULL) {
+			list = e->sum + e->ref[t->slot];
+			n = *list++;
+		} else {
+			list = NULL;
+			n = e->cur->n;
+		}
+		for (h = 0; h < n; h++) {
+			i = list != NULL ? list[h] : h;
 			/* Only the first record of a repeated key counts. */
-			if (j == t->npats ||
-			    gc_kv_get(e->cur, e->cur->k[i]) != e->cur->v[i])
+			if (list == NULL && (!gc_sum_covers(t, e->b, e->bn,
+			    e->cur->k[i]) ||
+			    gc_kv_get(e->cur, e->cur->k[i]) != e->cur->v[i]))
 				continue;
-			if (!lookup(e, e->cur, e->cur->k[i], &text, &v))
+			if (!lookup(e, e->cur, NULL, e->cur->k[i], e->cur->v[i],
+			    &text, &v))
 				return 0;
 			if (gai_dec_add(*x, v, 0, x) != GAI_DEC_OK) {
 				toobig(e, "sum(%s) is too large to add exactly%s",
@@ -301,13 +340,12 @@ eval_eq(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	size_t i, present = 0;
 	int eq;
 	enum gai_check_outcome o;
-	const char *v, *key;
+	const char *v;
 
 	for (i = 0; i < r->nconds; i++) {
-		if ((key = inst(e, &r->conds[i].pat)) == NULL)
+		if (cur_value(e, &r->conds[i].pat, r->conds[i].slot, &v) != 0)
 			return GAI_E_NOMEM;
-		if ((v = gc_kv_get(e->cur, key)) == NULL ||
-		    (r->conds[i].value != NULL &&
+		if (v == NULL || (r->conds[i].value != NULL &&
 		    strcmp(v, r->conds[i].value) != 0))
 			return 0;
 	}
@@ -397,6 +435,18 @@ bad_value(int kind, const char *v)
 }
 
 int
+gc_sum_covers(const struct gai_term *t, const char *b, size_t bn,
+    const char *key)
+{
+	size_t j;
+
+	for (j = 0; j < t->npats; j++)
+		if (gai_pat_glob(&t->pats[j], b, bn, key))
+			return 1;
+	return 0;
+}
+
+int
 gc_pred_covers(const struct gai_rule *r, const char *key)
 {
 	size_t j;
@@ -417,11 +467,13 @@ eval_pred(struct ev *e, size_t ri, gai_check_emit emit, void *ctx)
 	size_t i, j, h, nlist, hits = 0, bad = 0;
 	const char *v;
 
-	for (i = 0; i < r->nconds; i++)
-		if ((v = gc_kv_get(e->cur, r->conds[i].pat.text)) == NULL ||
-		    (r->conds[i].value != NULL &&
+	for (i = 0; i < r->nconds; i++) {
+		if (cur_value(e, &r->conds[i].pat, r->conds[i].slot, &v) != 0)
+			return GAI_E_NOMEM;
+		if (v == NULL || (r->conds[i].value != NULL &&
 		    strcmp(v, r->conds[i].value) != 0))
 			return 0;
+	}
 	gai_buf_clear(&c->val);
 	/* The records the predicate covers: known already for a shape. */
 	if (sh != NULL) {
@@ -499,14 +551,31 @@ gc_eval_rule(struct gai_check *c, size_t ri, const struct gc_kv *cur,
     const struct gc_kv *prev, gai_check_emit emit, void *ctx)
 {
 	const struct gai_rule *r = &c->rules->r[ri];
-	struct ev e = { c, r, cur, prev, "", 0, 0, 0 };
+	struct ev e = { c, r, cur, prev, "", 0, 0, 0, NULL, NULL };
+	const struct gc_shape *sh = cur->shape;
 	size_t nb = 0, i, j, off, len;
 	int rc, side;
 
+	/* A rule without prev() on a document with a shape: by its refs. */
+	if (sh != NULL && !r->prev) {
+		e.ref = sh->ref + sh->rfirst[ri];
+		e.sum = sh->sum;
+	}
 	if (r->kind != GAI_R_EQ)
 		return eval_pred(&e, ri, emit, ctx);
 	if (r->var == 0)
 		return eval_eq(&e, ri, emit, ctx);
+	if (e.ref != NULL) {
+		for (i = sh->bfirst[2 * ri]; i < sh->bfirst[2 * ri + 1]; i++) {
+			const struct gc_sbind *sb = &sh->bind[i];
+			e.b = cur->k[sb->key] + sb->off;
+			e.bn = sb->len;
+			if ((rc = eval_eq(&e, ri, emit, ctx)) != 0)
+				return rc;
+			e.ref += r->nslot;
+		}
+		return 0;
+	}
 	/* The values the variable takes: in the document's order. */
 	gai_buf_clear(&c->bind);
 	for (side = 0; side < 2; side++) {

@@ -10,6 +10,7 @@
 #define GAI_CHECK_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gai_buf.h"
 #include "gai_check.h"
@@ -22,8 +23,14 @@ struct gc_kv {
 	const char **k, **v;
 	size_t *kl;		/* key lengths */
 	size_t n, cap;
-	unsigned *slot;		/* record index + 1; 0 is empty */
+	/*
+	 * record index + 1; 0 is empty: the shape's index when the key list
+	 * has one (the same keys in the same order index alike), else own.
+	 */
+	const unsigned *slot;
 	size_t nslot;
+	unsigned *own;
+	size_t nown;
 	long year;		/* meta.year, 0 when unknown */
 	const char *edition;	/* meta.edition or NULL */
 	const char *doc;
@@ -49,7 +56,10 @@ struct gc_shape {
 	unsigned long hash;
 	size_t n;		/* keys */
 	char *keys;		/* the keys, each NUL-terminated, in order */
+	size_t *kl;		/* their lengths */
 	size_t keylen;		/* bytes in keys */
+	unsigned *slot;		/* the keys' index (struct gc_kv) */
+	size_t nslot;
 	unsigned char *want;	/* want[i]: remember record i (remember()) */
 	/*
 	 * The distinct bindings of rule ri from this list as the current
@@ -61,6 +71,17 @@ struct gc_shape {
 	/* The records a predicate rule ri covers: hit[hfirst[ri] .. hfirst[ri + 1]). */
 	size_t *hit;
 	size_t *hfirst;
+	/*
+	 * Where the operands of a rule without prev() are, by binding:
+	 * for its k-th binding (its only one without a variable) operand s
+	 * is ref[rfirst[ri] + k * nslot + s] (struct gai_rule's numbering):
+	 * a condition's or a key's record index + 1, 0 when the list lacks
+	 * the key; for a sum(), the offset in sum of the count of records it
+	 * adds and their indexes (the first record of each key).
+	 */
+	uint32_t *ref;
+	size_t *rfirst;
+	uint32_t *sum;
 };
 
 /*
@@ -88,21 +109,32 @@ struct gai_check {
 
 /* FNV-1a of a string. */
 unsigned long gc_hash(const char *s);
+/* The index + 1 of key's first record in d, or 0. */
+unsigned gc_kv_find(const struct gc_kv *d, const char *key);
 /* The value of key in d (its first record), or NULL. */
 const char *gc_kv_get(const struct gc_kv *d, const char *key);
-/* Add a record (not copied); 0 or GAI_E_NOMEM. */
-int gc_kv_push(struct gc_kv *d, const char *k, const char *v);
-/* Index the records pushed, and read meta.year and meta.edition. */
-int gc_kv_index(struct gc_kv *d);
+/* Add a record of key k (kl bytes) and value v (not copied); 0 or GAI_E_NOMEM. */
+int gc_kv_push(struct gc_kv *d, const char *k, size_t kl, const char *v);
+/*
+ * Index the records pushed, d->shape their key list's (found, or made
+ * when new; NULL past MAXSHAPE), and read meta.year and meta.edition.
+ */
+int gc_kv_index(struct gai_check *c, struct gc_kv *d);
 void gc_kv_free(struct gc_kv *d);
+/* p with the variable bound to b[0..bn), in t; NULL without memory. */
+const char *gc_inst(struct gai_buf *t, const struct gai_pat *p, const char *b,
+    size_t bn);
 
 /* ---- shapes (gai_check_shape.c) ---- */
 
+/* The shape of d's key list if there is one already, else NULL. */
+const struct gc_shape *gc_shape_find(const struct gai_check *c,
+    const struct gc_kv *d);
 /*
- * The shape of d's key list, made the first time it is seen; NULL (the
- * general path) when there are too many shapes or no memory.
+ * A shape made for d's key list (d indexed by its own index); NULL when
+ * there are too many shapes or no memory.
  */
-const struct gc_shape *gc_shape_get(struct gai_check *c,
+const struct gc_shape *gc_shape_new(struct gai_check *c,
     const struct gc_kv *d);
 void gc_shape_free_all(struct gai_check *c);
 /* Is record i of d one a later year-over-year rule may need? */
@@ -119,6 +151,9 @@ int gc_eval_rule(struct gai_check *c, size_t ri, const struct gc_kv *cur,
     const struct gc_kv *prev, gai_check_emit emit, void *ctx);
 /* Is key one of those predicate rule r checks? */
 int gc_pred_covers(const struct gai_rule *r, const char *key);
+/* Is key one that sum() term t adds up, with the variable bound to b? */
+int gc_sum_covers(const struct gai_term *t, const char *b, size_t bn,
+    const char *key);
 
 /* ---- year over year (gai_yoy.c) ---- */
 

@@ -562,6 +562,34 @@ parse_rel(struct lex *lx, enum gai_rel *rel)
 	return 0;
 }
 
+/* Number the operand terms of e from r->nslot on (see struct gai_rule). */
+static void
+number_terms(struct gai_rule *r, struct gai_expr *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < e->n; i++) {
+		struct gai_term *t = &e->t[i];
+		if (t->kind == GAI_T_ALT)
+			for (j = 0; j < t->nalts; j++)
+				number_terms(r, &t->alts[j]);
+		else if (t->kind != GAI_T_NUM)
+			t->slot = r->nslot++;
+	}
+}
+
+static void
+number_operands(struct gai_rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nconds; i++)
+		r->conds[i].slot = r->nslot++;
+	number_terms(r, &r->lhs);
+	for (i = 0; i < r->nrhs; i++)
+		number_terms(r, &r->rhs[i]);
+}
+
 static int
 parse_rule(struct lex *lx, struct gai_rule *r)
 {
@@ -643,6 +671,7 @@ parse_rule(struct lex *lx, struct gai_rule *r)
 	if (lx->p < lx->end && *lx->p != '\n')
 		return lex_error(lx, lx->p, "unexpected '%.*s'",
 		    (int)(peek_word(lx, &w) ? peek_word(lx, &w) : 1), lx->p);
+	number_operands(r);
 	return r->kind == GAI_R_EQ ? finish_rule(r) : 0;
 }
 

@@ -35,6 +35,7 @@ struct gai_term {
 	size_t npats;
 	struct gai_expr *alts;	/* ALT: the first whose operands are there */
 	size_t nalts;
+	size_t slot;		/* KEY, PREV, SUM: its number in the rule */
 };
 
 struct gai_expr {
@@ -45,6 +46,7 @@ struct gai_expr {
 struct gai_cond {
 	struct gai_pat pat;
 	char *value;		/* NULL: the key is present */
+	size_t slot;		/* its number in the rule */
 };
 
 enum gai_rule_kind { GAI_R_EQ, GAI_R_NATURAL, GAI_R_NONNEG, GAI_R_INTEGER };
@@ -76,6 +78,12 @@ struct gai_rule {
 	const struct gai_pat **vpats;
 	int *vprev;		/* vpats[i] is looked up in the previous year */
 	size_t nvpats;
+	/*
+	 * Operands numbered 0 .. nslot - 1: the conditions, then the KEY,
+	 * PREV and SUM terms in the order they are written; a checker keeps
+	 * where to find each in a key list by these numbers.
+	 */
+	size_t nslot;
 };
 
 struct gai_rules {

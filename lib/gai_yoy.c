@@ -24,9 +24,8 @@ struct ykeys {
 	unsigned long hash;
 	size_t n;
 	const char **k;		/* into text */
+	size_t *kl;		/* their lengths */
 	char *text;
-	const struct gc_shape *shape;	/* of a gc_kv with these keys */
-	int shaped;		/* shape looked up */
 };
 
 /* One report of a body: in one allocation. */
@@ -192,16 +191,11 @@ gc_yoy_get(struct gai_check *c, const struct gc_body *b, long year,
 	d->doc = p = en->data;
 	for (j = 0; j < ks->n; j++) {
 		p += strlen(p) + 1;
-		if (gc_kv_push(d, ks->k[j], p) != 0)
+		if (gc_kv_push(d, ks->k[j], ks->kl[j], p) != 0)
 			return GAI_E_NOMEM;
 	}
-	if (gc_kv_index(d) != 0)
+	if (gc_kv_index(c, d) != 0)
 		return GAI_E_NOMEM;
-	if (!ks->shaped) {
-		ks->shape = gc_shape_get(c, d);
-		ks->shaped = 1;
-	}
-	d->shape = ks->shape;
 	return 1;
 }
 
@@ -239,15 +233,19 @@ keys_of(struct gai_check *c, const struct gc_kv *cur)
 	}
 	if ((ks = calloc(1, sizeof(*ks))) == NULL ||
 	    (ks->k = malloc((n + 1) * sizeof(*ks->k))) == NULL ||
+	    (ks->kl = malloc((n + 1) * sizeof(*ks->kl))) == NULL ||
 	    (ks->text = malloc(len + 1)) == NULL) {
-		if (ks != NULL)
+		if (ks != NULL) {
 			free(ks->k);
+			free(ks->kl);
+		}
 		free(ks);
 		return NULL;
 	}
 	ks->hash = h;
 	for (i = 0, p = ks->text; i < cur->n; i++)
 		if (gc_keep(c, cur, i)) {
+			ks->kl[ks->n] = cur->kl[i];
 			ks->k[ks->n++] = memcpy(p, cur->k[i], cur->kl[i] + 1);
 			p += cur->kl[i] + 1;
 		}
@@ -377,6 +375,7 @@ gc_yoy_free(struct gc_yoy *y)
 		for (ks = y->keys[i]; ks != NULL; ks = nks) {
 			nks = ks->next;
 			free(ks->k);
+			free(ks->kl);
 			free(ks->text);
 			free(ks);
 		}
