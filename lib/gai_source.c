@@ -693,18 +693,27 @@ ar_open(struct gai_source *s, struct gai_error *err)
 	if (archive_read_open(s->ar, &s->in, NULL, ar_read, NULL) != ARCHIVE_OK)
 		goto bad;
 	rc = archive_read_next_header(s->ar, &s->entry);
-	if (rc == ARCHIVE_EOF) {	/* an empty archive, or empty data */
+	/* An archive without members holds no document; compressed
+	 * nothing is an empty one, as an empty file is. */
+	if (rc == ARCHIVE_EOF && archive_format(s->ar) != ARCHIVE_FORMAT_EMPTY) {
 		s->told = TOLD_EMPTY;
 		return GAI_OK;
 	}
 	if (rc < ARCHIVE_WARN)
 		goto bad;
-	if (archive_format(s->ar) != ARCHIVE_FORMAT_RAW) {
+	if (archive_format(s->ar) != ARCHIVE_FORMAT_RAW &&
+	    archive_format(s->ar) != ARCHIVE_FORMAT_EMPTY) {
 		s->told = TOLD_MEMBERS;
 		return GAI_OK;
 	}
 	s->data.ar = s->ar;
 	s->cur = &s->data;
+	if (rc == ARCHIVE_EOF) {	/* nothing to ask libarchive for */
+		if (gai_buf_reserve(&s->data.b, 1) != 0)
+			return nomem(err);
+		s->data.b.data[0] = '\0';
+		s->data.eof = 1;
+	}
 	if (gai_src_fill(&s->data, SNIFF) != 0) {
 		snprintf(s->why, sizeof s->why, "%s", s->data.why);
 		s->told = TOLD_BAD;
