@@ -118,11 +118,14 @@ put_out(struct opts *op)
  * Extract the document named name from its stream 1 text t and write its
  * records; encoding, when not NULL, is written as meta.encoding after the
  * other meta.* records; src, when not NULL, maps t's lines to the HTML
- * source's for --trace.  Returns an exit status.
+ * source's for --trace; cuts, NULL-ended, says why the document was cut
+ * (here or upstream), a warn.cut record each, after the others.
+ * Returns an exit status.
  */
 static int
 extract(struct opts *op, const char *name, const struct gai_buf *t,
-    const struct gai_html_lines *src, const char *encoding)
+    const struct gai_html_lines *src, const char *encoding,
+    const char *const *cuts)
 {
 	struct gai_error err;
 	size_t i;
@@ -156,6 +159,9 @@ extract(struct opts *op, const char *name, const struct gai_buf *t,
 	}
 	if (encoding != NULL && gai_rec_out_add(&op->out, "meta.encoding", encoding) != 0)
 		goto nomem;
+	for (; *cuts != NULL; cuts++)
+		if (gai_rec_out_add(&op->out, "warn.cut", *cuts) != 0)
+			goto nomem;
 	put_out(op);
 	return rc == GAI_EOF ? GAI_EXIT_FINDINGS : GAI_EXIT_OK;
 nomem:
@@ -189,11 +195,12 @@ mostly_utf8(const char *s, size_t n)
 
 /*
  * A page that is not stream 1 (HTML, GBK bytes...): normalize it first.
- * charset is what its transport declared (NULL, "": nothing).
+ * charset is what its transport declared (NULL, "": nothing); op->nz.cut
+ * says whether bytes are the start of a page cut here; cuts as extract's.
  */
 static int
 extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
-    const char *charset)
+    const char *charset, const char *const *cuts)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
@@ -209,7 +216,7 @@ extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
 		fe_warn(0, "%s: %zu bytes not valid %s, replaced by U+FFFD",
 		    fe_quote(name), res.decode.bad, res.enc.name);
 	return extract(op, name, &op->text, res.html ? &op->src : NULL,
-	    res.enc.name);
+	    res.enc.name, cuts);
 }
 
 /* A document that could not be read: its one record says why. */
@@ -258,13 +265,22 @@ extract_one(struct opts *op)
 {
 	const struct gai_doc *d = &op->doc;
 	const char *name = record_name(op);
+	const char *cuts[3] = { NULL, NULL, NULL };
+	char why[160];
 	int status = GAI_EXIT_OK;
 
 	if (d->odd_attr)
 		fe_warn(0, "%s: header attribute not understood, ignored",
 		    fe_quote(name));
+	if (d->cut_reason.len > 0) {	/* said upstream; a finding here */
+		cuts[0] = d->cut_reason.data;
+		status = GAI_EXIT_FINDINGS;
+	}
 	if (d->cut) {
-		fe_warn_cut(name, op->max, d->text.len, d->size);
+		gai_doc_cut_reason(why, sizeof why, op->max, d->text.len,
+		    d->size);
+		fe_warn(0, "%s: %s", fe_quote(name), why);
+		cuts[cuts[0] != NULL] = why;
 		status = GAI_EXIT_ERROR;
 	}
 	if (d->unreadable.len > 0)
@@ -273,9 +289,11 @@ extract_one(struct opts *op)
 	/* --trace counts the lines of the document's own text, not of the
 	 * stream it came in */
 	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
-		return fe_worse(status, extract(op, name, &d->text, NULL, NULL));
+		return fe_worse(status, extract(op, name, &d->text, NULL, NULL,
+		    cuts));
+	op->nz.cut = d->cut;
 	return fe_worse(status, extract_page(op, name, d->text.data,
-	    d->text.len, NULL));
+	    d->text.len, NULL, cuts));
 }
 
 /*
@@ -317,14 +335,19 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 {
 	struct gai_source_doc doc;
 	struct gai_error err;
-	char skipped[256];
+	char skipped[256], why[160];
 	int rc, status = GAI_EXIT_OK;
 
 	memset(&err, 0, sizeof err);
 	while (!fe_stdout_failed() &&
 	    (rc = gai_source_next(src, &doc, &err)) == GAI_OK) {
+		const char *cuts[2] = { NULL, NULL };
+
 		if (doc.cut) {	/* read as far as it was, as a plain FILE */
-			fe_warn_cut(doc.name, op->max, doc.len, doc.size);
+			gai_doc_cut_reason(why, sizeof why, op->max, doc.len,
+			    doc.size);
+			fe_warn(0, "%s: %s", fe_quote(doc.name), why);
+			cuts[0] = why;
 			status = GAI_EXIT_ERROR;
 		}
 		if (doc.unreadable == NULL && doc.len > 0 &&
@@ -333,8 +356,9 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 			continue;
 		}
 		if (doc.unreadable == NULL) {
+			op->nz.cut = doc.cut;
 			status = fe_worse(status, extract_page(op, doc.name,
-			    doc.bytes, doc.len, doc.charset));
+			    doc.bytes, doc.len, doc.charset, cuts));
 			continue;
 		}
 		fe_warn(0, "%s: %s", fe_quote(doc.name), doc.unreadable);

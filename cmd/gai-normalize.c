@@ -29,8 +29,8 @@ static const char help[] =
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
 "      --label=NAME   name standard input NAME in its header (default -)\n"
-"      --max-size=SIZE  a document larger than SIZE bytes (K, M, G: KiB,\n"
-"                     MiB, GiB; default 64M, 0 no limit) is not read, said\n"
+"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
+"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
 "      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
@@ -49,11 +49,12 @@ static const char help[] =
 "With no FILE, or when FILE is -, read standard input.  Each document\n"
 "starts with a header: a form feed and its name on a line, so outputs of\n"
 "separate runs concatenate into separate documents.  A FILE that cannot be\n"
-"read gets a header that says so, for gai-extract to record.\n"
-"Bytes that do not decode become U+FFFD and are reported on standard error.\n"
+"read, or is cut at --max-size, gets a header that says so, for gai-extract\n"
+"to record.  Bytes that do not decode become U+FFFD and are reported on\n"
+"standard error.\n"
 "\n"
-"Exit status is 0 if all went well, 2 if an input could not be read or\n"
-"output could not be written.\n";
+"Exit status is 0 if all went well, 2 if an input could not be read whole\n"
+"or output could not be written.\n";
 
 enum { OPT_NO_NAME = 256, OPT_LABEL, OPT_MAX_SIZE, OPT_PROGRESS,
 	OPT_SIMPLIFIED, OPT_HTML_PARSER };
@@ -116,11 +117,12 @@ put_out(struct gai_buf *out)
 	return rc;
 }
 
-/* The document's header (gai(7)), marked unreadable when why is not NULL. */
+/* The document's header (gai(7)), with its mark and why. */
 static void
-header(struct opts *o, const char *name, const char *why)
+header(struct opts *o, const char *name, enum gai_doc_mark mark,
+    const char *why)
 {
-	if (o->names && gai_doc_header(&o->out, name, why) != 0)
+	if (o->names && gai_doc_header(&o->out, name, mark, why) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(name));
 }
 
@@ -201,7 +203,7 @@ static int
 mark_unreadable(struct opts *o, const char *name, const char *why)
 {
 	fe_warn(0, "%s: %s", fe_quote(name), why);
-	header(o, name, why);
+	header(o, name, GAI_DOC_UNREADABLE, why);
 	(void)put_out(&o->out);
 	return GAI_EXIT_ERROR;
 }
@@ -211,19 +213,19 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
+	char why[160];
 	int rc;
 
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
 	if (doc->cut) {
-		/* Stream 1 cannot say a text is cut: none rather than part. */
-		char why[96];
-
-		snprintf(why, sizeof why, "larger than the maximum size "
-		    "(%zu bytes)", o->src.max_size);
-		return mark_unreadable(o, doc->name, why);
+		/* Its text within the limit, and the header says so. */
+		gai_doc_cut_reason(why, sizeof why, o->src.max_size, doc->len,
+		    doc->size);
+		fe_warn(0, "%s: %s", fe_quote(doc->name), why);
 	}
-	header(o, doc->name, NULL);
+	header(o, doc->name, doc->cut ? GAI_DOC_CUT : GAI_DOC_WHOLE, why);
+	o->nz.cut = doc->cut;
 	rc = gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
 	    doc->charset, gather, o, &res, &err);
 	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
@@ -235,7 +237,7 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 		return GAI_EXIT_ERROR;
 	}
 	report(fe_quote(doc->name), &res);
-	return GAI_EXIT_OK;
+	return doc->cut ? GAI_EXIT_ERROR : GAI_EXIT_OK;
 }
 
 /* Each document the operand holds (gai_source tells what it is). */
@@ -254,7 +256,7 @@ process(void *ctx, const char *path)
 	so.name = strcmp(path, "-") == 0 ? o->src.name : NULL;
 	if (gai_source_open(&src, path, &so, &err) != 0) {
 		fe_warn(err.errnum, "%s", fe_quote(path));
-		header(o, so.name != NULL ? so.name : path,
+		header(o, so.name != NULL ? so.name : path, GAI_DOC_UNREADABLE,
 		    strerror(err.errnum != 0 ? err.errnum : EIO));
 		(void)put_out(&o->out);
 		return GAI_EXIT_ERROR;

@@ -160,14 +160,6 @@ fe_close_stdout(int status)
 	return GAI_EXIT_ERROR;
 }
 
-void
-fe_warn_cut(const char *name, size_t max, size_t kept, size_t size)
-{
-	fe_warn(0, "%s: larger than the --max-size of %zu bytes, cut there "
-	    "(%zu bytes read of at least %zu)", fe_quote(name), max, kept,
-	    size);
-}
-
 const char *
 fe_quote(const char *name)
 {

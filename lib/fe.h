@@ -83,13 +83,6 @@ int fe_close_input(FILE *fp, const char *path, int status);
  */
 int fe_parse_size(const char *s, size_t *size);
 
-/*
- * Say that the document name was larger than the --max-size of max bytes
- * and cut there: kept bytes of it read, of at least size.  The one message
- * for a cut, whichever way the document came.
- */
-void fe_warn_cut(const char *name, size_t max, size_t kept, size_t size);
-
 /* Where a tool's FILE operands come from besides the command line. */
 struct fe_files {
 	const char *from;	/* --files-from: a list's path, "-" stdin; or NULL */

@@ -3,19 +3,23 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "gai_doc.h"
+#include "gai_encoding.h"
 #include "gai_rec.h"
+#include "gai_text.h"
 
 #define CHUNK (64 * 1024)	/* read at once; what is read past a document */
 #define NAME_MAX_BYTES 4096	/* of a header line that never ends */
 
 enum { MODE_UNKNOWN, MODE_HEADERS, MODE_SINGLE };
 
-static const char unreadable_tag[] = "unreadable";
+/* The header marks by enum gai_doc_mark. */
+static const char *const marks[] = { NULL, "unreadable", "cut" };
 
 void
 gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp, const char *operand,
@@ -40,6 +44,7 @@ gai_doc_free(struct gai_doc *d)
 	gai_buf_free(&d->name);
 	gai_buf_free(&d->text);
 	gai_buf_free(&d->unreadable);
+	gai_buf_free(&d->cut_reason);
 }
 
 /*
@@ -109,12 +114,14 @@ drop_front(struct gai_buf *b, size_t n)
 	b->data[b->len] = '\0';
 }
 
-/* Name, and the unreadable reason if any, from a header line s[0..n) (FF gone). */
+/* Name, and the mark's reason if any, from a header line s[0..n) (FF gone). */
 static int
 parse_header(struct gai_doc *d, const char *s, size_t n)
 {
 	const char *tab, *attr;
-	size_t alen, tl = sizeof unreadable_tag - 1;
+	struct gai_buf *why;
+	size_t alen, tl = 0;
+	int m;
 
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
@@ -125,33 +132,52 @@ parse_header(struct gai_doc *d, const char *s, size_t n)
 		return GAI_E_NOMEM;
 	attr = tab + 1;
 	alen = n - (size_t)(attr - s);
-	if (alen < tl || memcmp(attr, unreadable_tag, tl) != 0 ||
-	    (alen > tl && attr[tl] != ':')) {
+	for (m = GAI_DOC_UNREADABLE; m <= GAI_DOC_CUT; m++) {
+		tl = strlen(marks[m]);
+		if (alen >= tl && memcmp(attr, marks[m], tl) == 0 &&
+		    (alen == tl || attr[tl] == ':'))
+			break;
+	}
+	if (m > GAI_DOC_CUT) {
 		d->odd_attr = 1;
 		return 0;
 	}
+	why = m == GAI_DOC_CUT ? &d->cut_reason : &d->unreadable;
 	for (attr += tl, alen -= tl; alen > 0 && (*attr == ':' || *attr == ' ');
 	    attr++, alen--)
 		;
 	if (alen == 0)
-		return gai_buf_puts(&d->unreadable, "no reason given");
-	return gai_rec_unescape(&d->unreadable, attr, alen);
+		return gai_buf_puts(why, "no reason given");
+	return gai_rec_unescape(why, attr, alen);
+}
+
+size_t
+gai_doc_cut_at(const char *s, size_t max)
+{
+	const char *lf = NULL, *p = s;
+	size_t whole;
+
+	while ((p = memchr(p, '\n', max - (size_t)(p - s))) != NULL)
+		lf = p++;
+	if (lf != NULL)
+		return (size_t)(lf - s) + 1;
+	whole = gai_encoding_whole("UTF-8", s, max);
+	return whole < max && gai_text_valid_utf8(s, whole) == whole ?
+	    whole : max;
+}
+
+void
+gai_doc_cut_reason(char *buf, size_t bufsize, size_t max, size_t kept,
+    size_t size)
+{
+	snprintf(buf, bufsize, "larger than the --max-size of %zu bytes, cut "
+	    "there (%zu bytes read of at least %zu)", max, kept, size);
 }
 
 /*
  * d->text is longer than r->max: keep its lines within max (or max bytes if
  * there is no line end) and count the lines of the rest, which is dropped.
  */
-size_t
-gai_doc_cut_at(const char *s, size_t max)
-{
-	const char *lf = NULL, *p = s;
-
-	while ((p = memchr(p, '\n', max - (size_t)(p - s))) != NULL)
-		lf = p++;
-	return lf != NULL ? (size_t)(lf - s) + 1 : max;
-}
-
 static void
 cut(struct gai_doc_reader *r, struct gai_doc *d)
 {
@@ -299,6 +325,7 @@ gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
 	gai_buf_clear(&d->name);
 	gai_buf_clear(t);
 	gai_buf_clear(&d->unreadable);
+	gai_buf_clear(&d->cut_reason);
 	d->header = d->odd_attr = d->cut = 0;
 	d->size = 0;
 	/* What was read past the last document starts this one. */
@@ -337,13 +364,14 @@ io:
 }
 
 int
-gai_doc_header(struct gai_buf *b, const char *name, const char *reason)
+gai_doc_header(struct gai_buf *b, const char *name, enum gai_doc_mark mark,
+    const char *reason)
 {
 	if (gai_buf_putc(b, '\f') != 0 ||
 	    gai_rec_escape(b, name, strlen(name)) != 0)
 		return GAI_E_NOMEM;
-	if (reason != NULL && (gai_buf_putc(b, '\t') != 0 ||
-	    gai_buf_puts(b, unreadable_tag) != 0 ||
+	if (mark != GAI_DOC_WHOLE && (gai_buf_putc(b, '\t') != 0 ||
+	    gai_buf_puts(b, marks[mark]) != 0 ||
 	    gai_buf_puts(b, ": ") != 0 ||
 	    gai_rec_escape(b, reason, strlen(reason)) != 0))
 		return GAI_E_NOMEM;

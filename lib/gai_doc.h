@@ -28,6 +28,8 @@ struct gai_doc {
 	struct gai_buf name;	/* unescaped */
 	struct gai_buf text;	/* its bytes as read, each line ending in LF */
 	struct gai_buf unreadable; /* the header's reason; empty if none */
+	struct gai_buf cut_reason; /* the header's "cut:" reason (cut
+				 * upstream); empty if none */
 	long first_line;	/* line of the operand its text starts on */
 	int header;		/* it came with a header (not the whole operand) */
 	int odd_attr;		/* its header had an attribute not understood */
@@ -35,7 +37,8 @@ struct gai_doc {
 	size_t size;		/* its bytes (at least, when cut) */
 };
 
-#define GAI_DOC_INIT { GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT, 0, 0, 0, 0, 0 }
+#define GAI_DOC_INIT { GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT, GAI_BUF_INIT, \
+	0, 0, 0, 0, 0 }
 
 /*
  * Read the operand fp (named operand) as documents of at most max bytes
@@ -50,7 +53,8 @@ void gai_doc_free(struct gai_doc *d);
  * Read the next document into d.  An operand whose first byte is a form
  * feed is a stream of documents, each starting at a header line (a form
  * feed at the start of a line, the escaped name, optionally a TAB and
- * "unreadable: REASON"); any other operand is one document named after it,
+ * "unreadable: REASON" or "cut: REASON"); any other operand is one
+ * document named after it,
  * form feeds and all, as DESIGN.md says.  An empty operand is one empty
  * document, except standard input ("-"), which then holds none.
  *
@@ -65,15 +69,33 @@ int gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
 
 /*
  * How many of a document's first bytes s[0..max] to keep when it is larger
- * than max: up to its last line end within max, or max if it has none.
+ * than max: up to its last line end within max, or, if it has none, max
+ * less a UTF-8 character cut there when the bytes before are UTF-8 (a page
+ * in another encoding is cut whole by gai_normalize).
  */
 size_t gai_doc_cut_at(const char *s, size_t max);
 
 /*
- * A header line for name into b (appended): "\f" NAME, then TAB
- * "unreadable: " REASON when reason is not NULL, then LF, NAME and REASON
- * escaped as stream 2 fields are.  0 or GAI_E_NOMEM.
+ * Why a document was cut, for a header's "cut:" mark, a warn.cut record
+ * and the diagnostic: larger than max bytes, kept bytes of it read, of
+ * at least size.
  */
-int gai_doc_header(struct gai_buf *b, const char *name, const char *reason);
+void gai_doc_cut_reason(char *buf, size_t bufsize, size_t max, size_t kept,
+    size_t size);
+
+/* What a header says of its document besides the name. */
+enum gai_doc_mark {
+	GAI_DOC_WHOLE,
+	GAI_DOC_UNREADABLE,	/* no text: TAB "unreadable: " REASON */
+	GAI_DOC_CUT		/* the text is its start: TAB "cut: " REASON */
+};
+
+/*
+ * A header line for name into b (appended): "\f" NAME, then for a mark
+ * other than GAI_DOC_WHOLE a TAB, the mark's word, ": " and reason, then
+ * LF; NAME and REASON escaped as stream 2 fields are.  0 or GAI_E_NOMEM.
+ */
+int gai_doc_header(struct gai_buf *b, const char *name,
+    enum gai_doc_mark mark, const char *reason);
 
 #endif

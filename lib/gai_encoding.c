@@ -54,6 +54,19 @@ gai_encoding_canonical(const char *label)
 	return NULL;
 }
 
+/*
+ * The bytes of the character at u[i] in GB18030 (gb) or Big5: one below
+ * 0x81, else two, or four in GB18030's four-byte form (a digit second);
+ * past n when the character is cut there.
+ */
+static size_t
+dbcs_len(int gb, const unsigned char *u, size_t i, size_t n)
+{
+	if (u[i] < 0x81 || u[i] == 0xFF)
+		return 1;
+	return gb && i + 1 < n && u[i + 1] >= 0x30 && u[i + 1] <= 0x39 ? 4 : 2;
+}
+
 size_t
 gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
 {
@@ -85,17 +98,44 @@ gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
 			i++;
 		return i;
 	}
-	for (; i < n && chars > 0; chars--) {
-		unsigned char c = u[i++];
-
-		if (utf8)	/* a lead byte and its continuations */
-			while (i < n && (u[i] & 0xC0) == 0x80)
-				i++;
-		else if ((gb || big5) && c >= 0x81 && c <= 0xFE && i < n)
-			/* GB18030's four-byte form has a digit second */
-			i += gb && u[i] >= 0x30 && u[i] <= 0x39 ? 3 : 1;
-	}
+	for (; i < n && chars > 0; chars--)
+		i += gb || big5 ? dbcs_len(gb, u, i, n) : 1;
 	return i < n ? i : n;
+}
+
+size_t
+gai_encoding_whole(const char *name, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int gb = strcmp(name, "GB18030") == 0;
+	size_t i, k;
+
+	if (strcmp(name, "UTF-8") == 0) {
+		/* back over continuation bytes to the lead of the last one */
+		for (i = n; i > 0 && n - i < 3 && (u[i - 1] & 0xC0) == 0x80; i--)
+			;
+		if (i == 0 || u[i - 1] < 0xC2 || u[i - 1] > 0xF4)
+			return n;
+		k = u[i - 1] >= 0xF0 ? 4 : u[i - 1] >= 0xE0 ? 3 : 2;
+		return n - (i - 1) < k ? i - 1 : n;
+	}
+	if (strncmp(name, "UTF-16", 6) == 0) {
+		/* whole units, and no high surrogate without its low one
+		 * (UTF-16 without a byte order is big-endian to iconv) */
+		n &= ~(size_t)1;
+		i = strcmp(name, "UTF-16LE") == 0 ? 1 : 2;
+		return n >= 2 && (u[n - i] & 0xFC) == 0xD8 ? n - 2 : n;
+	}
+	if (!gb && strcmp(name, "BIG5-HKSCS") != 0)
+		return n;
+	/* A byte below 0x30 is a character of its own in both, never a
+	 * code's second byte: step from the last one. */
+	for (i = n; i > 0 && u[i - 1] >= 0x30; i--)
+		;
+	for (; i < n; i += k)
+		if (i + (k = dbcs_len(gb, u, i, n)) > n)
+			return i;
+	return n;
 }
 
 static void

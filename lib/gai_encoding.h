@@ -87,6 +87,14 @@ int gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 size_t gai_encoding_head(const char *name, const char *bytes, size_t n,
     size_t chars);
 
+/*
+ * How many of bytes[0..n), the start of a longer text cut anywhere (at a
+ * size limit), hold whole characters in the encoding called name: n, less
+ * a character the cut went through.  UTF-8, UTF-16 (LE, BE), GB18030 and
+ * BIG5-HKSCS; n for any other name.  A byte-order mark is the caller's.
+ */
+size_t gai_encoding_whole(const char *name, const char *bytes, size_t n);
+
 /* The canonical iconv name for a charset label, or NULL when unknown. */
 const char *gai_encoding_canonical(const char *label);
 

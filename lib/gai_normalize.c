@@ -10,17 +10,58 @@
 
 #define FLUSH_AT (64 * 1024)
 
+/*
+ * Hand out to the writer.  A cut text goes in whole lines: what follows
+ * its last line end stays in out (held: it has none) until the next, and
+ * once its input has ended (closing) nothing goes: a line the end of the
+ * input closes is not whole.
+ */
 static int
 flush(struct gai_normalizer *nz)
 {
+	struct gai_buf *o = &nz->out;
+	const char *lf;
+	size_t n = o->len;
 	int rc;
 
-	if (nz->out.len == 0)
+	if (n == 0)
 		return 0;
-	nz->last = nz->out.data[nz->out.len - 1];
-	rc = nz->write(nz->write_ctx, nz->out.data, nz->out.len);
-	gai_buf_clear(&nz->out);
+	if (nz->cut) {
+		if (nz->closing)
+			return 0;
+		lf = memrchr(o->data + nz->held, '\n', o->len - nz->held);
+		n = lf != NULL ? (size_t)(lf - o->data) + 1 : 0;
+		nz->held = o->len - n;
+		if (n == 0)
+			return 0;
+		nz->wrote = 1;
+	}
+	nz->last = o->data[n - 1];
+	rc = nz->write(nz->write_ctx, o->data, n);
+	memmove(o->data, o->data + n, o->len - n);
+	o->len -= n;
+	o->data[o->len] = '\0';
 	return rc;
+}
+
+/*
+ * The text is done: the rest of out goes, ending in a line end.  A cut
+ * text's last line, which the limit went through, is dropped unless it
+ * is all the text (stream 1 is cut so too: gai_doc_cut_at).
+ */
+static int
+end_text(struct gai_normalizer *nz)
+{
+	int rc;
+
+	if ((rc = flush(nz)) != 0)
+		return rc;
+	if (nz->cut && nz->wrote)
+		gai_buf_clear(&nz->out);
+	nz->cut = 0;
+	if ((rc = flush(nz)) != 0)
+		return rc;
+	return nz->last != '\n' ? nz->write(nz->write_ctx, "\n", 1) : 0;
 }
 
 static int
@@ -109,11 +150,16 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	nz->write = write;
 	nz->write_ctx = ctx;
 	nz->last = '\n';
+	nz->held = 0;
+	nz->wrote = nz->closing = 0;
 	if (nz->lines != NULL)
 		nz->lines->n = 0;
 	if ((rc = gai_encoding_detect_declared(&nz->detector, bytes, n, forced,
 	    declared, &res->enc, err)) != 0)
 		return rc;
+	if (nz->cut)	/* a character the limit went through is not there */
+		n = res->enc.bom + gai_encoding_whole(res->enc.name,
+		    bytes + res->enc.bom, n - res->enc.bom);
 	res->html = sniff(&res->enc, bytes, n);
 	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
 		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
@@ -126,6 +172,8 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		gai_html_track_lines(nz->html, nz->lines);
 	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
 	    err);
+	if (rc == 0 && nz->cut && (rc = flush(nz)) == 0)
+		nz->closing = 1;
 	if (rc == 0)
 		rc = nz->html != NULL ? gai_html_end(nz->html, err) :
 		    gai_text_fold_end(&nz->fold, &nz->out);
@@ -135,29 +183,19 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		nz->html = NULL;
 	}
 	res->nuls = nz->fold.nuls;
-	if (rc == 0 && (rc = flush(nz)) == 0 && nz->last != '\n')
-		rc = write(ctx, "\n", 1);
+	if (rc == 0)
+		rc = end_text(nz);
+	nz->cut = 0;
 	return rc;
 }
 
 int
 gai_normalize_is_stream1(const char *bytes, size_t n, int more)
 {
-	size_t valid = gai_text_valid_utf8(bytes, n), need, i;
+	/* A character cut at the end is no fault when more follows. */
+	size_t whole = more ? gai_encoding_whole("UTF-8", bytes, n) : n;
 
-	/* A cut character: a lead byte, then fewer continuations than it needs. */
-	if (more && valid < n && n - valid < 4) {
-		unsigned char c = (unsigned char)bytes[valid];
-		int cut;
-
-		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		cut = c >= 0xC2 && c <= 0xF4 && n - valid < need;
-		for (i = valid + 1; cut && i < n; i++)
-			cut = ((unsigned char)bytes[i] & 0xC0) == 0x80;
-		if (cut)
-			valid = n;
-	}
-	return valid == n &&
+	return gai_text_valid_utf8(bytes, whole) == whole &&
 	    !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
 	    memchr(bytes, '\0', n) == NULL && !gai_html_sniff(bytes, n,
 	    gai_encoding_head("UTF-8", bytes, n, GAI_HTML_SNIFF_CHARS));

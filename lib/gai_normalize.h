@@ -25,10 +25,24 @@ struct gai_normalizer {
 	/* NULL, or where an HTML page's line map goes (gai_html_lines;
 	 * cleared for each document, left empty for text) */
 	struct gai_html_lines *lines;
+	/*
+	 * Set by the caller before a document (cleared after it): 1 when
+	 * its bytes are the start of a longer one, cut at a size limit.  A character the cut
+	 * went through is left out (in UTF-8, UTF-16, GB18030, Big5), and
+	 * the text ends at its last line end: the line the limit went
+	 * through (a table row, a paragraph of an HTML page cut inside it:
+	 * any line the end of the input closes) is dropped, unless it is
+	 * all the text, so no cell is read short.
+	 */
+	int cut;
+	size_t held;		/* a cut text: bytes at out's start without LF */
+	int wrote;		/* a cut text: some of it went to write */
+	int closing;		/* a cut text: its input ended, nothing more */
 };
 
 #define GAI_NORMALIZER_INIT { GAI_BUF_INIT, GAI_BUF_INIT, { 0, 0 }, \
-	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n', GAI_HTML_OWN, NULL }
+	GAI_DETECTOR_INIT, NULL, NULL, NULL, '\n', GAI_HTML_OWN, NULL, 0, 0, \
+	0, 0 }
 
 /* What the caller may want to tell the user about a document. */
 struct gai_norm_result {

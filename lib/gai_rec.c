@@ -35,29 +35,36 @@ escaped(unsigned char c)
 	    (c <= '\r' && ((1u << c) & (1u << '\t' | 1u << '\n' | 1u << '\r')));
 }
 
-int
-gai_rec_escape(struct gai_buf *b, const char *s, size_t n)
+/* s[0..n) with the stream's escapes into d, which has room for 2n
+ * bytes; where it ends. */
+static char *
+escape_into(char *d, const char *s, size_t n)
 {
 	const char *end = s + n, *run = s;
 
 	for (; s < end; s++) {
-		const char *esc;
-
 		/* Most fields escape nothing: one test a byte to see. */
 		if (!escaped((unsigned char)*s))
 			continue;
-		switch (*s) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		default: esc = "\\\\"; break;
-		}
-		if (gai_buf_append(b, run, (size_t)(s - run)) != 0 ||
-		    gai_buf_append(b, esc, 2) != 0)
-			return GAI_E_NOMEM;
+		memcpy(d, run, (size_t)(s - run));
+		d += s - run;
+		*d++ = '\\';
+		*d++ = *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' :
+		    '\\';
 		run = s + 1;
 	}
-	return gai_buf_append(b, run, (size_t)(end - run));
+	memcpy(d, run, (size_t)(end - run));
+	return d + (end - run);
+}
+
+int
+gai_rec_escape(struct gai_buf *b, const char *s, size_t n)
+{
+	if (gai_buf_reserve(b, 2 * n) != 0)
+		return GAI_E_NOMEM;
+	b->len = (size_t)(escape_into(b->data + b->len, s, n) - b->data);
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int
@@ -310,11 +317,21 @@ gai_rec_out_begin(struct gai_rec_out *o, const char *doc)
 int
 gai_rec_out_add(struct gai_rec_out *o, const char *key, const char *value)
 {
-	if (gai_buf_append(&o->buf, o->lead.data, o->lead.len) != 0 ||
-	    gai_buf_puts(&o->buf, key) != 0 || gai_buf_putc(&o->buf, '\t') != 0 ||
-	    gai_rec_escape(&o->buf, value, strlen(value)) != 0 ||
-	    gai_buf_putc(&o->buf, '\n') != 0)
+	size_t kn = strlen(key), vn = strlen(value);
+	char *d;
+
+	/* Room for the line with every byte of the value escaped, then
+	 * written in place: a record is short, and there are many. */
+	if (gai_buf_reserve(&o->buf, o->lead.len + kn + 2 * vn + 2) != 0)
 		return GAI_E_NOMEM;
+	d = o->buf.data + o->buf.len;
+	memcpy(d, o->lead.data, o->lead.len);
+	memcpy(d += o->lead.len, key, kn);
+	*(d += kn) = '\t';
+	d = escape_into(d + 1, value, vn);
+	*d++ = '\n';
+	*d = '\0';
+	o->buf.len = (size_t)(d - o->buf.data);
 	return 0;
 }
 

@@ -595,6 +595,15 @@ meta_of() {
 	printf '\fodd\tcolour: red\nx\n' | { run --separate-stderr -1 gai-extract; [ "$stderr" = "gai-extract: odd: header attribute not understood, ignored" ]; }
 }
 
+@test "the cut marker: the document read, a warn.cut record after its others, no diagnostic; exit 1" {
+	{ printf '\fbig\tcut: larger\\tthan the limit\n'; cat "$SEEDS/004_53c757b5f08b753a.txt"; printf '\n\fnext\tcut\nx\n'; } >"$BATS_TEST_TMPDIR/s"
+	run --separate-stderr -1 gai-extract "$BATS_TEST_TMPDIR/s"
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | grep -c '^big	')" -eq $(($(gai-extract "$SEEDS/004_53c757b5f08b753a.txt" | wc -l) + 1)) ]
+	[[ $output == *$'\nbig\tmeta.edition\t2019\n'* ]]
+	[[ $output == *$'\nbig\twarn.cut\tlarger\\tthan the limit\nnext\twarn.no_tables\t'*$'\nnext\twarn.cut\tno reason given' ]]
+}
+
 @test "stdin with nothing in it holds no document; an empty FILE is one" {
 	run --separate-stderr -0 gai-extract </dev/null
 	[ -z "$output" ]
@@ -603,12 +612,13 @@ meta_of() {
 	[[ $output == "$BATS_TEST_TMPDIR/empty	warn.no_tables	"* ]]
 }
 
-@test "--max-size: a larger document is cut and said, the next read whole, exit 2" {
+@test "--max-size: a larger document is cut, said and recorded (warn.cut), the next read whole, exit 2" {
 	s4="$SEEDS/004_53c757b5f08b753a.txt"
 	{ printf '\fbig\nline one\n'; head -c 20000 /dev/zero | tr '\0' x; echo; printf '\fnext\n'; cat "$s4"; } >"$BATS_TEST_TMPDIR/s"
 	run --separate-stderr -2 gai-extract --max-size=16K "$BATS_TEST_TMPDIR/s"
-	[ "$stderr" = "gai-extract: big: larger than the --max-size of 16384 bytes, cut there (9 bytes read of at least 20010)" ]
-	[[ $output == *"big	warn.no_tables	"* ]]
+	why='larger than the --max-size of 16384 bytes, cut there (9 bytes read of at least 20010)'
+	[ "$stderr" = "gai-extract: big: $why" ]
+	[[ $output == "big	warn.no_tables	"*$'\n'"big	warn.cut	$why"$'\n'"next	"* ]]
 	[[ $output == *"next	meta.edition	2019"* ]]
 	# a FILE that never ends: cut, said, and the next operand read
 	run --separate-stderr -2 timeout 20 gai-extract --max-size=1M /dev/zero "$s4"
@@ -631,6 +641,8 @@ meta_of() {
 	[ "$kept" -le 16384 ] && [ "$kept" -gt 16300 ]
 	printf '%s\n' "$output" | cut -f2- >plain
 	grep -qx 'req.new.natural_person	3' plain
+	# the last record says it was cut
+	[ "$(tail -n 1 plain)" = "warn.cut	${stderr#*big.txt: }" ]
 	python3 - <<'PY'
 import gzip, io, lzma, tarfile, zipfile
 page = open("big.txt", "rb").read()
@@ -670,10 +682,15 @@ PY
 	[[ ${stderr%%$'\n'*} =~ ^"gai-extract: http://a/big: larger than the --max-size of 16384 bytes, cut there ("([0-9]+)" bytes read of at least $size)"$ ]]
 	[ "${BASH_REMATCH[1]}" -le $((16384 - 45)) ] && [ "${BASH_REMATCH[1]}" -gt 16200 ]
 	[[ ${stderr#*$'\n'} =~ ^"gai-extract: http://a/gz: larger than the --max-size of 16384 bytes, cut there ($kept bytes read of at least "[0-9]+")"$ ]]
+	# (the first record's limit held its HTTP header too: fewer bytes read)
+	grep -v '^warn\.cut' plain >whole
 	for u in http://a/big http://a/gz http://a/next; do
 		printf '%s\n' "$output" | grep "^$u	" | cut -f2- | grep -v '^meta\.encoding' >got
-		assert_same got plain
+		grep -v '^warn\.cut' got >got.whole
+		assert_same got.whole whole
 	done
+	why=${stderr%%$'\n'*}
+	[[ $output == *$'\nhttp://a/big\twarn.cut\t'"${why#*http://a/big: }"$'\n'* ]]
 	# a PDF cut short is no PDF: unreadable, naming the limit
 	run --separate-stderr -2 gai-extract --max-size=16K "$FIX/corpus/pdf/004_hongze-district-2024.pdf"
 	[[ $output == *"	warn.unreadable	larger than the maximum size (16384 bytes), and a PDF cannot be cut" ]]

@@ -292,21 +292,117 @@ sys.stdout.write("<html><body><!--" + "x" * 30000000 + "--><p>end</p></body></ht
 	[ "$m" -lt $((kb * 3 + 16384)) ]
 }
 
-@test "--max-size: a larger document is said, marked unreadable, the stream goes on, exit 2" {
-	a="$BATS_TEST_TMPDIR/small"
-	printf '第二个\n' >"$a"
-	{ printf 'line one\nline two\n'; head -c 3000 /dev/zero | tr '\0' x; } >"$BATS_TEST_TMPDIR/big"
-	run --separate-stderr -2 gai-normalize --max-size=1K "$BATS_TEST_TMPDIR/big" "$a"
-	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/big: larger than the maximum size (1024 bytes)" ]
-	printf '\f%s\tunreadable: larger than the maximum size (1024 bytes)\n\f%s\n第二个\n' "$BATS_TEST_TMPDIR/big" "$a" >"$BATS_TEST_TMPDIR/want"
-	gai-normalize --max-size=1K "$BATS_TEST_TMPDIR/big" "$a" 2>/dev/null >"$BATS_TEST_TMPDIR/out" || true
-	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+@test "--max-size: text is cut at its last line end, said, its header marked cut, the stream goes on, exit 2" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '第二个\n' >small
+	{ printf 'line one\nline two\n'; head -c 3000 /dev/zero | tr '\0' x; } >big
+	why='larger than the --max-size of 1024 bytes, cut there (18 bytes read of at least 3018)'
+	run --separate-stderr -2 gai-normalize --max-size=1K big small
+	[ "$stderr" = "gai-normalize: big: $why" ]
+	printf '\fbig\tcut: %s\nline one\nline two\n\fsmall\n第二个\n' "$why" >want
+	gai-normalize --max-size=1K big small 2>/dev/null >out || true
+	assert_same out want
 	# A file that never ends does not hold the stream up.
-	run --separate-stderr -2 timeout 20 gai-normalize --max-size=1M /dev/zero "$a"
-	[ "$stderr" = "gai-normalize: /dev/zero: larger than the maximum size (1048576 bytes)" ]
+	run --separate-stderr -2 timeout 20 gai-normalize --max-size=1M /dev/zero small
+	[[ $stderr == "gai-normalize: /dev/zero: larger than the --max-size of 1048576 bytes, cut there (1048576 bytes read of at least "* ]]
 	[[ $output == *"第二个" ]]
 	# The default is 64 MiB; sizes take K, M, G; a bad one is a usage error.
 	gai-normalize --help | grep -q 'default 64M'
-	run --separate-stderr -2 gai-normalize --max-size=12X "$a"
+	run --separate-stderr -2 gai-normalize --max-size=12X small
 	[[ $stderr == "gai-normalize: invalid size '12X'"* ]]
+}
+
+@test "--max-size: GB18030 and UTF-8 text cut at a line end, or inside a character of a line with none: whole characters, nothing replaced" {
+	cd "$BATS_TEST_TMPDIR"
+	python3 -c 'import sys
+sys.stdout.buffer.write("".join("第%d行、政府信息公开\n" % i for i in range(200)).encode("gb18030"))' >lines.gb
+	# its lines within 1 KiB: 1019 bytes, up to the line end of 第48行
+	head -c 1019 lines.gb >kept.gb
+	[ "$(tail -n 1 kept.gb | iconv -f GB18030 -t UTF-8)" = 第48行、政府信息公开 ]
+	run --separate-stderr -2 gai-normalize --max-size=1K lines.gb
+	[ "$stderr" = "gai-normalize: lines.gb: larger than the --max-size of 1024 bytes, cut there (1019 bytes read of at least $(wc -c <lines.gb))" ]
+	{ printf '\flines.gb\tcut: %s\n' "${stderr#*lines.gb: }"; iconv -f GB18030 -t UTF-8 kept.gb; } >want
+	gai-normalize --max-size=1K lines.gb >out 2>/dev/null || true
+	assert_same out want
+	# one line of 1500 two-byte characters cut at 1001 bytes: 500 whole
+	# characters (a four-byte one, 𠀀, at the end of the next case)
+	python3 -c 'import sys
+sys.stdout.buffer.write(("政府信息公开" * 250).encode("gb18030"))' >line.gb
+	run --separate-stderr -2 gai-normalize --max-size=1001 line.gb
+	[ "$stderr" = "gai-normalize: line.gb: larger than the --max-size of 1001 bytes, cut there (1001 bytes read of at least 3000)" ]
+	[ "${lines[1]}" = "$(python3 -c 'print("政府信息公开" * 83 + "政府")')" ]
+	[ "${#lines[@]}" -eq 2 ]
+	python3 -c 'import sys
+sys.stdout.buffer.write(("政府" * 300 + "\U00020000" * 10).encode("gb18030"))' >four.gb
+	run --separate-stderr -2 gai-normalize --max-size=1202 four.gb
+	[ "${lines[1]}" = "$(python3 -c 'print("政府" * 300)')" ]
+	[[ $stderr != *U+FFFD* ]]
+	# UTF-8: a three-byte character cut at 1000 bytes is left out
+	python3 -c 'import sys; sys.stdout.write("政府信息公开" * 100)' >line.u8
+	run --separate-stderr -2 gai-normalize --max-size=1000 line.u8
+	[ "$stderr" = "gai-normalize: line.u8: larger than the --max-size of 1000 bytes, cut there (999 bytes read of at least 1800)" ]
+	[ "${lines[1]}" = "$(python3 -c 'print(("政府信息公开" * 100)[:333])')" ]
+	# UTF-16: whole units, the line the cut went through dropped
+	python3 -c 'import sys
+sys.stdout.buffer.write("".join("第%d行、上下\n" % i for i in range(100)).encode("utf-16"))' >lines.u16
+	run --separate-stderr -2 gai-normalize --max-size=301 lines.u16
+	[ "${lines[1]}" = "第0行、上下" ]
+	[ "${lines[-1]}" = "$(python3 -c 'import sys
+b = "".join("第%d行、上下\n" % i for i in range(100)).encode("utf-16")[:301]
+print(b[:len(b) & ~1].decode("utf-16").split("\n")[-2])')" ]
+	[[ $stderr != *U+FFFD* ]]
+}
+
+@test "--max-size: an HTML page cut inside a table row: the rows before it, never a row or a number cut short" {
+	cd "$BATS_TEST_TMPDIR"
+	{ printf '<html><head><title>报告</title></head><body>\n<table>\n'
+	  for r in 规章 行政规范性文件 行政许可 行政处罚; do
+		printf '<tr>\n<td>%s</td>\n<td>1234</td>\n<td>5678</td>\n</tr>\n' "$r"
+	  done
+	  printf '</table>\n<p>end</p></body></html>\n'; } >page.html
+	# the limit ends inside the third row: after its first two cells
+	max=$(grep -bo '<td>1234</td>' page.html | sed -n 3p | cut -d: -f1)
+	max=$((max + 16))
+	run --separate-stderr -2 gai-normalize --max-size=$max page.html
+	printf '\fpage.html\tcut: %s\n报告\n规章\t1234\t5678\n行政规范性文件\t1234\t5678\n' "${stderr#*page.html: }" >want
+	gai-normalize --max-size=$max page.html >out 2>/dev/null || true
+	assert_same out want
+	# minified, no line end at all: cut inside a number, the row dropped
+	tr -d '\n' <page.html >min.html
+	max=$(($(grep -bo '<td>5678</td>' min.html | sed -n 2p | cut -d: -f1) + 6))
+	run --separate-stderr -2 gai-normalize --max-size=$max min.html
+	[ "$stderr" = "gai-normalize: min.html: larger than the --max-size of $max bytes, cut there ($max bytes read of at least $(wc -c <min.html))" ]
+	[ "$output" = "$(printf '\fmin.html\tcut: %s\n报告\n规章\t1234\t5678' "${stderr#*min.html: }")" ]
+}
+
+@test "--max-size: compressed text, an archive member, a FIFO that never ends, a name with TAB and newline" {
+	cd "$BATS_TEST_TMPDIR"
+	{ printf 'line one\nline two\n'; head -c 3000 /dev/zero | tr '\0' x; } >big
+	why='larger than the --max-size of 1024 bytes, cut there (18 bytes read of at least 3018)'
+	for c in gzip xz; do
+		$c -c big >big.$c
+		run --separate-stderr -2 gai-normalize --max-size=1K big.$c
+		[ "$stderr" = "gai-normalize: big.$c: $why" ]
+		[ "$output" = "$(printf '\fbig.%s\tcut: %s\nline one\nline two' $c "$why")" ]
+	done
+	tar cf big.tar big
+	run --separate-stderr -2 gai-normalize --max-size=1K big.tar
+	[ "$output" = "$(printf '\fbig.tar:big\tcut: %s\nline one\nline two' "$why")" ]
+	# endless text through a FIFO: its lines within the limit, then the next
+	mkfifo endless
+	(yes 规章 >endless) 2>/dev/null &
+	printf '第二个\n' >small
+	run --separate-stderr -2 timeout 20 gai-normalize --max-size=1M endless small
+	wait
+	[[ $stderr =~ ^"gai-normalize: endless: larger than the --max-size of 1048576 bytes, cut there (1048572 bytes read of at least "[0-9]+")"$ ]]
+	[ "${lines[0]}" = "$(printf '\fendless\tcut: %s' "${stderr#*endless: }")" ]
+	[ "${#lines[@]}" -eq $((1048572 / 7 + 3)) ]
+	[ "$(printf '%s\n' "${lines[@]:1:149796}" | sort -u)" = 规章 ]
+	[ "${lines[-2]}" = $'\fsmall' ] && [ "${lines[-1]}" = 第二个 ]
+	# a name that needs escapes, in the header and in the record
+	cp big "$(printf 'a\tb\nc')"
+	run --separate-stderr -2 gai-normalize --max-size=1K "$(printf 'a\tb\nc')"
+	[ "${lines[0]}" = "$(printf '\fa\\tb\\nc\tcut: %s' "$why")" ]
+	run --separate-stderr -1 sh -c 'gai-normalize --max-size=1K "$1" 2>/dev/null | gai-extract' sh "$(printf 'a\tb\nc')"
+	[ "$output" = "$(printf 'a\\tb\\nc\twarn.no_tables\tdocument: no report table found (二、主动公开, 三、申请, 四、复议诉讼)\na\\tb\\nc\twarn.cut\t%s' "$why")" ]
 }

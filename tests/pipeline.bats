@@ -95,3 +95,26 @@ pages_and_serial() {
 	echo pages/seed-004_53c757b5f08b753a.txt | xargs gai-normalize | gai-extract | gai-tsv --wide --no-header | cut -f1 >one
 	[ "$(cat one)" = "pages/seed-004_53c757b5f08b753a.txt" ]
 }
+
+@test "a report larger than --max-size: gai-normalize cuts it and marks it, gai-extract records warn.cut, as when it cuts the FILE itself" {
+	cd "$BATS_TEST_TMPDIR"
+	{ cat "$SEEDS/004_53c757b5f08b753a.txt"; yes '六、其他需要报告的事项:无。' | head -n 1000; } >big.txt
+	page="$GAI_SRCDIR/examples/page-gb2312-label.html"
+	for f in big.txt "$page"; do
+		max=16K
+		[ "$f" = big.txt ] || max=40K
+		run --separate-stderr -2 gai-extract --max-size=$max "$f"
+		why=${stderr#"gai-extract: $f: "}
+		[[ $why == "larger than the --max-size of "*" bytes, cut there ("*" bytes read of at least $(wc -c <"$f"))" ]]
+		printf '%s\n' "$output" | grep -v '	meta\.encoding	' >direct
+		[ "$(tail -n 1 direct)" = "$f	warn.cut	$why" ]
+		# the same records, the same reason; 1: a finding, said upstream
+		run --separate-stderr -1 sh -c 'gai-normalize --max-size=$1 "$2" | gai-extract' sh $max "$f"
+		[ "$stderr" = "gai-normalize: $f: $why" ]
+		printf '%s\n' "$output" >piped
+		assert_same piped direct
+	done
+	# the tables before the limit are read, the one it went through is not
+	grep -q '	req\.new\.total	' direct
+	grep -q '	warn\.row_unread	appeal: ' direct
+}

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* dbcs_test: gai_encoding_decode's GB18030 and Big5 tables against iconv. */
+/*
+ * dbcs_test: gai_encoding_decode's GB18030 and Big5 tables against iconv;
+ * gai_encoding_whole in them and in UTF-8 and UTF-16.
+ */
 #include <config.h>
 
 #include <errno.h>
@@ -109,9 +112,51 @@ every_code(const char *name)
 	}
 }
 
+/*
+ * gai_encoding_whole: a text in name cut after every byte keeps exactly
+ * its characters that end before the cut.
+ */
+static void
+whole(const char *name)
+{
+	static const char *const chars[] = {
+		"a", "\xe4\xb8\xad", "\n", "\xe5\x85\xac", "\xf0\xa0\x80\x80",
+		"\xe9\x96\x8b", "0", "\xc3\xa9", "\xe4\xbf\xa1", "\xe2\x82\xac"
+	};
+	iconv_t cd = iconv_open(name, "UTF-8");
+	char text[256], *in, *o;
+	size_t ends[64], nends = 0, len = 0, i, k, want, inleft, oleft;
+
+	for (i = 0; i < 3 * sizeof chars / sizeof chars[0]; i++) {
+		in = (char *)chars[i % (sizeof chars / sizeof chars[0])];
+		inleft = strlen(in);
+		o = text + len;
+		oleft = sizeof text - len;
+		/* one that name lacks is left out */
+		if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+		    iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1)
+			continue;
+		len = (size_t)(o - text);
+		ends[nends++] = len;
+	}
+	iconv_close(cd);
+	for (k = 0; k <= len; k++) {
+		for (want = 0, i = 0; i < nends && ends[i] <= k; i++)
+			want = ends[i];
+		CHECK(gai_encoding_whole(name, text, k) == want,
+		    "%s cut at %zu: %zu, not %zu", name, k,
+		    gai_encoding_whole(name, text, k), want);
+	}
+}
+
 int
 main(void)
 {
+	whole("UTF-8");
+	whole("GB18030");
+	whole("BIG5-HKSCS");
+	whole("UTF-16LE");
+	whole("UTF-16BE");
 	every_code("GB18030");
 	same("GB18030", "a code cut at the end", "\xB0\xA1\xB0", 3);
 	same("GB18030", "four-byte codes",

@@ -10,8 +10,9 @@
 
 /*
  * Read all documents of s from operand op as "name@line=[text]" (with
- * "!reason" for an unreadable one, "?" for an odd attribute and "~size" for
- * a cut one), chunk bytes per read.
+ * "!reason" for an unreadable one, "%reason" for one marked cut upstream,
+ * "?" for an odd attribute and "~size" for a cut one), chunk bytes per
+ * read.
  */
 static void
 split(const char *s, const char *op, size_t max, size_t chunk,
@@ -35,6 +36,10 @@ split(const char *s, const char *op, size_t max, size_t chunk,
 		if (d.unreadable.len > 0) {
 			gai_buf_puts(out, "!");
 			gai_buf_puts(out, d.unreadable.data);
+		}
+		if (d.cut_reason.len > 0) {
+			gai_buf_puts(out, "%");
+			gai_buf_puts(out, d.cut_reason.data);
 		}
 		if (d.odd_attr)
 			gai_buf_puts(out, "?");
@@ -82,12 +87,26 @@ main(void)
 		{ "\fbare\tunreadable\n", "op", 0, "bare!no reason given@2=[]" },
 		{ "\fodd\tcolour: red\nq\n", "op", 0, "odd?@2=[q\n]" },
 		{ "\fodd\tunreadableness\n", "op", 0, "odd?@2=[]" },
+		/* Cut upstream: its text, and why. */
+		{ "\fbig\tcut: larger\\tthan 9\na\n\fnext\nq\n", "op", 0,
+		    "big%larger\tthan 9@2=[a\n]next@4=[q\n]" },
+		{ "\fbig\tcut\na\n", "op", 0, "big%no reason given@2=[a\n]" },
+		{ "\fodd\tcutting: x\na\n", "op", 0, "odd?@2=[a\n]" },
+		/* Cut here and upstream: both said. */
+		{ "\fa\tcut: x\n123\n4567\n89\n", "op", 9,
+		    "a%x~12@2=[123\n4567\n]" },
 		/* Too large: cut at a line end within max, the next one whole. */
 		{ "\fa\n123\n4567\n89\n\fb\nx\n", "op", 9, "a~12@2=[123\n4567\n]b@6=[x\n]" },
 		{ "\fa\n123456789012\n\fb\nx\n", "op", 9, "a~13@2=[123456789\n]b@4=[x\n]" },
 		{ "\fa\n12\n\fb\n1234567890123456789\n1\n\fc\nx\n", "op", 9,
 		    "a@2=[12\n]b~22@4=[123456789\n]c@7=[x\n]" },
 		{ "123\n4567\n89\n\fb\nx\n", "op", 9, "op~@1=[123\n4567\n]" },
+		/* No line end within max: cut there, but not inside a UTF-8
+		 * character; bytes that are not UTF-8 are cut at max. */
+		{ "12345678\xe4\xb8\xad", "op", 9, "op~@1=[12345678\n]" },
+		{ "1234567\xe4\xb8\xad", "op", 9, "op~@1=[1234567\n]" },
+		{ "1234567\xd6\xd0\xce\xc4", "op", 9,
+		    "op~@1=[1234567\xd6\xd0\n]" },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	size_t i, chunk;

@@ -199,9 +199,36 @@ test_head(void)
 	    "abcdefghij", 16, 2) == 6, "two characters, Han");
 }
 
+/* Records written in place: the name's and the value's escapes, one line
+ * each, a value escaped at every byte as long as the line allows. */
+static void
+test_rec_out(void)
+{
+	struct gai_rec_out o = GAI_REC_OUT_INIT;
+	char big[300];
+
+	memset(big, '\\', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	CHECK(gai_rec_out_begin(&o, "a\tb.html") == 0 &&
+	    gai_rec_out_add(&o, "req.new.total", "12") == 0 &&
+	    gai_rec_out_add(&o, "prose.x", "x\ty\nz\r\\") == 0 &&
+	    gai_rec_out_add(&o, "warn.k", "") == 0);
+	CHECK(o.buf.len == strlen(o.buf.data) && strcmp(o.buf.data,
+	    "a\\tb.html\treq.new.total\t12\n"
+	    "a\\tb.html\tprose.x\tx\\ty\\nz\\r\\\\\n"
+	    "a\\tb.html\twarn.k\t\n") == 0, "records: %s", o.buf.data);
+	CHECK(gai_rec_out_begin(&o, "d") == 0 && o.buf.len == 0 &&
+	    gai_rec_out_add(&o, "k", big) == 0 &&
+	    o.buf.len == 2 + 2 + 2 * (sizeof big - 1) + 1 &&
+	    o.buf.data[o.buf.len - 1] == '\n' &&
+	    o.buf.data[o.buf.len] == '\0', "a value of backslashes alone");
+	gai_rec_out_free(&o);
+}
+
 int
 main(void)
 {
+	test_rec_out();
 	test_fold();
 	test_utf8();
 	test_head();
