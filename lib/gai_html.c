@@ -827,9 +827,9 @@ gai_html_end(struct gai_html *h, struct gai_error *err)
 }
 
 int
-gai_html_stray_end(const struct gai_html *h)
+gai_html_unlike_libxml2(const struct gai_html *h)
 {
-	return h->tok != NULL && gai_html_tok_stray_end(h->tok);
+	return h->tok != NULL && gai_html_tok_unlike_libxml2(h->tok);
 }
 
 void

@@ -60,12 +60,14 @@ int gai_html_feed(struct gai_html *h, const char *utf8, size_t n,
 int gai_html_end(struct gai_html *h, struct gai_error *err);
 
 /*
- * 1 when gai's own parser read an end tag while no element was open (a
- * page that starts with one, or one after <html/>), where libxml2 2.9
- * drops the rest of the page: the parsers differ there by design
- * (bench/README.md).  0 with libxml2.
+ * 1 when gai's own parser read a construct where libxml2 2.9 reads the
+ * page wrong (bench/README.md, "Differences from libxml2"): an end tag
+ * while no element is open, a </head> libxml2 leaves unread after a
+ * misplaced <html> or <body>, a DOCTYPE that a quote holds open past its
+ * '>', a start tag whose quotes libxml2's look-ahead pairs otherwise.
+ * The parsers differ there by design.  0 with libxml2.
  */
-int gai_html_stray_end(const struct gai_html *h);
+int gai_html_unlike_libxml2(const struct gai_html *h);
 
 void gai_html_free(struct gai_html *h);
 

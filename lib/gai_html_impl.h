@@ -86,8 +86,8 @@ struct gai_html_tok;
 struct gai_html_tok *gai_html_tok_new(struct gai_html *h);
 int gai_html_tok_feed(struct gai_html_tok *t, const char *s, size_t n,
     int final);
-/* 1 once an end tag came while no element was open. */
-int gai_html_tok_stray_end(const struct gai_html_tok *t);
+/* 1 once it read a construct libxml2 2.9 reads wrong (gai_html.h). */
+int gai_html_tok_unlike_libxml2(const struct gai_html_tok *t);
 void gai_html_tok_free(struct gai_html_tok *t);
 
 #endif

@@ -55,8 +55,10 @@ struct gai_html_tok {
 	size_t resume;		/* where to look again in carry for "-->" */
 	int seen;		/* 3 once <head> was open, 10 once <body> */
 	int depth;		/* misplaced <head> tags ignored */
+	int skipped;		/* misplaced <html> and <body> tags ignored */
+	int head_kept;		/* libxml2 left a </head> unread (end_tag) */
 	int in_text;		/* the last thing read was text or a reference */
-	int stray_end;		/* an end tag came while no element was open */
+	int unlike;		/* read where libxml2 2.9 reads the page wrong */
 	int in_comment;		/* in a comment read in part, its end not yet */
 	int nomem;
 	int track;		/* the lines are tracked (gai_html_at_line) */
@@ -159,6 +161,27 @@ close_top(struct gai_html_tok *t)
 	gai_html_on_end(t->h, kind(id));
 }
 
+/* Does a start tag of id end an open <head>? */
+static int
+ends_head(unsigned id)
+{
+	return id != UNKNOWN &&
+	    (gt_tags[id].closes[GT_head / 64] >> (GT_head % 64) & 1);
+}
+
+/*
+ * What follows a </head> that libxml2 left unread (end_tag), with nothing
+ * open inside the <head>: if libxml2 ends that <head> there (ends), the
+ * two read alike again; else it reads what follows into the <head>
+ * (where gai_html.c shows no text), which a browser does not.
+ */
+static void
+after_kept_head(struct gai_html_tok *t, int ends)
+{
+	t->unlike |= !ends;
+	t->head_kept = 0;
+}
+
 /* A start tag of id ends the open elements the table says it ends. */
 static void
 auto_close(struct gai_html_tok *t, unsigned id)
@@ -206,6 +229,8 @@ paragraph(struct gai_html_tok *t)
 {
 	unsigned o = top(t);
 
+	if (t->head_kept)	/* libxml2 starts a paragraph there too */
+		after_kept_head(t, ends_head(GT_p));
 	if (t->n > 0 && o != GT_html && o != GT_head)
 		return;
 	auto_close(t, GT_p);
@@ -248,14 +273,17 @@ start_tag(struct gai_html_tok *t, const char *name, size_t len, int end)
 	int discard = 0;
 	size_t i;
 
+	if (t->head_kept)
+		after_kept_head(t, ends_head(id));
 	auto_close(t, id);
 	implied(t, id);
 	if (id == GT_html && t->n > 0)
-		discard = 1;
+		discard = 1, t->skipped++;
 	if (id == GT_head && t->n != 1)
 		discard = 1, t->depth++;
 	for (i = 0; id == GT_body && i < t->n && !discard; i++)
-		discard = t->st[i].id == GT_body;
+		if (t->st[i].id == GT_body)
+			discard = 1, t->skipped++;
 	if (!discard)
 		open_el(t, id, name, len);
 	if (t->n == 0 || t->nomem)
@@ -273,10 +301,10 @@ static void
 end_tag(struct gai_html_tok *t, const char *name, size_t len)
 {
 	unsigned id = lookup(name, len);
-	int pri;
+	int pri, lost = 0;
 	size_t i;
 
-	t->stray_end |= t->n == 0;	/* where libxml2 drops the rest */
+	t->unlike |= t->n == 0;		/* where libxml2 drops the rest */
 	/*
 	 * </body> and </html> never end anything: text after them is still
 	 * shown by browsers (libxml2 2.9 would drop it; gai_html.c takes
@@ -288,6 +316,15 @@ end_tag(struct gai_html_tok *t, const char *name, size_t len)
 		t->depth--;
 		return;
 	}
+	/*
+	 * libxml2 counts a misplaced <html> or <body> with the <head>s and
+	 * leaves as many </head> unread: <html><html><head><t></head>x
+	 * keeps x in <head>, which a browser ends at <t>.
+	 */
+	if (id == GT_head && t->skipped > 0)
+		t->skipped--, lost = 1;
+	if (t->head_kept)	/* only a </head> it reads ends it */
+		after_kept_head(t, id == GT_head && !lost);
 	for (i = t->n; i > 0 && !is(t, i - 1, id, name, len); i--)
 		;
 	if (i == 0)
@@ -296,6 +333,10 @@ end_tag(struct gai_html_tok *t, const char *name, size_t len)
 	for (i = t->n; i > 0 && !is(t, i - 1, id, name, len); i--)
 		if (priority(t->st[i - 1].id) > pri)
 			return;
+	if (lost && i == t->n)
+		t->head_kept = 1;	/* it may yet read alike */
+	else
+		t->unlike |= lost;
 	while (t->n >= i)	/* the element itself too: it is st[i - 1] */
 		close_top(t);
 }
@@ -396,6 +437,15 @@ filter:
 	if (nonblank || before_ref)
 		paragraph(t);
 	gai_html_on_text(t->h, t->text.data, t->text.len);
+}
+
+/* A '<' that starts no markup: text, without a paragraph, as in libxml2. */
+static void
+lone_lt(struct gai_html_tok *t)
+{
+	if (t->head_kept)
+		after_kept_head(t, 0);
+	gai_html_on_text(t->h, "<", 1);
 }
 
 /* A code point from a character reference, as its own piece of text. */
@@ -517,6 +567,43 @@ read_name(const char *s, size_t n, char *buf, size_t *len)
 }
 
 /*
+ * Where libxml2 2.9's push parser takes a tag or DOCTYPE s[0..n) to end:
+ * at the first '>' outside its quotes, pairing '"' and '\'' wherever they
+ * are (junk after a name, inside an unquoted value); n when none is.
+ * It waits for that '>' before it reads the markup, and then reads only
+ * as far as its input goes.
+ */
+static size_t
+lookahead_gt(const char *s, size_t n)
+{
+	size_t i;
+	char q = 0;
+
+	for (i = 0; i < n; i++)
+		if (q == 0 && s[i] == '>')
+			return i;
+		else if (q == 0 && (s[i] == '"' || s[i] == '\''))
+			q = s[i];
+		else if (s[i] == q)
+			q = 0;
+	return n;
+}
+
+/*
+ * A start tag s[0..e) whose end libxml2's look-ahead puts earlier: libxml2
+ * cuts the tag's last quoted value where its input ends, so that what
+ * follows depends on where the page was cut into chunks (a browser reads
+ * the value to its closing quote).
+ */
+static int
+cut_early(const char *s, size_t e)
+{
+	if (e < 2 || memchr(s, '>', e - 1) == NULL)
+		return 0;	/* the one '>' is the tag's own */
+	return lookahead_gt(s, e - 1) < e - 1;
+}
+
+/*
  * At "<" and a letter: a start tag, read as libxml2 reads one.  The bytes
  * it takes, or 0 when the chunk ends inside it (never when final).
  */
@@ -574,6 +661,7 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 			return 0;
 		i = n;		/* the page ended inside the tag */
 	}
+	t->unlike |= cut_early(s, i);
 	start_tag(t, name, len, end);
 	return i;
 }
@@ -683,6 +771,7 @@ static size_t
 markup_decl_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 {
 	const char *gt;
+	size_t k;
 
 	if (n < 4)		/* libxml2 never reads a "<!" so cut */
 		return final ? n : 0;
@@ -691,12 +780,19 @@ markup_decl_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 	if (n < 9 && !final && starts_ci(s + 2, n - 2, "doctype", n - 2))
 		return 0;
 	if (starts_ci(s + 2, n - 2, "doctype", 7)) {
-		if ((gt = memchr(s, '>', n)) != NULL)
-			return (size_t)(gt - s) + 1;
-		return final ? n : 0;
+		if ((gt = memchr(s, '>', n)) == NULL)
+			return final ? n : 0;
+		/*
+		 * A '>' ends a DOCTYPE even inside a quoted public or system
+		 * id (WHATWG: abrupt-doctype-public-identifier); libxml2 reads
+		 * on to the closing quote.
+		 */
+		k = (size_t)(gt - s);
+		t->unlike |= lookahead_gt(s, k + 1) != k;
+		return k + 1;
 	}
 	/* libxml2 2.9 reads "<![if ...]>" as the text "<", then text. */
-	gai_html_on_text(t->h, "<", 1);
+	lone_lt(t);
 	return 1;
 }
 
@@ -834,7 +930,7 @@ parse(struct gai_html_tok *t, const char *s, size_t n, int final)
 		else if (s[i + 1] == '?')
 			k = pi_at(t, s + i, n - i, final);
 		else {
-			gai_html_on_text(t->h, "<", 1);
+			lone_lt(t);
 			k = 1;
 		}
 		if (k == 0)
@@ -889,9 +985,9 @@ gai_html_tok_feed(struct gai_html_tok *t, const char *s, size_t n, int final)
 }
 
 int
-gai_html_tok_stray_end(const struct gai_html_tok *t)
+gai_html_tok_unlike_libxml2(const struct gai_html_tok *t)
 {
-	return t->stray_end;
+	return t->unlike;
 }
 
 void

@@ -178,7 +178,7 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		rc = nz->html != NULL ? gai_html_end(nz->html, err) :
 		    gai_text_fold_end(&nz->fold, &nz->out);
 	if (nz->html != NULL) {
-		res->stray_end = gai_html_stray_end(nz->html);
+		res->unlike_libxml2 = gai_html_unlike_libxml2(nz->html);
 		gai_html_free(nz->html);
 		nz->html = NULL;
 	}

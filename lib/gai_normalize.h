@@ -50,7 +50,7 @@ struct gai_norm_result {
 	struct gai_decode_stats decode;
 	size_t nuls;		/* NUL bytes dropped */
 	int html;		/* 1 when read as HTML */
-	int stray_end;		/* gai_html_stray_end: the parsers differ */
+	int unlike_libxml2;	/* gai_html_unlike_libxml2: the parsers differ */
 };
 
 /*
