@@ -417,10 +417,15 @@ process(void *ctx, const char *path)
 		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
 			break;
 		if (rc != GAI_OK) {
-			fe_warn(err.errnum, "%s", fe_quote(path));
+			/* a decompressor's words, else the system's */
+			const char *why = rc == GAI_E_IO &&
+			    gai_source_error(src) != NULL ?
+			    gai_source_error(src) : err.errnum != 0 ?
+			    strerror(err.errnum) : err.msg;
+
+			fe_warn(0, "%s: %s", fe_quote(path), why);
 			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
-			    path, err.errnum != 0 ? strerror(err.errnum) :
-			    err.msg));
+			    path, why));
 			break;
 		}
 		status = fe_worse(status, extract_one(op));

@@ -806,6 +806,33 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output == "logo.png	warn.unreadable	PNG image"$'\n'* ]]
 }
 
+@test "stream 1 gzipped: read document by document, each bounded by --max-size alone, nothing after the limit lost" {
+	cd "$BATS_TEST_TMPDIR"
+	# 100 KB of stream 1, none of its documents over 32K; one of 50 KB
+	# among them
+	{ gai-normalize "$GAI_SRCDIR"/examples/seed-00[01]*
+	  printf '\fbig\n'; yes 规章 | head -n 7000
+	  gai-normalize "$GAI_SRCDIR"/examples/page-*.html; } >s1
+	gzip -c s1 >s1.gz
+	xz -c s1 >s1.xz
+	run --separate-stderr -2 gai-extract --max-size=32K s1
+	[ "$stderr" = "gai-extract: big: larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)" ]
+	printf '%s\n' "$output" >plain
+	[ "$(cut -f1 plain | uniq | wc -l)" -eq 7 ]
+	grep -qx 'big	warn.cut	larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)' plain
+	for f in s1.gz s1.xz; do
+		run --separate-stderr -2 gai-extract --max-size=32K $f
+		[ "$stderr" = "gai-extract: big: larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)" ]
+		printf '%s\n' "$output" >got
+		assert_same got plain
+	done
+	# cut short: said in libarchive's words
+	head -c 8000 s1.gz >short.gz
+	run --separate-stderr -2 gai-extract short.gz
+	[ "$stderr" = "gai-extract: short.gz: truncated gzip input" ]
+	[[ $output == *"short.gz	warn.unreadable	truncated gzip input" ]]
+}
+
 @test "a crawler's preamble: meta.title without its label, meta.org, meta.published, meta.url" {
 	run -0 gai-extract "$X/ok-preamble.txt"
 	printf '%s\n' "$output" | cut -f2- | grep '^meta\.' >"$BATS_TEST_TMPDIR/m"
