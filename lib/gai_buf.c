@@ -28,32 +28,6 @@ gai_buf_reserve(struct gai_buf *b, size_t n)
 }
 
 int
-gai_buf_append(struct gai_buf *b, const void *p, size_t n)
-{
-	if (gai_buf_reserve(b, n) != 0)
-		return GAI_E_NOMEM;
-	if (n > 0)	/* p may be NULL then: memcpy must not see it */
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return 0;
-}
-
-int
-gai_buf_putc(struct gai_buf *b, int c)
-{
-	char ch = (char)c;
-
-	return gai_buf_append(b, &ch, 1);
-}
-
-int
-gai_buf_puts(struct gai_buf *b, const char *s)
-{
-	return gai_buf_append(b, s, strlen(s));
-}
-
-int
 gai_buf_put_utf8(struct gai_buf *b, unsigned long cp)
 {
 	unsigned char u[4];

@@ -25,10 +25,12 @@ gai_dec_parse(const char *s, struct gai_dec *d)
 		}
 		if (*p < '0' || *p > '9')
 			return GAI_DEC_NAN;
-		digits++;
 		scale += dot;
-		/* Keep n within LLONG_MAX so that it can be negated. */
-		if (n > ((unsigned long long)LLONG_MAX -
+		/*
+		 * Keep n within LLONG_MAX so that it can be negated: 18
+		 * digits always are (10^18 - 1 < 2^63 - 1), a count has a few.
+		 */
+		if (++digits > 18 && n > ((unsigned long long)LLONG_MAX -
 		    (unsigned)(*p - '0')) / 10)
 			big = 1;
 		else

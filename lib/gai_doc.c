@@ -288,7 +288,9 @@ read_headed(struct gai_doc_reader *r, struct gai_doc *d)
 		if ((at = boundary(t, scan)) != (size_t)-1)
 			break;
 		scan = t->len;
-		if (r->eof) {
+		/* ended by the end, or by the next header, which waits in
+		 * r->carry (gai_doc_read took the text up to it) */
+		if (r->eof || r->carry.len > 0) {
 			at = t->len;
 			break;
 		}
@@ -303,8 +305,9 @@ read_headed(struct gai_doc_reader *r, struct gai_doc *d)
 		if (fill(r, t) != 0)
 			return GAI_E_IO;
 	}
-	gai_buf_clear(&r->carry);
-	if (gai_buf_append(&r->carry, t->data + at, t->len - at) != 0)
+	/* read past it: the rest waits (r->carry is empty here) */
+	if (at < t->len &&
+	    gai_buf_append(&r->carry, t->data + at, t->len - at) != 0)
 		return GAI_E_NOMEM;
 	t->len = at;
 	t->data[at] = '\0';
@@ -328,11 +331,26 @@ gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
 	gai_buf_clear(&d->cut_reason);
 	d->header = d->odd_attr = d->cut = 0;
 	d->size = 0;
-	/* What was read past the last document starts this one. */
+	/*
+	 * What was read past the last document starts this one: up to the
+	 * next header when it holds one, the rest left where it is for the
+	 * documents after (a chunk holds several short ones: it is not
+	 * copied out and back for each).
+	 */
 	if (r->carry.len > 0) {
-		if (gai_buf_append(t, r->carry.data, r->carry.len) != 0)
+		const char *c = r->carry.data + r->carry_at, *lf;
+		size_t n = r->carry.len - r->carry_at, take = n, b;
+
+		if ((lf = memchr(c, '\n', n)) != NULL && (b = boundary(&r->carry,
+		    (size_t)(lf - r->carry.data) + 1)) != (size_t)-1)
+			take = b - r->carry_at;
+		if (gai_buf_append(t, c, take) != 0)
 			goto nomem;
-		gai_buf_clear(&r->carry);
+		r->carry_at += take;
+		if (r->carry_at == r->carry.len) {
+			gai_buf_clear(&r->carry);
+			r->carry_at = 0;
+		}
 	}
 	if (r->mode == MODE_UNKNOWN) {
 		while (t->len == 0 && !r->eof)

@@ -17,7 +17,8 @@ struct gai_doc_reader {
 	size_t max;		/* bytes a document may have; 0 no limit */
 	size_t chunk;		/* bytes per read: small only in unit tests */
 	long line;		/* lines of the operand read so far */
-	struct gai_buf carry;	/* bytes read past the last document */
+	struct gai_buf carry;	/* bytes read past the last document, */
+	size_t carry_at;	/* from here: what is before is handed out */
 	int mode;		/* not yet known, headers, or one document */
 	int eof;		/* fp has nothing more */
 	int done;		/* every document handed out */

@@ -30,14 +30,25 @@
 #define SNIFF 1024
 
 enum state {
-	ST_START,	/* nothing read yet */
+	ST_START,	/* no document read yet */
 	ST_MEMBERS,	/* a tar or zip archive: one document per member */
 	ST_WARC,	/* WARC records on cur */
 	ST_DONE
 };
 
+/* What the operand's first bytes said (tell). */
+enum told {
+	TOLD_NOTHING,	/* not asked yet */
+	TOLD_BYTES,	/* a page, WARC, PDF... on cur (a compressed one too) */
+	TOLD_MEMBERS,	/* a tar or zip archive: entry is its first header */
+	TOLD_EMPTY,	/* compressed or archived nothing */
+	TOLD_BAD	/* unreadable: why */
+};
+
 struct gai_source {
 	enum state state;
+	enum told told;
+	struct archive_entry *entry;	/* TOLD_MEMBERS */
 	struct gai_source_opts opts;
 	char *opname;		/* the operand's name for its documents */
 	int ownfd;
@@ -663,14 +674,13 @@ short_rec:
 }
 
 /*
- * libarchive on the operand: 1 when it is one compressed stream (now on
- * s->data), else the first member or an unreadable document.
+ * libarchive on the operand: told what it holds.  One compressed stream
+ * is told by its bytes in turn, as the operand's are, on s->data.
  */
 static int
-ar_open(struct gai_source *s, struct gai_source_doc *doc,
-    struct gai_error *err)
+ar_open(struct gai_source *s, struct gai_error *err)
 {
-	struct archive_entry *e;
+	const char *msg;
 	int rc;
 
 	if ((s->ar = archive_read_new()) == NULL)
@@ -682,30 +692,67 @@ ar_open(struct gai_source *s, struct gai_source_doc *doc,
 	archive_read_support_format_empty(s->ar);
 	if (archive_read_open(s->ar, &s->in, NULL, ar_read, NULL) != ARCHIVE_OK)
 		goto bad;
-	rc = archive_read_next_header(s->ar, &e);
-	if (rc == ARCHIVE_EOF) {	/* an empty archive, or empty data */
-		s->state = ST_DONE;
-		return GAI_EOF;
+	rc = archive_read_next_header(s->ar, &s->entry);
+	/* An archive without members holds no document; compressed
+	 * nothing is an empty one, as an empty file is. */
+	if (rc == ARCHIVE_EOF && archive_format(s->ar) != ARCHIVE_FORMAT_EMPTY) {
+		s->told = TOLD_EMPTY;
+		return GAI_OK;
 	}
 	if (rc < ARCHIVE_WARN)
 		goto bad;
-	if (archive_format(s->ar) != ARCHIVE_FORMAT_RAW) {
-		s->state = ST_MEMBERS;
-		return archive_entry_filetype(e) == AE_IFREG ?
-		    read_member(s, e, doc, err) : next_member(s, doc, err);
-	}
-	/* One compressed stream: what it holds is told by its bytes too. */
-	s->data.ar = s->ar;
-	s->cur = &s->data;
-	if (gai_src_fill(&s->data, SNIFF) != 0) {
-		s->state = ST_DONE;
-		unreadable(s, doc, s->data.why);
+	if (archive_format(s->ar) != ARCHIVE_FORMAT_RAW &&
+	    archive_format(s->ar) != ARCHIVE_FORMAT_EMPTY) {
+		s->told = TOLD_MEMBERS;
 		return GAI_OK;
 	}
-	return 1;
+	s->data.ar = s->ar;
+	s->cur = &s->data;
+	if (rc == ARCHIVE_EOF) {	/* nothing to ask libarchive for */
+		if (gai_buf_reserve(&s->data.b, 1) != 0)
+			return nomem(err);
+		s->data.b.data[0] = '\0';
+		s->data.eof = 1;
+	}
+	if (gai_src_fill(&s->data, SNIFF) != 0) {
+		snprintf(s->why, sizeof s->why, "%s", s->data.why);
+		s->told = TOLD_BAD;
+		return GAI_OK;
+	}
+	s->told = TOLD_BYTES;
+	return GAI_OK;
 bad:
-	s->state = ST_DONE;
-	return ar_unreadable(s, doc, "cannot read the archive");
+	msg = archive_error_string(s->ar);
+	snprintf(s->why, sizeof s->why, "%s",
+	    msg != NULL ? msg : "cannot read the archive");
+	s->told = TOLD_BAD;
+	return GAI_OK;
+}
+
+/*
+ * What the operand is, from its first bytes, asked once (by
+ * gai_source_is_text or the first document).  GAI_OK, GAI_E_NOMEM.
+ */
+static int
+tell(struct gai_source *s, struct gai_error *err)
+{
+	const char *head;
+	size_t n;
+
+	if (s->told != TOLD_NOTHING)
+		return GAI_OK;
+	if (gai_src_fill(&s->in, SNIFF) != 0) {
+		snprintf(s->why, sizeof s->why, "%s", s->in.why);
+		s->told = TOLD_BAD;
+		return GAI_OK;
+	}
+	head = gai_src_peek(&s->in);
+	n = gai_src_avail(&s->in);
+	if (compression(head, n) != NULL || is_tar(head, n) ||
+	    (is_zip(head, n) && !is_ooxml(head, n)))
+		return ar_open(s, err);
+	s->told = TOLD_BYTES;
+	return GAI_OK;
 }
 
 /* ---- the interface ---- */
@@ -747,23 +794,27 @@ gai_source_open(struct gai_source **sp, const char *path,
 static int
 first(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 {
-	const char *head;
-	size_t n;
 	int rc;
 
 	if (set_name(s, s->opname, NULL) != 0)
 		return nomem(err);
-	if (gai_src_fill(&s->in, SNIFF) != 0) {
+	if ((rc = tell(s, err)) != GAI_OK)
+		return rc;
+	switch (s->told) {
+	case TOLD_BAD:
 		s->state = ST_DONE;
-		unreadable(s, doc, s->in.why);
+		unreadable(s, doc, s->why);
 		return GAI_OK;
-	}
-	head = gai_src_peek(&s->in);
-	n = gai_src_avail(&s->in);
-	if (compression(head, n) != NULL || is_tar(head, n) ||
-	    (is_zip(head, n) && !is_ooxml(head, n))) {
-		if ((rc = ar_open(s, doc, err)) != 1)
-			return rc;
+	case TOLD_EMPTY:
+		s->state = ST_DONE;
+		return GAI_EOF;
+	case TOLD_MEMBERS:
+		s->state = ST_MEMBERS;
+		return archive_entry_filetype(s->entry) == AE_IFREG ?
+		    read_member(s, s->entry, doc, err) :
+		    next_member(s, doc, err);
+	default:
+		break;
 	}
 	if (gai_warc_sniff(gai_src_peek(s->cur), gai_src_avail(s->cur))) {
 		s->state = ST_WARC;
@@ -777,23 +828,24 @@ gai_source_is_text(struct gai_source *s, struct gai_error *err)
 {
 	const char *head;
 	size_t n;
+	int rc;
 
 	if (s->state != ST_START)
 		return 0;
-	if (gai_src_fill(&s->in, SNIFF) != 0)
-		return gai_error_set(err, GAI_E_IO, s->in.errnum, 0, "%s",
-		    s->in.why);
-	head = gai_src_peek(&s->in);
-	n = gai_src_avail(&s->in);
-	return compression(head, n) == NULL && !is_tar(head, n) &&
-	    !is_zip(head, n) && !gai_warc_sniff(head, n) &&
-	    !STARTS(head, n, "%PDF-") && binary_kind(head, n) == NULL;
+	if ((rc = tell(s, err)) != GAI_OK)
+		return rc;
+	if (s->told != TOLD_BYTES)
+		return 0;
+	head = gai_src_peek(s->cur);
+	n = gai_src_avail(s->cur);
+	return !gai_warc_sniff(head, n) && !STARTS(head, n, "%PDF-") &&
+	    binary_kind(head, n) == NULL;
 }
 
 ssize_t
 gai_source_read(struct gai_source *s, char *buf, size_t n)
 {
-	struct gai_src_in *in = &s->in;
+	struct gai_src_in *in = s->cur;
 	size_t part = gai_src_avail(in) < n ? gai_src_avail(in) : n;
 	ssize_t got;
 
@@ -804,11 +856,16 @@ gai_source_read(struct gai_source *s, char *buf, size_t n)
 	}
 	if (in->eof)
 		return 0;
-	/* Past the bytes read to tell the format: straight from the fd. */
-	do
-		got = read(in->fd, buf, n);
-	while (got < 0 && errno == EINTR);
+	/* Past the bytes read to tell the format: straight from the source. */
+	if ((got = raw_read(in, buf, n)) < 0 && in->errnum == 0)
+		errno = EIO;	/* a decompressor's: in->why says what */
 	return got;
+}
+
+const char *
+gai_source_error(const struct gai_source *s)
+{
+	return s->cur->why[0] != '\0' ? s->cur->why : NULL;
 }
 
 int

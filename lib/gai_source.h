@@ -66,18 +66,24 @@ int gai_source_next(struct gai_source *s, struct gai_source_doc *doc,
 
 /*
  * Before the first gai_source_next: 1 when the operand is text (a page,
- * or stream 1), which a caller may rather read as a stream with
- * gai_source_read than as one document; 0 when it is compressed, an
- * archive, a WARC, PDF or DOCX file, or binary.  GAI_E_IO on a read error.
+ * or stream 1), or one compressed stream of text, which a caller may
+ * rather read as a stream with gai_source_read than as one document; 0
+ * when it is an archive, a WARC, PDF or DOCX file (compressed or not),
+ * binary, or cannot be read (gai_source_next then says why).
+ * GAI_E_NOMEM.
  */
 int gai_source_is_text(struct gai_source *s, struct gai_error *err);
 
 /*
  * Read up to n bytes of a text operand (after gai_source_is_text, instead
- * of gai_source_next): the bytes read to tell the format first.  As
- * read(2): the count, 0 at the end, -1 with errno.
+ * of gai_source_next), decompressed: the bytes read to tell the format
+ * first.  As read(2): the count, 0 at the end, -1 with errno (EIO for
+ * data that does not decompress).
  */
 ssize_t gai_source_read(struct gai_source *s, char *buf, size_t n);
+
+/* After gai_source_read failed: what went wrong ("truncated gzip input"). */
+const char *gai_source_error(const struct gai_source *s);
 
 /*
  * After GAI_EOF: how many records were passed over (WARC requests,

@@ -50,10 +50,16 @@ rows() {
 	[ "$(printf '%s\n' "$output" | names)" = "$(printf 'cut.gz\tunreadable: truncated gzip input\n%s' "$U8")" ]
 }
 
-@test "an empty gzip file is an empty document" {
+@test "an empty gzip file is an empty document; an empty archive holds none" {
 	: | gzip >empty.gz
 	run --separate-stderr -0 gai-normalize empty.gz
 	[ "$output" = $'\fempty.gz' ] && [ -z "$stderr" ]
+	run --separate-stderr -1 gai-extract empty.gz
+	[ "$output" = "empty.gz	warn.no_tables	document: no report table found (二、主动公开, 三、申请, 四、复议诉讼)" ]
+	# an archive with no member holds no document
+	tar cf - --files-from /dev/null | gzip >empty.tgz
+	run --separate-stderr -0 gai-normalize empty.tgz
+	[ -z "$output" ] && [ -z "$stderr" ]
 }
 
 @test "tar, tar.gz and zip: each member a document named archive:member" {

@@ -750,6 +750,27 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$kb" -le $((2 * 40000000 / 1024 + 20000)) ]
 }
 
+@test "peak memory: a raw 50 MB HTML page that is nearly all text, freed once normalized (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	cd "$BATS_TEST_TMPDIR"
+	python3 -c 'import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+body = "".join("<p>%s</p>\n" % l for l in lines if l.strip())
+sys.stdout.write("<html><head><title>t</title></head><body>\n" + body * (50000000 // len(body.encode())) + "</body></html>\n")' "$SEEDS/004_53c757b5f08b753a.txt" >page.html
+	run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]], stdout=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
+	read -r st kb <<<"$output"
+	[ "$st" -eq 0 ]
+	page=$(($(wc -c <page.html) / 1024))
+	echo "peak $kb KB for a page of $page KB"
+	# the page and its text (0.8 of it) at once, not those and the
+	# extraction's memory too (2.4 times the page)
+	[ "$kb" -le $((2 * page + 12288)) ]
+}
+
 @test "headings and labels as reports word them: a character more or less, 年度, broken labels" {
 	for f in ok-headings ok-headings-2019-trad; do
 		run -0 gai-extract "$X/$f.txt"
@@ -804,6 +825,33 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	run --separate-stderr -2 gai-extract logo.png "$s4"
 	[ "$stderr" = "gai-extract: logo.png: PNG image" ]
 	[[ $output == "logo.png	warn.unreadable	PNG image"$'\n'* ]]
+}
+
+@test "stream 1 gzipped: read document by document, each bounded by --max-size alone, nothing after the limit lost" {
+	cd "$BATS_TEST_TMPDIR"
+	# 100 KB of stream 1, none of its documents over 32K; one of 50 KB
+	# among them
+	{ gai-normalize "$GAI_SRCDIR"/examples/seed-00[01]*
+	  printf '\fbig\n'; yes 规章 | head -n 7000
+	  gai-normalize "$GAI_SRCDIR"/examples/page-*.html; } >s1
+	gzip -c s1 >s1.gz
+	xz -c s1 >s1.xz
+	run --separate-stderr -2 gai-extract --max-size=32K s1
+	[ "$stderr" = "gai-extract: big: larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)" ]
+	printf '%s\n' "$output" >plain
+	[ "$(cut -f1 plain | uniq | wc -l)" -eq 7 ]
+	grep -qx 'big	warn.cut	larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)' plain
+	for f in s1.gz s1.xz; do
+		run --separate-stderr -2 gai-extract --max-size=32K $f
+		[ "$stderr" = "gai-extract: big: larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)" ]
+		printf '%s\n' "$output" >got
+		assert_same got plain
+	done
+	# cut short: said in libarchive's words
+	head -c 8000 s1.gz >short.gz
+	run --separate-stderr -2 gai-extract short.gz
+	[ "$stderr" = "gai-extract: short.gz: truncated gzip input" ]
+	[[ $output == *"short.gz	warn.unreadable	truncated gzip input" ]]
 }
 
 @test "a crawler's preamble: meta.title without its label, meta.org, meta.published, meta.url" {

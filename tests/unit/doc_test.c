@@ -77,6 +77,12 @@ main(void)
 		{ "page 1\fpage 2\n\fpage 3\n", "op", 0,
 		    "op@1=[page 1\fpage 2\n\fpage 3\n]" },
 		{ "\fa\n\fb\n", "op", 0, "a@2=[]b@3=[]" },
+		/* Several documents in one read: each handed out from what
+		 * waits, up to the next header, the last one cut there too. */
+		{ "\fa\nx\n\fb\ny\n\fc\n\fd\nz\nw\n\fe\nq", "op", 0,
+		    "a@2=[x\n]b@4=[y\n]c@6=[]d@7=[z\nw\n]e@10=[q\n]" },
+		{ "\fz\n\fa\n123\n4567\n89\n\fb\nx\n", "op", 9,
+		    "z@2=[]a~12@3=[123\n4567\n]b@7=[x\n]" },
 		/* A form feed inside a line starts nothing. */
 		{ "\fa\nx\fy\n\fb\n", "op", 0, "a@2=[x\fy\n]b@4=[]" },
 		/* Names are escaped as stream 2 fields; CR LF ends a header. */
