@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,13 +120,40 @@ check_field(const char *s, size_t n, int utf8, const char *what, long line,
 	return 0;
 }
 
-int
-gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
-    struct gai_error *err)
+/* Is s[0..n) ASCII?  A word at a time: keys, numbers and most names are. */
+static int
+ascii(const char *s, size_t n)
+{
+	uint64_t w, any = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		any |= w;
+	}
+	for (; i < n; i++)
+		any |= (unsigned char)s[i];
+	return (any & 0x8080808080808080ull) == 0;
+}
+
+/* A line read: its three fields, NUL-terminated where the TABs were. */
+struct line {
+	char *doc, *key, *value;
+	size_t dl, kl, vl;
+	int plain;		/* no backslash: the fields read as they are */
+};
+
+/*
+ * Read the next line into ln: GAI_OK, GAI_EOF, GAI_E_IO, or GAI_E_FORMAT
+ * for a line that is not a record.  r->doc is the name unescaped, made
+ * again only when it changes; r->flagged and r->flaw say what is wrong
+ * with a record kept.
+ */
+static int
+read_line(struct gai_rec_reader *r, struct line *ln, struct gai_error *err)
 {
 	ssize_t n;
 	char *t1, *t2;
-	size_t dl;
 	int utf8;
 
 	errno = 0;
@@ -143,42 +171,79 @@ gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
 	    memchr(t2 + 1, '\t', (size_t)(r->raw + n - t2 - 1)) != NULL)
 		return gai_error_set(err, GAI_E_FORMAT, 0, r->line,
 		    "not a record (doc TAB key TAB value)");
+	*t1 = *t2 = '\0';
+	ln->doc = r->raw;
+	ln->dl = (size_t)(t1 - r->raw);
+	ln->key = t1 + 1;
+	ln->kl = (size_t)(t2 - t1 - 1);
+	ln->value = t2 + 1;
+	ln->vl = (size_t)(r->raw + n - t2 - 1);
+	ln->plain = memchr(r->raw, '\\', (size_t)n) == NULL;
 	/*
 	 * A flawed record is kept (its numbers are still the report's).  A
 	 * TAB never splits a character: when the whole line is valid UTF-8,
-	 * so is each field, and one pass over it does for the three.
+	 * so is each field, and one pass over it does for the three; without
+	 * a backslash, none ends in a lone one.
 	 */
 	memset(&r->flaw, 0, sizeof r->flaw);
-	dl = (size_t)(t1 - r->raw);
-	utf8 = gai_text_valid_utf8(r->raw, (size_t)n) == (size_t)n;
-	r->flagged = check_field(r->raw, dl, utf8, "name", r->line,
+	utf8 = ascii(r->raw, (size_t)n) ||
+	    gai_text_valid_utf8(r->raw, (size_t)n) == (size_t)n;
+	r->flagged = !(utf8 && ln->plain) &&
+	    (check_field(ln->doc, ln->dl, utf8, "name", r->line,
 	    &r->flaw) != 0 ||
-	    check_field(t1 + 1, (size_t)(t2 - t1 - 1), utf8, "key", r->line,
-	    &r->flaw) != 0 ||
-	    check_field(t2 + 1, (size_t)(r->raw + n - t2 - 1), utf8, "value",
-	    r->line, &r->flaw) != 0;
-	gai_buf_clear(&r->key);
-	gai_buf_clear(&r->value);
+	    check_field(ln->key, ln->kl, utf8, "key", r->line, &r->flaw) != 0 ||
+	    check_field(ln->value, ln->vl, utf8, "value", r->line,
+	    &r->flaw) != 0);
 	/* A document's records all name it: unescape the name once. */
-	if (r->rawdoc.data == NULL || r->rawdoc.len != dl ||
-	    memcmp(r->rawdoc.data, r->raw, dl) != 0) {
+	if (r->rawdoc.data == NULL || r->rawdoc.len != ln->dl ||
+	    memcmp(r->rawdoc.data, ln->doc, ln->dl) != 0) {
 		gai_buf_clear(&r->rawdoc);
 		gai_buf_clear(&r->doc);
-		if (gai_buf_append(&r->rawdoc, r->raw, dl) != 0 ||
-		    gai_rec_unescape(&r->doc, r->raw, dl) != 0)
-			goto nomem;
+		if (gai_buf_append(&r->rawdoc, ln->doc, ln->dl) != 0 ||
+		    gai_rec_unescape(&r->doc, ln->doc, ln->dl) != 0) {
+			gai_buf_free(&r->rawdoc);	/* doc may be half made */
+			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+			    "out of memory");
+		}
 	}
-	if (gai_buf_append(&r->key, t1 + 1, (size_t)(t2 - t1 - 1)) != 0 ||
-	    gai_rec_unescape(&r->value, t2 + 1, (size_t)(r->raw + n - t2 - 1)) != 0)
-		goto nomem;
+	return GAI_OK;
+}
+
+/* Append field s[0..n) of a line to b, unescaped unless plain. */
+static int
+put_field(struct gai_buf *b, const char *s, size_t n, int plain)
+{
+	return plain ? gai_buf_append(b, s, n) : gai_rec_unescape(b, s, n);
+}
+
+/* The key and value of ln into r->key and r->value. */
+static int
+keep_line(struct gai_rec_reader *r, const struct line *ln,
+    struct gai_error *err)
+{
+	gai_buf_clear(&r->key);
+	gai_buf_clear(&r->value);
+	if (gai_buf_append(&r->key, ln->key, ln->kl) != 0 ||
+	    put_field(&r->value, ln->value, ln->vl, ln->plain) != 0)
+		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
+		    "out of memory");
+	return 0;
+}
+
+int
+gai_rec_next(struct gai_rec_reader *r, struct gai_rec *rec,
+    struct gai_error *err)
+{
+	struct line ln;
+	int rc;
+
+	if ((rc = read_line(r, &ln, err)) != GAI_OK ||
+	    (rc = keep_line(r, &ln, err)) != 0)
+		return rc;
 	rec->doc = r->doc.data;
 	rec->key = r->key.data;
 	rec->value = r->value.data;
 	return GAI_OK;
-nomem:
-	gai_buf_free(&r->rawdoc);	/* doc may be half made */
-	return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
-	    "out of memory");
 }
 
 void
@@ -190,10 +255,9 @@ gai_recset_clear(struct gai_recset *set, const char *doc)
 	set->n = 0;
 }
 
-/* Add a record of key[0..kl) and value[0..vl), each NUL-terminated. */
+/* Room for one more record. */
 static int
-recset_push(struct gai_recset *set, const char *key, size_t kl,
-    const char *value, size_t vl)
+recset_grow(struct gai_recset *set)
 {
 	if (set->n == set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 256;
@@ -204,6 +268,16 @@ recset_push(struct gai_recset *set, const char *key, size_t kl,
 		set->items = p;
 		set->cap = cap;
 	}
+	return 0;
+}
+
+/* Add a record of key[0..kl) and value[0..vl), each NUL-terminated. */
+static int
+recset_push(struct gai_recset *set, const char *key, size_t kl,
+    const char *value, size_t vl)
+{
+	if (recset_grow(set) != 0)
+		return GAI_E_NOMEM;
 	set->items[set->n].key = set->arena.len;
 	if (gai_buf_append(&set->arena, key, kl + 1) != 0)
 		return GAI_E_NOMEM;
@@ -220,12 +294,31 @@ gai_recset_add(struct gai_recset *set, const char *key, const char *value)
 	return recset_push(set, key, strlen(key), value, strlen(value));
 }
 
-/* Add the record the reader read last. */
+/* Add the record the reader kept (a document's first, read before it). */
 static int
-recset_push_read(struct gai_recset *set, const struct gai_rec_reader *r)
+recset_push_kept(struct gai_recset *set, const struct gai_rec_reader *r)
 {
 	return recset_push(set, r->key.data, r->key.len, r->value.data,
 	    r->value.len);
+}
+
+/* Add the record of line ln, straight from the line. */
+static int
+recset_push_line(struct gai_recset *set, const struct line *ln)
+{
+	if (ln->plain)
+		return recset_push(set, ln->key, ln->kl, ln->value, ln->vl);
+	if (recset_grow(set) != 0)
+		return GAI_E_NOMEM;
+	set->items[set->n].key = set->arena.len;
+	if (gai_buf_append(&set->arena, ln->key, ln->kl + 1) != 0)
+		return GAI_E_NOMEM;
+	set->items[set->n].value = set->arena.len;
+	if (gai_rec_unescape(&set->arena, ln->value, ln->vl) != 0 ||
+	    gai_buf_putc(&set->arena, '\0') != 0)
+		return GAI_E_NOMEM;
+	set->n++;
+	return 0;
 }
 
 /* A kept record's flaw as GAI_E_FORMAT; the document goes on after it. */
@@ -245,14 +338,14 @@ int
 gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
     struct gai_error *err)
 {
-	struct gai_rec rec;
+	struct line ln;
 	int rc;
 
 	if (r->pending) {
 		/* The record that ended the last document starts this one. */
 		r->pending = 0;
 		gai_recset_clear(set, r->doc.data);
-		if (recset_push_read(set, r) != 0)
+		if (recset_push_kept(set, r) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
 		if ((rc = report_flaw(r, err)) != 0)
@@ -262,19 +355,23 @@ gai_recset_read(struct gai_rec_reader *r, struct gai_recset *set,
 		set->n = 0;
 	}
 	for (;;) {
-		if ((rc = gai_rec_next(r, &rec, err)) != GAI_OK) {
+		if ((rc = read_line(r, &ln, err)) != GAI_OK) {
 			/* After an error the caller calls again to go on. */
 			r->partial = rc != GAI_EOF && set->n > 0;
 			return rc == GAI_EOF && set->n > 0 ? GAI_OK : rc;
 		}
 		r->partial = 0;
-		if (set->n > 0 && strcmp(rec.doc, set->doc.data) != 0) {
-			r->pending = 1;	/* its flaw is said with it, next */
+		if (set->n > 0 && strcmp(r->doc.data, set->doc.data) != 0) {
+			/* The next document's: kept for the next call, its
+			 * flaw said with it then. */
+			if ((rc = keep_line(r, &ln, err)) != 0)
+				return rc;
+			r->pending = 1;
 			return GAI_OK;
 		}
 		if (set->n == 0)
-			gai_recset_clear(set, rec.doc);
-		if (recset_push_read(set, r) != 0)
+			gai_recset_clear(set, r->doc.data);
+		if (recset_push_line(set, &ln) != 0)
 			return gai_error_set(err, GAI_E_NOMEM, ENOMEM, r->line,
 			    "out of memory");
 		if ((rc = report_flaw(r, err)) != 0)

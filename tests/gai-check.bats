@@ -350,6 +350,34 @@ one_doc() {
 	run -2 gai-check -q "$BATS_TEST_TMPDIR/both"
 }
 
+@test "escaped names and values pass through; checks name the document as its records do" {
+	# TAB and backslash escaped in a name and a value; a backslash that
+	# escapes nothing (p\q) is a backslash: p\q and p\\q are one document.
+	printf '%s\t%s\t%s\n' 'r\tx\\y' meta.title 'a\nb\\c' \
+	    'r\tx\\y' appeal.review.total 2 'r\tx\\y' appeal.review.upheld 1 \
+	    'r\tx\\y' appeal.review.corrected 1 'r\tx\\y' appeal.review.other 0 \
+	    'r\tx\\y' appeal.review.pending 0 \
+	    'p\q' appeal.review.total 1 'p\\q' appeal.review.upheld 2 \
+	    >"$BATS_TEST_TMPDIR/in"
+	{
+		head -n 6 "$BATS_TEST_TMPDIR/in"
+		printf '%s\t%s\t%s\n' 'r\tx\\y' check.appeal_sum.review ok \
+		    'r\tx\\y' check.count_natural ok \
+		    'r\tx\\y' check.amount_nonneg \
+		    'skip: no active.fees.amount active.procurement.amount' \
+		    'p\\q' appeal.review.total 1 'p\\q' appeal.review.upheld 2 \
+		    'p\\q' check.appeal_sum.review \
+		    'skip: no appeal.review.corrected' \
+		    'p\\q' check.count_natural ok \
+		    'p\\q' check.amount_nonneg \
+		    'skip: no active.fees.amount active.procurement.amount'
+	} >"$BATS_TEST_TMPDIR/want"
+	run --separate-stderr -0 gai-check "$BATS_TEST_TMPDIR/in"
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/got"
+	assert_same "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
+}
+
 @test "every rule id is in the man page" {
 	for id in $(sed -n 's/^\([a-z_]*\)[ :].*/\1/p' "$GAI_SRCDIR/rules/builtin.rules"); do
 		grep -q "$id" "$GAI_SRCDIR/man/gai-check.1" || { echo "$id"; return 1; }
