@@ -750,6 +750,27 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$kb" -le $((2 * 40000000 / 1024 + 20000)) ]
 }
 
+@test "peak memory: a raw 50 MB HTML page that is nearly all text, freed once normalized (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	cd "$BATS_TEST_TMPDIR"
+	python3 -c 'import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+body = "".join("<p>%s</p>\n" % l for l in lines if l.strip())
+sys.stdout.write("<html><head><title>t</title></head><body>\n" + body * (50000000 // len(body.encode())) + "</body></html>\n")' "$SEEDS/004_53c757b5f08b753a.txt" >page.html
+	run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]], stdout=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
+	read -r st kb <<<"$output"
+	[ "$st" -eq 0 ]
+	page=$(($(wc -c <page.html) / 1024))
+	echo "peak $kb KB for a page of $page KB"
+	# the page and its text (0.8 of it) at once, not those and the
+	# extraction's memory too (2.4 times the page)
+	[ "$kb" -le $((2 * page + 12288)) ]
+}
+
 @test "headings and labels as reports word them: a character more or less, 年度, broken labels" {
 	for f in ok-headings ok-headings-2019-trad; do
 		run -0 gai-extract "$X/$f.txt"
