@@ -245,5 +245,6 @@ gai_check_free(struct gai_check *c)
 	gai_buf_free(&c->bind);
 	free(c->boff);
 	free(c->blen);
+	free(c->keep);
 	free(c);
 }

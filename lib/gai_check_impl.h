@@ -17,6 +17,7 @@
 #include "gai_rules.h"
 
 struct gc_shape;
+struct ykeys;
 
 /* A document's records looked up by key: the first record of a key wins. */
 struct gc_kv {
@@ -60,7 +61,10 @@ struct gc_shape {
 	size_t keylen;		/* bytes in keys */
 	unsigned *slot;		/* the keys' index (struct gc_kv) */
 	size_t nslot;
-	unsigned char *want;	/* want[i]: remember record i (remember()) */
+	/* The records gc_yoy_remember() keeps, and their keys as it shares them. */
+	size_t *keep;
+	size_t nkeep;
+	const struct ykeys *ykeys;	/* NULL when no rule is year over year */
 	/*
 	 * The distinct bindings of rule ri from this list as the current
 	 * (side 0) or previous (side 1) report, in order of first sight:
@@ -103,6 +107,7 @@ struct gai_check {
 	/* Reused for every document. */
 	struct gai_buf key, val, lhs, rhs, why, tmp, org, bind;
 	size_t *boff, *blen, bcap;
+	size_t *keep, keepcap;	/* gc_kept()'s list without a shape */
 };
 
 /* ---- documents (gai_check.c) ---- */
@@ -137,8 +142,12 @@ const struct gc_shape *gc_shape_find(const struct gai_check *c,
 const struct gc_shape *gc_shape_new(struct gai_check *c,
     const struct gc_kv *d);
 void gc_shape_free_all(struct gai_check *c);
-/* Is record i of d one a later year-over-year rule may need? */
-int gc_keep(const struct gai_check *c, const struct gc_kv *d, size_t i);
+/*
+ * The records of d a later year-over-year rule may need, in order: *list
+ * (the shape's, or made in c) and *n.  0 or GAI_E_NOMEM.
+ */
+int gc_kept(struct gai_check *c, const struct gc_kv *d, const size_t **list,
+    size_t *n);
 
 /* ---- evaluation (gai_check_eval.c) ---- */
 
@@ -163,6 +172,12 @@ struct gc_yoy *gc_yoy_new(void);
 void gc_yoy_free(struct gc_yoy *y);
 /* Is key one a year-over-year rule of rs names? */
 int gc_yoy_wanted(const struct gai_rules *rs, const char *key);
+/*
+ * The shared list of the keys of records list[0..n) of d: found, or made;
+ * NULL without memory.
+ */
+const struct ykeys *gc_yoy_keys(struct gc_yoy *y, const struct gc_kv *d,
+    const size_t *list, size_t n);
 /* The body of folded name org, made the first time; NULL without memory. */
 struct gc_body *gc_yoy_body(struct gc_yoy *y, const char *org);
 /*

@@ -19,7 +19,7 @@ shape_free(struct gc_shape *sh)
 	free(sh->keys);
 	free(sh->kl);
 	free(sh->slot);
-	free(sh->want);
+	free(sh->keep);
 	free(sh->bind);
 	free(sh->bfirst);
 	free(sh->hit);
@@ -210,7 +210,7 @@ shape_new(struct gai_check *c, const struct gc_kv *d, unsigned long h)
 	if ((sh->keys = malloc(sh->keylen + 1)) == NULL ||
 	    (sh->kl = malloc((d->n + 1) * sizeof(*sh->kl))) == NULL ||
 	    (sh->slot = malloc((d->nslot + 1) * sizeof(*sh->slot))) == NULL ||
-	    (sh->want = malloc(d->n + 1)) == NULL ||
+	    (sh->keep = malloc((d->n + 1) * sizeof(*sh->keep))) == NULL ||
 	    (sh->bfirst = malloc((2 * rs->n + 1) * sizeof(size_t))) == NULL ||
 	    (sh->hfirst = malloc((rs->n + 1) * sizeof(size_t))) == NULL)
 		goto nomem;
@@ -220,8 +220,12 @@ shape_new(struct gai_check *c, const struct gc_kv *d, unsigned long h)
 	memcpy(sh->slot, d->slot, d->nslot * sizeof(*sh->slot));
 	sh->nslot = d->nslot;
 	for (i = 0; i < d->n; i++)
-		sh->want[i] = gc_yoy_wanted(rs, d->k[i]) &&
-		    gc_kv_get(d, d->k[i]) == d->v[i];
+		if (gc_yoy_wanted(rs, d->k[i]) &&
+		    gc_kv_get(d, d->k[i]) == d->v[i])
+			sh->keep[sh->nkeep++] = i;
+	if (c->yoy != NULL && (sh->ykeys = gc_yoy_keys(c->yoy, d, sh->keep,
+	    sh->nkeep)) == NULL)
+		goto nomem;
 	for (ri = 0; ri < rs->n; ri++) {
 		const struct gai_rule *r = &rs->r[ri];
 		sh->hfirst[ri] = nh;
@@ -322,12 +326,30 @@ gc_shape_new(struct gai_check *c, const struct gc_kv *d)
 }
 
 int
-gc_keep(const struct gai_check *c, const struct gc_kv *cur, size_t i)
+gc_kept(struct gai_check *c, const struct gc_kv *d, const size_t **list,
+    size_t *n)
 {
-	if (cur->shape != NULL)
-		return cur->shape->want[i];
-	return gc_yoy_wanted(c->rules, cur->k[i]) &&
-	    gc_kv_get(cur, cur->k[i]) == cur->v[i];
+	size_t i;
+
+	if (d->shape != NULL) {
+		*list = d->shape->keep;
+		*n = d->shape->nkeep;
+		return 0;
+	}
+	if (c->keepcap < d->n) {
+		size_t *k = realloc(c->keep, d->n * sizeof(*k));
+		if (k == NULL)
+			return GAI_E_NOMEM;
+		c->keep = k;
+		c->keepcap = d->n;
+	}
+	*n = 0;
+	for (i = 0; i < d->n; i++)
+		if (gc_yoy_wanted(c->rules, d->k[i]) &&
+		    gc_kv_get(d, d->k[i]) == d->v[i])
+			c->keep[(*n)++] = i;
+	*list = c->keep;
+	return 0;
 }
 
 void

@@ -199,36 +199,31 @@ gc_yoy_get(struct gai_check *c, const struct gc_body *b, long year,
 	return 1;
 }
 
-/* The shared list of the keys cur keeps: found, or made. */
-static const struct ykeys *
-keys_of(struct gai_check *c, const struct gc_kv *cur)
+const struct ykeys *
+gc_yoy_keys(struct gc_yoy *y, const struct gc_kv *cur, const size_t *list,
+    size_t n)
 {
-	struct gc_yoy *y = c->yoy;
 	unsigned long h = 2166136261UL;
 	struct ykeys *ks;
-	size_t i, m, n = 0, len = 0;
+	size_t i, len = 0;
 	const char *q;
 	char *p;
 
-	for (i = 0; i < cur->n; i++) {
-		if (!gc_keep(c, cur, i))
-			continue;
-		for (q = cur->k[i]; ; q++) {
+	for (i = 0; i < n; i++) {
+		for (q = cur->k[list[i]]; ; q++) {
 			h = (h ^ (unsigned char)*q) * 16777619UL;
 			if (*q == '\0')
 				break;
 		}
-		n++;
-		len += cur->kl[i] + 1;
+		len += cur->kl[list[i]] + 1;
 	}
 	for (ks = y->keys[h % NKEYBUCKET]; ks != NULL; ks = ks->next) {
 		if (ks->hash != h || ks->n != n)
 			continue;
-		for (i = 0, m = 0; i < cur->n; i++)
-			if (gc_keep(c, cur, i) &&
-			    strcmp(ks->k[m++], cur->k[i]) != 0)
+		for (i = 0; i < n; i++)
+			if (strcmp(ks->k[i], cur->k[list[i]]) != 0)
 				break;
-		if (i == cur->n)
+		if (i == n)
 			return ks;
 	}
 	if ((ks = calloc(1, sizeof(*ks))) == NULL ||
@@ -243,12 +238,11 @@ keys_of(struct gai_check *c, const struct gc_kv *cur)
 		return NULL;
 	}
 	ks->hash = h;
-	for (i = 0, p = ks->text; i < cur->n; i++)
-		if (gc_keep(c, cur, i)) {
-			ks->kl[ks->n] = cur->kl[i];
-			ks->k[ks->n++] = memcpy(p, cur->k[i], cur->kl[i] + 1);
-			p += cur->kl[i] + 1;
-		}
+	for (i = 0, p = ks->text; i < n; i++, ks->n++) {
+		ks->kl[i] = cur->kl[list[i]];
+		ks->k[i] = memcpy(p, cur->k[list[i]], ks->kl[i] + 1);
+		p += ks->kl[i] + 1;
+	}
 	ks->next = y->keys[h % NKEYBUCKET];
 	y->keys[h % NKEYBUCKET] = ks;
 	return ks;
@@ -302,7 +296,8 @@ gc_yoy_remember(struct gai_check *c, struct gc_body *b,
 	struct gc_yoy *y = c->yoy;
 	const struct ykeys *ks;
 	struct yent *en;
-	size_t i, size;
+	const size_t *list;
+	size_t i, n, size;
 	uint32_t at;
 	char *p;
 	int ed;
@@ -317,12 +312,13 @@ gc_yoy_remember(struct gai_check *c, struct gc_body *b,
 	if ((at < b->n && b->ent[at]->year == cur->year &&
 	    b->ent[at]->edition == ed) || cur->year > INT32_MAX)
 		return 0;
-	if ((ks = keys_of(c, cur)) == NULL)
+	/* A shape knows its kept records' shared keys. */
+	if (gc_kept(c, cur, &list, &n) != 0 || (ks = cur->shape != NULL ?
+	    cur->shape->ykeys : gc_yoy_keys(y, cur, list, n)) == NULL)
 		return GAI_E_NOMEM;
 	size = sizeof(*en) + strlen(cur->doc) + 1;
-	for (i = 0; i < cur->n; i++)
-		if (gc_keep(c, cur, i))
-			size += strlen(cur->v[i]) + 1;
+	for (i = 0; i < n; i++)
+		size += strlen(cur->v[list[i]]) + 1;
 	if (b->n == b->cap) {
 		uint32_t cap = b->cap ? b->cap * 2 : 4;
 		struct yent **ne = realloc(b->ent, cap * sizeof(*ne));
@@ -337,9 +333,8 @@ gc_yoy_remember(struct gai_check *c, struct gc_body *b,
 	en->year = (int32_t)cur->year;
 	en->edition = (uint16_t)ed;
 	p = stpcpy(en->data, cur->doc) + 1;
-	for (i = 0; i < cur->n; i++)
-		if (gc_keep(c, cur, i))
-			p = stpcpy(p, cur->v[i]) + 1;
+	for (i = 0; i < n; i++)
+		p = stpcpy(p, cur->v[list[i]]) + 1;
 	memmove(b->ent + at + 1, b->ent + at, (b->n - at) * sizeof(*b->ent));
 	b->ent[at] = en;
 	b->n++;
