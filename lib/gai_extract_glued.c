@@ -434,6 +434,22 @@ has_digit(const struct gai_extract *x, const struct gx_tok *k)
 	return 0;
 }
 
+int
+gx_glue_hint(const struct gai_extract *x, const char *s, size_t n)
+{
+	size_t at, q;
+
+	for (at = gai_chars_find(&x->glue_chars, s, n); at < n;
+	    at += 3, at += gai_chars_find(&x->glue_chars, s + at, n - at)) {
+		for (q = at + 3; q < n && (s[q] == ' ' || s[q] == '*' ||
+		    s[q] == '#'); q++)
+			;
+		if (n - q >= 3 && gai_chars_find(&x->glue_next, s + q, 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Do the tokens [a, b) of one line hold a column-header run, or, right
  * after such a line (prev), go on with its digits (a line break inside
@@ -457,8 +473,7 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 
 		if (k->kind != GX_T_TEXT || k->len < GATE_MIN ||
 		    k->len > GATE_MAX || (x->glue_filter &&
-		    gai_chars_find(&x->glue_chars, x->text.data + k->off,
-		    k->len) == k->len))
+		    !gx_glue_hint(x, x->text.data + k->off, k->len)))
 			continue;
 		/* no map to the text needed: gx_squeeze, not squeeze_map */
 		if (gx_squeeze(x, x->text.data + k->off, k->len) < 0)
@@ -470,7 +485,9 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 		size_t s = x->toks.v[a].off;
 		size_t e = x->toks.v[b - 1].off + x->toks.v[b - 1].len;
 
-		if (e - s >= SPACED_MIN && e - s <= GATE_MAX) {
+		if (e - s >= SPACED_MIN && e - s <= GATE_MAX &&
+		    (!x->glue_filter || gx_glue_hint(x, x->text.data + s,
+		    e - s))) {
 			if (gx_squeeze(x, x->text.data + s, e - s) < 0)
 				return GAI_E_NOMEM;
 			if (gx_match(x, x->glue_re, NULL, 0, NULL, NULL))

@@ -264,9 +264,10 @@ struct gai_extract {
 	void *fuzzy_re[GX_MAXTABLES];
 	void *labu_re;		/* every label, unanchored, no numbering */
 	void *glue_re;		/* gx_glued_pats */
-	/* a line holds a column-header run only if it holds one of these
-	 * (glue_filter 1; 0 when some pattern has none of them) */
-	struct gai_chars glue_chars;
+	/* a line holds a column-header run only if it holds a pair of
+	 * characters, one of glue_chars and then one of glue_next
+	 * (gx_glue_hint; glue_filter 1, 0 when some pattern has no pair) */
+	struct gai_chars glue_chars, glue_next;
 	int glue_filter;
 	/* every heading holds one of these: a token without is none */
 	struct gai_chars head_chars;
@@ -389,6 +390,10 @@ void gx_row_name(size_t ti, size_t r, char *buf, size_t n);
 
 /* Compile what the reader of glued text needs; 0 or an error. */
 int gx_glued_compile(struct gai_extract *x, struct gai_error *err);
+
+/* Does s[0..n) hold a character of x->glue_chars and right after it
+ * (what gx_squeeze drops between them aside) one of x->glue_next? */
+int gx_glue_hint(const struct gai_extract *x, const char *s, size_t n);
 
 /* Cut the lines of glued text into headings, labels and runs. */
 int gx_unglue(struct gai_extract *x);

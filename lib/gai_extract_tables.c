@@ -178,24 +178,32 @@ const char *const gx_glued_pats[] = {
  * number: a word or sign, then the number (持平: no change), longest
  * first.  The sign the word gives: 1 up, -1 down, 0 none.
  */
-static const struct change_word { const char *w; int sign; } change_words[] = {
-	{ "增加", 1 }, { "减少", -1 }, { "減少", -1 }, { "持平", 0 },
-	{ "增", 1 }, { "减", -1 }, { "減", -1 }, { "+", 1 },
-	{ "\xe2\x88\x92", -1 },	/* U+2212 MINUS SIGN */
-	{ NULL, 0 }
+#define CW(w, sign) { w, sizeof w - 1, sign }
+static const struct change_word {
+	const char *w;
+	size_t n;
+	int sign;
+} change_words[] = {
+	CW("增加", 1), CW("减少", -1), CW("減少", -1), CW("持平", 0),
+	CW("增", 1), CW("减", -1), CW("減", -1), CW("+", 1),
+	CW("\xe2\x88\x92", -1),	/* U+2212 MINUS SIGN */
+	{ NULL, 0, 0 }
 };
+#undef CW
 
 size_t
 gx_change_word(const char *s, size_t n, int *sign)
 {
 	const struct change_word *w;
-	size_t k;
 
-	for (w = change_words; w->w != NULL; w++)	/* first byte first: */
-		if (n > 0 && s[0] == w->w[0] &&	/* most cells are no word */
-		    n >= (k = strlen(w->w)) && memcmp(s, w->w, k) == 0) {
+	/* the first two bytes first: most cells are no word, and a Han
+	 * character's lead byte is shared by thousands */
+	for (w = change_words; w->w != NULL; w++)
+		if (n >= w->n && s[0] == w->w[0] &&
+		    (w->n == 1 || s[1] == w->w[1]) &&
+		    memcmp(s, w->w, w->n) == 0) {
 			*sign = w->sign;
-			return k;
+			return w->n;
 		}
 	return 0;
 }

@@ -64,7 +64,8 @@ int gai_html_end(struct gai_html *h, struct gai_error *err);
  * page wrong (bench/README.md, "Differences from libxml2"): an end tag
  * while no element is open, a </head> libxml2 leaves unread after a
  * misplaced <html> or <body>, a DOCTYPE that a quote holds open past its
- * '>', a start tag whose quotes libxml2's look-ahead pairs otherwise.
+ * '>', a start tag whose quotes libxml2's look-ahead pairs otherwise, a
+ * processing instruction whose target starts with '.'.
  * The parsers differ there by design.  0 with libxml2.
  */
 int gai_html_unlike_libxml2(const struct gai_html *h);

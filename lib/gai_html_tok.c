@@ -803,7 +803,6 @@ pi_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 	const char *gt;
 	size_t i;
 
-	(void)t;
 	if (n < 3)
 		return final ? n : 0;
 	if (!name_start((unsigned char)s[2]) && (unsigned char)s[2] < 0x80)
@@ -820,6 +819,12 @@ pi_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 		;
 	if (i == n)		/* libxml2 reads no target cut by the end */
 		return final ? 2 : 0;
+	/*
+	 * Nor one that starts with '.', which XML's names do not: it drops
+	 * the "<?" and shows the rest; a browser drops all to '>' (a bogus
+	 * comment), as gai does.
+	 */
+	t->unlike |= s[2] == '.';
 	if ((gt = memchr(s, '>', n)) != NULL)
 		return (size_t)(gt - s) + 1;
 	return final ? n : 0;

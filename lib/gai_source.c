@@ -21,13 +21,18 @@
 
 #include "gai_doc.h"
 #include "gai_docx.h"
+#include "gai_encoding.h"
 #include "gai_pdf.h"
 #include "gai_source.h"
 #include "gai_source_impl.h"
+#include "gai_text.h"
 
 #define CHUNK (256 * 1024)
-/* Enough to see a tar header's magic and a zip's first member name. */
-#define SNIFF 1024
+/* Characters that tell text from binary bytes (looks_binary). */
+#define SNIFF_CHARS 1024
+/* Enough bytes for them in any encoding; a tar header's magic and a
+ * zip's first member name are in less. */
+#define SNIFF (4 * SNIFF_CHARS)
 
 enum state {
 	ST_START,	/* no document read yet */
@@ -278,31 +283,39 @@ static const struct magic {
 
 /*
  * Bytes with no text in them: C0 controls that text never holds (NUL,
- * TAB, LF, VT, FF, CR and ESC aside).  UTF-16 without a BOM has controls in
- * its CJK units but NULs at every other byte in its markup; a BOM says text
- * too.
+ * TAB, LF, VT, FF, CR and ESC aside), more than one in 32 of the first
+ * SNIFF_CHARS characters.  Characters, not bytes, so that a page is
+ * judged alike in UTF-8 and in GB18030, which takes fewer bytes for the
+ * same text: the bytes are stepped as UTF-8 when they are UTF-8, else as
+ * GB18030 (whose steps fit Big5 too).  UTF-16 without a BOM has controls
+ * in its CJK units but NULs at every other byte in its markup; a BOM
+ * says text too.
  */
 static int
 looks_binary(const char *s, size_t n)
 {
-	size_t i, ctl = 0, nul[2] = { 0, 0 };
+	const char *name;
+	size_t i, k, chars = 0, ctl = 0, nul[2] = { 0, 0 };
 
-	if (n > SNIFF)
-		n = SNIFF;
 	if (STARTS(s, n, "\xff\xfe") || STARTS(s, n, "\xfe\xff") ||
 	    STARTS(s, n, "\xef\xbb\xbf"))
 		return 0;
-	for (i = 0; i < n; i++) {
+	if (n > SNIFF)
+		n = SNIFF;
+	name = gai_text_valid_utf8(s, n) >= gai_encoding_whole("UTF-8", s, n) ?
+	    "UTF-8" : "GB18030";
+	for (i = 0; i < n && chars < SNIFF_CHARS; i += k, chars++) {
 		unsigned char c = (unsigned char)s[i];
 
+		k = gai_encoding_head(name, s + i, n - i, 1);
 		if (c == 0)
 			nul[i & 1]++;
 		else if (c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1b)
 			ctl++;
 	}
-	if ((nul[0] == 0) != (nul[1] == 0) && (nul[0] + nul[1]) * 8 >= n)
+	if ((nul[0] == 0) != (nul[1] == 0) && (nul[0] + nul[1]) * 8 >= chars)
 		return 0;	/* UTF-16: NULs on one side only */
-	return ctl * 32 > n;
+	return ctl * 32 > chars;
 }
 
 /* What binary thing s is, or NULL when it may be a page. */

@@ -112,6 +112,29 @@ z.close()' a.html sub/b.html c.htm
 	[ "$stderr" = "gai-normalize: noise: binary data, not text" ]
 }
 
+@test "text or binary is judged on characters: the same page in UTF-8 and GB18030 alike" {
+	# 408 characters, then control characters, then more text: the first
+	# 1024 bytes held none of them in UTF-8, all of them in GB18030
+	for ctl in 40 20; do
+		python3 -c 'import sys
+t = "政府信息公开工作年度报告" * 34 + "\x01" * int(sys.argv[1]) + "申请" * 600
+open("page.u8", "wb").write(t.encode("utf-8"))
+open("page.gb", "wb").write(t.encode("gb18030"))' $ctl
+		for e in u8 gb; do
+			run --separate-stderr gai-normalize page.$e
+			if [ $ctl = 40 ]; then
+				# one in 32 of the first 1024 characters and more
+				[ "$status" -eq 2 ]
+				[ "$stderr" = "gai-normalize: page.$e: binary data, not text" ]
+				[ "$output" = "$(printf '\fpage.%s\tunreadable: binary data, not text' $e)" ]
+			else
+				[ "$status" -eq 0 ] && [ -z "$stderr" ]
+				[ "${lines[1]}" = "$(python3 -c 'print("政府信息公开工作年度报告" * 34 + "\x01" * 20 + "申请" * 600)')" ]
+			fi
+		done
+	done
+}
+
 @test "UTF-16 without a BOM is text, not binary" {
 	iconv -f UTF-8 -t UTF-16LE "$U8" >u16
 	run --separate-stderr gai-normalize u16

@@ -83,6 +83,10 @@ differs() {
 	differs $'<html><s" h=">\x85x" y>text' 'text' $'\uFFFDx" y>text' -f UTF-8
 	differs $'<html><p>a<s h=a"b c=">\x85x" y>z' 'az' $'a\uFFFDx" y>z' -f UTF-8
 	differs $'<html><p>a<s h=a c=">\x85x" y>z' 'az' 'az' -f UTF-8
+	# "<?." and a '>': a bogus comment to a browser, as to gai; libxml2
+	# takes no PI target that starts with '.' and shows the rest.
+	differs '<html><p>a<?.x>y' 'ay' 'a.x>y'
+	differs '<html><p>a<?x.>y' 'ay' 'ay'
 }
 
 # The cases the differential fuzzer (tests/fuzz/diff_html.c) found.

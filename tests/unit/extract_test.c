@@ -419,6 +419,21 @@ chars(void)
 	CHECK(gai_chars_init(&c, "a", 1) == -1 &&
 	    gai_chars_init(&c, "𠀀", 1) == -1);
 	CHECK(x != NULL && x->glue_filter == 1);
+	/* the glued-text filter: a pair of characters, either form, with
+	 * what gx_squeeze drops between them and nothing else */
+	if (x != NULL) {
+		static const struct { const char *s; int want; } hint[] = {
+			{ "本年制发件数本年废止件数", 1 }, { "本年廢止", 1 },
+			{ "年废 *#止", 1 }, { "新 製作", 1 }, { "结果糾正", 1 },
+			{ "废物回收", 0 }, { "新闻发布", 0 }, { "废x止", 0 },
+			{ "法人或者其他组织", 0 }, { "止废", 0 }, { "废", 0 },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof hint / sizeof hint[0]; i++)
+			CHECK(gx_glue_hint(x, hint[i].s, strlen(hint[i].s)) ==
+			    hint[i].want, "glue hint \"%s\"", hint[i].s);
+	}
 	gai_extract_free(x);
 	chars_random();
 }

@@ -512,6 +512,10 @@ test_unlike_libxml2(void)
 		{ "<html><s h=a\" b=\">c\" d>x", 1 },
 		{ "<html><s h=\"a>b\">x", 0 },
 		{ "<html><s h=\"a\">x<t h='>'>y", 0 },
+		/* A processing instruction whose target starts with '.'. */
+		{ "<html><p>a<?.x>y", 1 },
+		{ "<html><p>a<?.x", 0 },	/* cut by the end: text in both */
+		{ "<html><p>a<?x.>y", 0 },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	struct gai_error err;
