@@ -60,26 +60,29 @@ gai_chars_init(struct gai_chars *c, const char *chars, int trad)
 size_t
 gai_chars_find(const struct gai_chars *c, const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, k;
+	const unsigned char *s = (const unsigned char *)str, *p, *end;
+	size_t k;
 
+	if (n < 3)
+		return n;
 	/*
 	 * A character at a time: a lead byte and two continuation bytes
 	 * are looked up and stepped over whole, as none of the characters
 	 * can start inside them; any other byte is stepped alone (so a
 	 * broken sequence is read as the byte-by-byte search reads it).
 	 */
-	while (n - i >= 3) {
-		if (s[i] < 0xe0 || s[i] > 0xef) {
-			i++;
+	for (p = s, end = s + n - 2; p < end;) {
+		if (*p - 0xe0u > 0x0fu) {
+			p++;
 			continue;
 		}
-		if (c->pair[pair(s + i + 1)])
+		if (c->pair[pair(p + 1)])
 			for (k = 0; k < c->n; k++)
-				if (memcmp(s + i, c->c[k], 3) == 0)
-					return i;
-		i += ((s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) ?
-		    3 : 1;
+				if (memcmp(p, c->c[k], 3) == 0)
+					return (size_t)(p - s);
+		/* both continuation bytes 10xxxxxx: below 0x40 once their
+		 * top bit is flipped */
+		p += ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40u ? 3 : 1;
 	}
 	return n;
 }

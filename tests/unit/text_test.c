@@ -167,17 +167,33 @@ head_bytewise(const unsigned char *u, size_t n, size_t chars)
 	return i;
 }
 
+/* The valid UTF-8 prefix by gai_text_decode alone. */
+static size_t
+valid_by_decode(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		if (gai_text_decode(s + i, n - i, &len) == 0xFFFD && len == 1)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
 /*
  * The head of random text (ASCII, Han, stray continuation and lead
  * bytes) for every count of characters around its length: the same as
- * the byte-at-a-time count, wherever a block of eight ends.
+ * the byte-at-a-time count, wherever a block of eight ends; and its valid
+ * UTF-8 prefix as gai_text_decode reads it, at every length.
  */
 static void
 test_head(void)
 {
 	static const char *const pieces[] = {
 		"a", " ", "\t", "12", "\xE7\x94\xB3", "\xEF\xBC\x8C", "\x80",
-		"\xBF\xBF", "\xE7", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF"
+		"\xBF\xBF", "\xE7", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF",
+		"\xED\xA0\x80", "\xE0\x80\x80", "\xE1\x80\x80", "abcdefgh"
 	};
 	unsigned char s[256];
 	size_t n, chars, bad = 0;
@@ -188,6 +204,11 @@ test_head(void)
 		n = unit_pieces((char *)s, pieces,
 		    sizeof pieces / sizeof pieces[0], 200);
 		n -= (size_t)(rand() % 8);
+		for (chars = 0; chars <= n; chars++)
+			if (gai_text_valid_utf8((char *)s, chars) !=
+			    valid_by_decode((char *)s, chars) && bad++ < 5)
+				CHECK(0, "valid: round %d, %zu bytes", round,
+				    chars);
 		for (chars = 0; chars <= 210; chars += 1 + (size_t)(rand() % 3))
 			if (gai_encoding_head("UTF-8", (char *)s, n, chars) !=
 			    head_bytewise(s, n, chars) && bad++ < 5)
