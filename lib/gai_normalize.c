@@ -156,14 +156,16 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		nz->lines->n = 0;
 	if ((rc = gai_encoding_detect_declared(&nz->detector, bytes, n, forced,
 	    declared, &res->enc, err)) != 0)
-		return rc;
+		goto done;
 	if (nz->cut)	/* a character the limit went through is not there */
 		n = res->enc.bom + gai_encoding_whole(res->enc.name,
 		    bytes + res->enc.bom, n - res->enc.bom);
 	res->html = sniff(&res->enc, bytes, n);
-	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL)
-		return gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
+	if (res->html && (nz->html = gai_html_new(&nz->out, nz->parser)) == NULL) {
+		rc = gai_error_set(err, GAI_E_NOMEM, ENOMEM, 0,
 		    "out of memory");
+		goto done;
+	}
 	if (nz->html != NULL) {	/* take() gives whole characters, no NUL */
 		gai_html_trust_input(nz->html);
 		gai_html_set_drain(nz->html, drain, nz);
@@ -185,7 +187,8 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	res->nuls = nz->fold.nuls;
 	if (rc == 0)
 		rc = end_text(nz);
-	nz->cut = 0;
+done:
+	nz->cut = 0;	/* for this document only */
 	return rc;
 }
 
