@@ -598,9 +598,7 @@ lookahead_gt(const char *s, size_t n)
 static int
 cut_early(const char *s, size_t e)
 {
-	if (e < 2 || memchr(s, '>', e - 1) == NULL)
-		return 0;	/* the one '>' is the tag's own */
-	return lookahead_gt(s, e - 1) < e - 1;
+	return e >= 2 && lookahead_gt(s, e - 1) < e - 1;
 }
 
 /*
@@ -613,7 +611,7 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 	char name[TAG_NAME_MAX];
 	size_t len, i = 1 + read_name(s + 1, n - 1, name, &len);
 	const char *q;
-	int end = 0;
+	int end = 0, stray = 0;	/* a quote that starts no value */
 
 	for (;;) {
 		while (i < n && blank((unsigned char)s[i]))
@@ -632,10 +630,10 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 		}
 		if (!name_start((unsigned char)s[i])) {
 			/* Not an attribute: skipped to a blank or the end. */
-			while (i < n && !blank((unsigned char)s[i]) &&
+			for (; i < n && !blank((unsigned char)s[i]) &&
 			    s[i] != '>' && !(s[i] == '/' && i + 1 < n &&
-			    s[i + 1] == '>'))
-				i++;
+			    s[i + 1] == '>'); i++)
+				stray |= s[i] == '"' || s[i] == '\'';
 			continue;
 		}
 		while (i < n && name_char((unsigned char)s[i]))
@@ -653,15 +651,17 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 				i = (size_t)(q - s) + 1;
 			continue;
 		}
-		while (i < n && !blank((unsigned char)s[i]) && s[i] != '>')
-			i++;
+		for (; i < n && !blank((unsigned char)s[i]) && s[i] != '>'; i++)
+			stray |= s[i] == '"' || s[i] == '\'';
 	}
 	if (end == 0) {
 		if (!final)
 			return 0;
 		i = n;		/* the page ended inside the tag */
 	}
-	t->unlike |= cut_early(s, i);
+	/* Only such a quote makes libxml2 pair the quotes otherwise. */
+	if (stray)
+		t->unlike |= cut_early(s, i);
 	start_tag(t, name, len, end);
 	return i;
 }
