@@ -7,7 +7,7 @@
  * one that reads the page wrong) are only normalized, not compared: found
  * in the bytes, or, where it takes the parser's state to tell (an end tag
  * where no element is open, a </head> libxml2 leaves unread, a quote
- * libxml2 pairs otherwise), reported by gai's parser
+ * libxml2 pairs otherwise, "<?."), reported by gai's parser
  * (gai_norm_result.unlike_libxml2).
  */
 #include <config.h>
