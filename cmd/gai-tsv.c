@@ -47,8 +47,8 @@ static const char help_text[] =
 "  -s, --no-messages     no messages about bad input (same exit status)\n"
 "  -q, --quiet           write nothing; the exit status says it all\n"
 "      --reports-only    no row for a document without any table\n"
-"      --status          exit 2 if a document upstream was unreadable (or\n"
-"                          none came), 1 if a check failed, else 0\n"
+"      --status          exit 2 if a document upstream was unreadable or\n"
+"                          cut (or none came), 1 if a check failed, else 0\n"
 "  -t, --table=TABLE     each document's 'active', 'req' or 'appeal' table\n"
 "                          in the template's layout, labels and all\n"
 "  -w, --wide            one row per document: doc, every key of gai(7),\n"
@@ -105,7 +105,7 @@ struct opts {
 /* What came down the pipe, for --status. */
 static struct {
 	long docs;		/* documents read */
-	long unreadable;	/* of them, with warn.unreadable */
+	long unreadable;	/* of them, with warn.unreadable or warn.cut */
 	long failed;		/* of them, with a failed check */
 } seen;
 
@@ -309,7 +309,7 @@ main(int argc, char *argv[])
 		status = GAI_EXIT_ERROR;
 	}
 	if (o.status && seen.unreadable > 0) {
-		fe_warn(0, "%ld document%s could not be read upstream",
+		fe_warn(0, "%ld document%s could not be read whole upstream",
 		    seen.unreadable, seen.unreadable == 1 ? "" : "s");
 		status = GAI_EXIT_ERROR;
 	}

@@ -575,7 +575,8 @@ gai_tsv_work_load(struct gai_tsv_work *w, const struct gai_tsv_sel *s,
 		}
 		if (strncmp(key, "warn.", 5) == 0) {
 			w->nwarn++;
-			w->unreadable |= strcmp(key, GAI_TSV_UNREADABLE_KEY) == 0;
+			w->unreadable |= strcmp(key, GAI_TSV_UNREADABLE_KEY) == 0 ||
+			    strcmp(key, GAI_TSV_CUT_KEY) == 0;
 		} else if (strncmp(key, "check.", 6) == 0) {
 			w->nchecks++;
 			if (strncmp(val, "fail", 4) == 0) {

@@ -105,7 +105,7 @@ struct gai_tsv_work {
 	size_t ncols;
 	long tables;		/* GAI_T_* bits of the tables with a field */
 	long nread, nwarn, nchecks, nfailed;
-	int unreadable;		/* a warn.unreadable record: no text at all */
+	int unreadable;		/* warn.unreadable or warn.cut: not read whole */
 	struct gai_buf ids;	/* failing rule ids */
 	struct gai_buf org_key;	/* the meta.org_key cell */
 	char count[GAI_TSV_NSTATUS][24];
@@ -129,6 +129,7 @@ int gai_tsv_header(struct gai_buf *b, const struct gai_tsv_sel *s,
 
 /* The record gai-extract writes for a document that had no text. */
 #define GAI_TSV_UNREADABLE_KEY "warn.unreadable"
+#define GAI_TSV_CUT_KEY "warn.cut"
 
 /*
  * The loaded document's cell in column col of --wide, or NULL when it has

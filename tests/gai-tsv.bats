@@ -114,7 +114,7 @@ half	meta.year	2021" ]
 	# without --status, gai-tsv's own status: all went well
 	run -0 gai-tsv -q "$T/status.in"
 	run -2 --separate-stderr gai-tsv --status --no-header -k tables "$T/status.in"
-	[ "$stderr" = "gai-tsv: 1 document could not be read upstream" ]
+	[ "$stderr" = "gai-tsv: 1 document could not be read whole upstream" ]
 	[ "${#lines[@]}" -eq 4 ]
 	run -1 gai-tsv --status -q <(grep -v unreadable "$T/status.in")
 	run -0 gai-tsv --status -q <(grep '^report' "$T/status.in")
@@ -123,6 +123,14 @@ half	meta.year	2021" ]
 	[ -z "$stderr" ]
 	# unchecked records: nothing failed
 	run -0 gai-tsv --status -q <(grep -v check "$T/status.in" | grep -v unreadable)
+	# a document cut at --max-size upstream is not read whole either
+	run -2 --separate-stderr gai-tsv --status -q <(grep -v check "$T/status.in" |
+	    sed 's/^logo.png\twarn.unreadable\t.*/big\twarn.cut\tlarger than the --max-size of 10 bytes, cut there (8 bytes read of at least 11)/')
+	[ "$stderr" = "gai-tsv: 1 document could not be read whole upstream" ]
+	# and so through the pipeline: gai-normalize cuts, gai-extract says so
+	run -2 --separate-stderr sh -c 'gai-normalize -s --max-size=4K "$1" |
+	    gai-extract -s | gai-tsv --status --no-header -k tables' sh "$SEEDS/000_6f6c780c05ed1855.txt"
+	[ "$stderr" = "gai-tsv: 1 document could not be read whole upstream" ]
 }
 
 @test "--status: a stream without documents writes no row and exits 2" {
