@@ -609,7 +609,7 @@ static size_t
 start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 {
 	char name[TAG_NAME_MAX];
-	size_t len, i = 1 + read_name(s + 1, n - 1, name, &len);
+	size_t len, k, i = 1 + read_name(s + 1, n - 1, name, &len);
 	const char *q;
 	int end = 0, stray = 0;	/* a quote that starts no value */
 
@@ -636,8 +636,11 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 				stray |= s[i] == '"' || s[i] == '\'';
 			continue;
 		}
-		while (i < n && name_char((unsigned char)s[i]))
-			i++;
+		for (k = i; i < n && name_char((unsigned char)s[i]); i++)
+			;
+		/* libxml2 reads the name's first TAG_NAME_MAX characters and
+		 * the rest as junk, to a '>' even inside the value's quotes */
+		t->unlike |= i - k >= TAG_NAME_MAX;
 		while (i < n && blank((unsigned char)s[i]))
 			i++;
 		if (i == n || s[i] != '=')
