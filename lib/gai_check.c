@@ -119,7 +119,10 @@ gc_kv_index(struct gai_check *c, struct gc_kv *d)
 	if ((s = gc_kv_get(d, "meta.year")) != NULL) {
 		errno = 0;
 		y = strtol(s, &end, 10);
-		if (errno == 0 && end != s && *end == '\0' && y > 0)
+		/* A calendar year: the year-over-year index holds it in 32
+		 * bits and looks up the years on either side. */
+		if (errno == 0 && end != s && *end == '\0' && y > 0 &&
+		    y <= 9999)
 			d->year = y;
 	}
 	d->edition = gc_kv_get(d, "meta.edition");

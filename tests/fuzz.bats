@@ -153,6 +153,14 @@ open(sys.argv[2], "wb").write(page.encode("gb18030"))
 	    "$REG/check-org-blank"
 }
 
+# The third campaign (check_rules, run 5): a meta.year of LONG_MAX, whose
+# next year overflowed, and which the index would have cut to 32 bits.
+@test "fuzz regress: meta.year past any calendar (signed overflow)" {
+	survives gai-check "$REG/check-year-max"
+	grep -q "$(printf '^d\tcheck\\.')" "$BATS_TEST_TMPDIR/out"
+	! grep -q yoy "$BATS_TEST_TMPDIR/out"
+}
+
 @test "fuzz regress: empty input (gai_text_fold, NULL + 0)" {
 	survives gai-extract "$REG/extract-empty"
 	survives gai-extract </dev/null
