@@ -18,6 +18,8 @@
 #include "gai_source.h"
 #include "gai_text.h"
 
+#define CUT_REASON_MAX 160	/* a warn.cut value, gai_doc_cut_reason's words */
+
 static const char help_text[] =
 "Usage: gai-extract [OPTION]... [FILE]...\n"
 "Read the three tables of each 政府信息公开工作年度报告 in normalized text\n"
@@ -238,6 +240,18 @@ extract_unreadable(struct opts *op, const char *name, const char *why)
 }
 
 /*
+ * A document cut here at --max-size, kept bytes read of at least size:
+ * the diagnostic, and in why (CUT_REASON_MAX bytes) the warn.cut value.
+ */
+static void
+say_cut(const struct opts *op, const char *name, size_t kept, size_t size,
+    char *why)
+{
+	gai_doc_cut_reason(why, CUT_REASON_MAX, op->max, kept, size);
+	fe_warn(0, "%s: %s", fe_quote(name), why);
+}
+
+/*
  * The name the document's records carry: its own, or, when the document
  * before it had the same name (several standard inputs, each "-"), that
  * name and "#N", N counting them, so that no two reports merge downstream.
@@ -271,7 +285,7 @@ extract_one(struct opts *op)
 	const struct gai_doc *d = &op->doc;
 	const char *name = record_name(op);
 	const char *cuts[3] = { NULL, NULL, NULL };
-	char why[160];
+	char why[CUT_REASON_MAX];
 	int status = GAI_EXIT_OK;
 
 	if (d->odd_attr)
@@ -282,9 +296,7 @@ extract_one(struct opts *op)
 		status = GAI_EXIT_FINDINGS;
 	}
 	if (d->cut) {
-		gai_doc_cut_reason(why, sizeof why, op->max, d->text.len,
-		    d->size);
-		fe_warn(0, "%s: %s", fe_quote(name), why);
+		say_cut(op, name, d->text.len, d->size, why);
 		cuts[cuts[0] != NULL] = why;
 		status = GAI_EXIT_ERROR;
 	}
@@ -340,7 +352,7 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 {
 	struct gai_source_doc doc;
 	struct gai_error err;
-	char skipped[256], why[160];
+	char skipped[256], why[CUT_REASON_MAX];
 	int rc, status = GAI_EXIT_OK;
 
 	memset(&err, 0, sizeof err);
@@ -349,9 +361,7 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 		const char *cuts[2] = { NULL, NULL };
 
 		if (doc.cut) {	/* read as far as it was, as a plain FILE */
-			gai_doc_cut_reason(why, sizeof why, op->max, doc.len,
-			    doc.size);
-			fe_warn(0, "%s: %s", fe_quote(doc.name), why);
+			say_cut(op, doc.name, doc.len, doc.size, why);
 			cuts[0] = why;
 			status = GAI_EXIT_ERROR;
 		}
