@@ -718,6 +718,17 @@ comment_at(struct gai_html_tok *t, const char *s, size_t n, int final,
 		return 5;
 	if (n >= 6 && s[4] == '-' && s[5] == '>')
 		return 6;
+	/*
+	 * "<!--!>" and "<!---!>" end no comment (WHATWG: comment start and
+	 * comment start dash read the '!' as data; only "--!>" after them is
+	 * the comment end bang state's end).  libxml2 2.9's push parser, which
+	 * looks ahead for the end before it reads a comment, takes the
+	 * opening "--" for the first half of "--!>": it reads the comment
+	 * when only part of it is in, drops it unreported where the chunk
+	 * ends and shows the rest as text.
+	 */
+	t->unlike |= (n >= 6 && s[4] == '!' && s[5] == '>') ||
+	    (n >= 7 && s[4] == '-' && s[5] == '!' && s[6] == '>');
 	for (p = s + (from > 4 ? from : 4); p + 3 <= end; p++) {
 		if ((p = memchr(p, '-', (size_t)(end - p))) == NULL ||
 		    p + 3 > end)

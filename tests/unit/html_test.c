@@ -516,6 +516,14 @@ test_unlike_libxml2(void)
 		{ "<html><p>a<?.x>y", 1 },
 		{ "<html><p>a<?.x", 0 },	/* cut by the end: text in both */
 		{ "<html><p>a<?x.>y", 0 },
+		/* A comment opened by "<!--!>" or "<!---!>", which libxml2's
+		 * look-ahead takes for one closed by "--!>". */
+		{ "<html><p>a<!--!>b-->c", 1 },
+		{ "<html><p>a<!---!>b", 1 },
+		{ "<html><p>a<!--!", 0 },
+		{ "<html><p>a<!----!>b", 0 },	/* closed: both agree */
+		{ "<html><p>a<!--x--!>b", 0 },
+		{ "<html><p>a<!-- !>b-->c", 0 },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	struct gai_error err;
