@@ -13,6 +13,7 @@
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
 #include "gai_jit.h"
+#include "gai_normalize.h"
 #include "gai_prose.h"
 #include "gai_text.h"
 
@@ -611,12 +612,15 @@ sort_warns(struct gx_warn *w, size_t n)
 	}
 }
 
-int
-gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
-    long first_line, struct gai_error *err)
+/* The document read, as gai_extract_doc says; with check, GAI_E_ENCODING
+ * when it is not stream 1. */
+static int
+read_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, int check, struct gai_error *err)
 {
 	struct gai_fold st = { 0, 0 };
-	size_t i, k, fold;
+	struct gx_scanned sc;
+	size_t i, k;
 	int rc;
 
 	gai_buf_clear(&x->arena);
@@ -626,6 +630,13 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	x->nwarn = x->nrec = 0;
 	x->first_line = first_line;
 	x->year = x->edition = x->found_any = 0;
+	/* One pass: is it stream 1, does folding change it, the marks of
+	 * its lines. */
+	if (gx_scan(x, text, len, &sc) < 0)
+		goto nomem;
+	if (check && (!sc.utf8 || sc.nul ||
+	    !gai_normalize_stream1_head(text, len)))
+		return GAI_E_ENCODING;
 	/* Offsets into it are 32 bits: a token is 16 bytes (see gx_tok). */
 	if (len > UINT32_MAX - 1)
 		return gai_error_set(err, GAI_E_FORMAT, 0, 0, "document of "
@@ -635,13 +646,11 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	 * is: no copy of the document. */
 	x->text.data = (char *)text;
 	x->text.len = len;
-	if (gx_scan(x, text, len, &fold) < 0)
-		goto nomem;
-	if (fold < len) {
+	if (sc.fold < len) {
 		gai_buf_clear(&x->fold);
 		if (gai_text_fold(&st, &x->fold, text, len) < 0 ||
 		    gai_text_fold_end(&st, &x->fold) < 0 ||
-		    gx_scan(x, x->fold.data, x->fold.len, &fold) < 0)
+		    gx_scan(x, x->fold.data, x->fold.len, &sc) < 0)
 			goto nomem;
 		x->text = x->fold;
 	}
@@ -692,6 +701,20 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	return x->found_any ? GAI_OK : GAI_EOF;
 nomem:
 	return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+}
+
+int
+gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err)
+{
+	return read_doc(x, text, len, first_line, 0, err);
+}
+
+int
+gai_extract_stream1(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err)
+{
+	return read_doc(x, text, len, first_line, 1, err);
 }
 
 size_t

@@ -461,12 +461,21 @@ extern const char *const gx_glue_pairs[];
 /* The characters the lines are marked by into x->marks; 0 or -1. */
 int gx_scan_chars(struct gai_extract *x);
 
+/* What gx_scan finds besides the marks. */
+struct gx_scanned {
+	size_t fold;		/* where folding would first change the text;
+				 * its length: nowhere */
+	int utf8;		/* 1: it is valid UTF-8 */
+	int nul;		/* 1: it holds a NUL byte */
+};
+
 /*
  * Mark each line of s[0..n) (as gx_tokenize cuts them) in x->lmark, and
- * say in *fold where folding would first change s (n: nowhere).  A line
- * that is not UTF-8 gets every mark.  0 or NOMEM.
+ * say in *r what else the pass finds.  A line that is not UTF-8 gets
+ * every mark.  0 or NOMEM.
  */
-int gx_scan(struct gai_extract *x, const char *s, size_t n, size_t *fold);
+int gx_scan(struct gai_extract *x, const char *s, size_t n,
+    struct gx_scanned *r);
 
 /* The tables (gai_extract_match.c) and meta.* (gai_extract_meta.c). */
 int gx_match_tables(struct gai_extract *x);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * gai_extract_scan: one pass over a document before it is read.  It says
- * where folding would first change the text, and marks each line with
+ * whether the text is UTF-8 without NUL bytes (stream 1, as a raw page is
+ * not), where folding would first change it, and marks each line with
  * what it holds that a matcher looks for: a heading's last character, a
  * pair of characters of a glued column-header run, 件 and a prose hint
  * word's first character (gai_prose_chars).  The matchers then read only
@@ -51,12 +52,12 @@ mark_char(unsigned m, const unsigned char *s, size_t i, size_t *after,
 	*mark |= m & (GX_L_HEAD | GAI_PROSE_JIAN | GAI_PROSE_HINT);
 }
 
-/* One line s[ls..le): its marks, and where folding first changes it
- * into *fold if it does and *fold is still n; *bad set to 1 when it is
- * not UTF-8. */
+/* One line s[ls..le): its marks; into r where folding first changes it
+ * if it does and r->fold is still n, whether it is not UTF-8 or holds a
+ * NUL. */
 static unsigned
 scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
-    size_t le, size_t n, size_t *fold, int *bad)
+    size_t le, size_t n, struct gx_scanned *r)
 {
 	size_t i = ls, len, after = SIZE_MAX;
 	unsigned mark = 0, c, m;
@@ -79,18 +80,19 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 			continue;
 		}
 		if (c < 0x20) {		/* a control: TAB, or what folds */
-			if (*fold == n && (c == '\r' || c == '\0' ||
+			if (r->fold == n && (c == '\r' || c == '\0' ||
 			    c == '\f' || c == '\v'))
-				*fold = i;
+				r->fold = i;
+			r->nul |= c == '\0';
 			i++;
 			continue;
 		}
 		if (gai_text_decode((const char *)s + i, le - i, &len) ==
 		    0xFFFD && len == 1)
 			no_utf8 = 1;	/* the line is not marked */
-		else if (*fold == n && gai_text_fold_span((const char *)s + i,
+		else if (r->fold == n && gai_text_fold_span((const char *)s + i,
 		    len) < len)
-			*fold = i;
+			r->fold = i;
 		else if (len == 3 &&
 		    (m = gai_chars_bits(&x->marks, s + i)) != 0)
 			mark_char(m, s, i, &after, &mark);
@@ -99,20 +101,22 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 	/* Bytes that are not UTF-8 may be stepped over otherwise by the
 	 * matchers: every mark, so that they look at the line as before. */
 	if (no_utf8) {
-		*bad = 1;
+		r->utf8 = 0;
 		return GX_L_ALL;
 	}
 	return mark;
 }
 
 int
-gx_scan(struct gai_extract *x, const char *text, size_t n, size_t *fold)
+gx_scan(struct gai_extract *x, const char *text, size_t n,
+    struct gx_scanned *r)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t ls, le, nl = 0;
-	int bad = 0;
 
-	*fold = n;
+	r->fold = n;
+	r->utf8 = 1;
+	r->nul = 0;
 	/* the lines as gx_tokenize cuts them */
 	for (ls = 0; ls < n; ls = le + 1) {
 		const unsigned char *q = memchr(s + ls, '\n', n - ls);
@@ -127,12 +131,11 @@ gx_scan(struct gai_extract *x, const char *text, size_t n, size_t *fold)
 			x->lmark = v;
 			x->lmcap = cap;
 		}
-		x->lmark[nl++] = (unsigned char)scan_line(x, s, ls, le, n,
-		    fold, &bad);
+		x->lmark[nl++] = (unsigned char)scan_line(x, s, ls, le, n, r);
 	}
 	/* the fold's span steps over bytes that are not UTF-8 its own way */
-	if (bad)
-		*fold = gai_text_fold_span(text, n);
+	if (!r->utf8)
+		r->fold = gai_text_fold_span(text, n);
 	return 0;
 }
 
