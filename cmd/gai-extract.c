@@ -122,20 +122,23 @@ put_out(struct opts *op)
  * other meta.* records; src, when not NULL, maps t's lines to the HTML
  * source's for --trace; cuts, NULL-ended, says why the document was cut
  * (here or upstream), a warn.cut record each, after the others.
- * Returns an exit status.
+ * Returns an exit status; with maybe_page, -1 and nothing written when
+ * t is not stream 1 but a raw page.
  */
 static int
 extract(struct opts *op, const char *name, const struct gai_buf *t,
     const struct gai_html_lines *src, const char *encoding,
-    const char *const *cuts)
+    const char *const *cuts, int maybe_page)
 {
 	struct gai_error err;
 	size_t i;
 	int rc;
 
 	memset(&err, 0, sizeof err);
-	rc = gai_extract_doc(op->x, t->data != NULL ? t->data : "", t->len,
-	    1, &err);
+	rc = (maybe_page ? gai_extract_stream1 : gai_extract_doc)(op->x,
+	    t->data != NULL ? t->data : "", t->len, 1, &err);
+	if (rc == GAI_E_ENCODING && maybe_page)
+		return -1;
 	if (rc < 0) {
 		fe_warn(0, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
@@ -223,7 +226,7 @@ extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
 		fe_warn(0, "%s: %zu bytes not valid %s, replaced by U+FFFD",
 		    fe_quote(name), res.decode.bad, res.enc.name);
 	return extract(op, name, &op->text, res.html ? &op->src : NULL,
-	    res.enc.name, cuts);
+	    res.enc.name, cuts, 0);
 }
 
 /* A document that could not be read: its one record says why. */
@@ -286,7 +289,7 @@ extract_one(struct opts *op)
 	const char *name = record_name(op);
 	const char *cuts[3] = { NULL, NULL, NULL };
 	char why[CUT_REASON_MAX];
-	int status = GAI_EXIT_OK;
+	int status = GAI_EXIT_OK, rc;
 
 	if (d->odd_attr)
 		fe_warn(0, "%s: header attribute not understood, ignored",
@@ -304,10 +307,10 @@ extract_one(struct opts *op)
 		return fe_worse(status,
 		    extract_unreadable(op, name, d->unreadable.data));
 	/* --trace counts the lines of the document's own text, not of the
-	 * stream it came in */
-	if (gai_normalize_is_stream1(d->text.data, d->text.len, 0))
-		return fe_worse(status, extract(op, name, &d->text, NULL, NULL,
-		    cuts));
+	 * stream it came in; stream 1 is told from a raw page in the pass
+	 * the extraction makes over the text */
+	if ((rc = extract(op, name, &d->text, NULL, NULL, cuts, 1)) >= 0)
+		return fe_worse(status, rc);
 	op->nz.cut = d->cut;
 	return fe_worse(status, extract_page(op, name, d->text.data,
 	    d->text.len, NULL, cuts, &op->doc.text));

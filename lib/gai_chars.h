@@ -5,11 +5,16 @@
 
 #include <stddef.h>
 
-#define GAI_CHARS_MAX 32
+#define GAI_CHARS_MAX 64
 
 struct gai_chars {
-	unsigned char pair[4096];	/* 1: a second and third byte of one */
+	/* by the low six bits of a character's last two bytes: the bits
+	 * of the characters ending in them (0: none), and their first
+	 * byte when one character does (0: several do, look in c) */
+	unsigned char pair[4096];
+	unsigned char lead[4096];
 	char c[GAI_CHARS_MAX][3];
+	unsigned char bits[GAI_CHARS_MAX];
 	size_t n;
 };
 
@@ -20,7 +25,33 @@ struct gai_chars {
  */
 int gai_chars_init(struct gai_chars *c, const char *chars, int trad);
 
+/*
+ * More characters, marked with bits (1 to 255; a character added twice
+ * has the bits of both).  0 or -1, as gai_chars_init.
+ */
+int gai_chars_add(struct gai_chars *c, const char *chars, int trad,
+    unsigned bits);
+
 /* The offset in s[0..n) of the first of them, n when none is there. */
 size_t gai_chars_find(const struct gai_chars *c, const char *s, size_t n);
+
+/* The bits of the three-byte character at s when several of c's end in
+ * its last two bytes. */
+unsigned gai_chars_bits_of(const struct gai_chars *c, const unsigned char *s);
+
+/* The bits of the character at s, a lead byte and two continuation bytes
+ * (10xxxxxx: the caller checks), 0 when it is none of c's: a load and a
+ * test for most characters. */
+static inline unsigned
+gai_chars_bits(const struct gai_chars *c, const unsigned char *s)
+{
+	unsigned k = (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+
+	if (c->pair[k] == 0)
+		return 0;
+	if (c->lead[k] != 0)
+		return c->lead[k] == s[0] ? c->pair[k] : 0;
+	return gai_chars_bits_of(c, s);
+}
 
 #endif

@@ -13,6 +13,7 @@
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
 #include "gai_jit.h"
+#include "gai_normalize.h"
 #include "gai_prose.h"
 #include "gai_text.h"
 
@@ -329,7 +330,7 @@ nomem:
  * skipped otherwise.  A pattern without any of them (one added to
  * gx_glued_pats) turns the filter off; add a pair of it here then.
  */
-static const char *const glue_pairs[] = {
+const char *const gx_glue_pairs[] = {
 	"废止", "新制", "决定", "目数", "或其", "科研", "纠正", NULL
 };
 
@@ -340,11 +341,11 @@ glue_filter(struct gai_extract *x)
 	size_t i;
 	const char *p;
 
-	for (i = 0; glue_pairs[i] != NULL; i++)
-		if (gai_buf_append(&first, glue_pairs[i], 3) < 0 ||
-		    gai_buf_puts(&next, glue_pairs[i] + 3) < 0)
+	for (i = 0; gx_glue_pairs[i] != NULL; i++)
+		if (gai_buf_append(&first, gx_glue_pairs[i], 3) < 0 ||
+		    gai_buf_puts(&next, gx_glue_pairs[i] + 3) < 0)
 			break;
-	x->glue_filter = glue_pairs[i] == NULL &&
+	x->glue_filter = gx_glue_pairs[i] == NULL &&
 	    gai_chars_init(&x->glue_chars, first.data, 1) == 0 &&
 	    gai_chars_init(&x->glue_next, next.data, 1) == 0;
 	for (i = 0; x->glue_filter && (p = gx_glued_pats[i]) != NULL; i++)
@@ -452,7 +453,8 @@ gai_extract_new(struct gai_error *err)
 		goto fail;
 	glue_filter(x);
 	/* the last character of every gx_heading_pats, both forms */
-	if (gai_chars_init(&x->head_chars, "况況题題项項", 0) < 0) {
+	if (gai_chars_init(&x->head_chars, "况況题題项項", 0) < 0 ||
+	    gx_scan_chars(x) < 0) {
 		gai_error_set(err, GAI_E_USAGE, 0, 0, "heading characters");
 		goto fail;
 	}
@@ -490,6 +492,7 @@ gai_extract_free(struct gai_extract *x)
 	free(x->gmap);
 	gai_buf_free(&x->fold);
 	gx_toks_free(&x->toks);
+	free(x->lmark);
 	gai_buf_free(&x->sq);
 	free(x->label);
 	free(x->labend);
@@ -618,11 +621,14 @@ sort_warns(struct gx_warn *w, size_t n)
 	}
 }
 
-int
-gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
-    long first_line, struct gai_error *err)
+/* The document read, as gai_extract_doc says; with check, GAI_E_ENCODING
+ * when it is not stream 1. */
+static int
+read_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, int check, struct gai_error *err)
 {
 	struct gai_fold st = { 0, 0 };
+	struct gx_scanned sc;
 	size_t i, k;
 	int rc;
 
@@ -633,6 +639,13 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	x->nwarn = x->nrec = 0;
 	x->first_line = first_line;
 	x->year = x->edition = x->found_any = 0;
+	/* One pass: is it stream 1, does folding change it, the marks of
+	 * its lines. */
+	if (gx_scan(x, text, len, &sc) < 0)
+		goto nomem;
+	if (check && (!sc.utf8 || sc.nul ||
+	    !gai_normalize_stream1_head(text, len)))
+		return GAI_E_ENCODING;
 	/* Offsets into it are 32 bits: a token is 16 bytes (see gx_tok). */
 	if (len > UINT32_MAX - 1)
 		return gai_error_set(err, GAI_E_FORMAT, 0, 0, "document of "
@@ -642,10 +655,11 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	 * is: no copy of the document. */
 	x->text.data = (char *)text;
 	x->text.len = len;
-	if (gai_text_fold_span(text, len) < len) {
+	if (sc.fold < len) {
 		gai_buf_clear(&x->fold);
 		if (gai_text_fold(&st, &x->fold, text, len) < 0 ||
-		    gai_text_fold_end(&st, &x->fold) < 0)
+		    gai_text_fold_end(&st, &x->fold) < 0 ||
+		    gx_scan(x, x->fold.data, x->fold.len, &sc) < 0)
 			goto nomem;
 		x->text = x->fold;
 	}
@@ -666,7 +680,8 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	/* What the prose says, for gai-check to hold against the tables. */
 	x->nprose = 0;
 	if (x->found_any &&
-	    gai_prose_scan(x->text.data, x->text.len, take_prose, x) < 0)
+	    gai_prose_scan(x->text.data, x->text.len, x->lmark, take_prose,
+	    x) < 0)
 		goto nomem;
 	/* The records, pointing into the arena now that it stops growing;
 	 * in FIELDS.md order, which is the order of the field indexes. */
@@ -695,6 +710,20 @@ gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
 	return x->found_any ? GAI_OK : GAI_EOF;
 nomem:
 	return gai_error_set(err, GAI_E_NOMEM, 0, 0, "out of memory");
+}
+
+int
+gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err)
+{
+	return read_doc(x, text, len, first_line, 0, err);
+}
+
+int
+gai_extract_stream1(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err)
+{
+	return read_doc(x, text, len, first_line, 1, err);
 }
 
 size_t

@@ -38,6 +38,15 @@ void gai_extract_free(struct gai_extract *x);
 int gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
     long first_line, struct gai_error *err);
 
+/*
+ * The same for text that may not be stream 1 (a raw page): GAI_E_ENCODING,
+ * and nothing read, when gai_normalize_is_stream1(text, len, 0) would say
+ * it is not; its UTF-8 and NUL checks are made in the pass over the text
+ * the extraction makes anyway.
+ */
+int gai_extract_stream1(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err);
+
 /* The number of records the last document gave, and the i-th of them. */
 size_t gai_extract_count(const struct gai_extract *x);
 const struct gai_extract_rec *gai_extract_at(const struct gai_extract *x,

@@ -468,6 +468,9 @@ glued_line(struct gai_extract *x, size_t a, size_t b, int prev)
 		if (i < b)
 			return 0;
 	}
+	/* a line without a pair anywhere has none in its cells */
+	if (x->glue_filter && !(x->lmark[x->toks.v[a].line] & GX_L_GLUE))
+		return 0;
 	for (i = a; i < b; i++) {
 		const struct gx_tok *k = &x->toks.v[i];
 

@@ -271,6 +271,8 @@ struct gai_extract {
 	int glue_filter;
 	/* every heading holds one of these: a token without is none */
 	struct gai_chars head_chars;
+	/* the characters gx_scan marks lines by (GX_L_*, GX_C_*) */
+	struct gai_chars marks;
 	void *detect_re[GX_MAXTABLES];
 	void *head_re[4];
 	void *meta_re[10];
@@ -284,6 +286,8 @@ struct gai_extract {
 				 * itself, or x->fold (never written) */
 	struct gai_buf fold;	/* the document when folding changed it */
 	struct gx_toks toks;
+	unsigned char *lmark;	/* per line of x->text: GX_L_* (gx_scan) */
+	size_t lmcap;
 	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
 	size_t gtn, gtcap;
 	struct gai_buf gsq;	/* a glued cell without spaces, */
@@ -397,6 +401,39 @@ int gx_glue_hint(const struct gai_extract *x, const char *s, size_t n);
 
 /* Cut the lines of glued text into headings, labels and runs. */
 int gx_unglue(struct gai_extract *x);
+
+/* ---- the pass over a document (gai_extract_scan.c) ---- */
+
+/* A line's marks: GAI_PROSE_JIAN and GAI_PROSE_HINT (gai_prose.h), and */
+enum {
+	GX_L_HEAD = 0x04,	/* a heading's last character: 况 题 项 */
+	GX_L_GLUE = 0x08,	/* a pair gx_glue_hint looks for */
+	GX_L_ALL = 0x0f,
+	GX_C_GFIRST = 0x10,	/* of a character: first of such a pair */
+	GX_C_GNEXT = 0x20	/* second of one */
+};
+
+/* The pairs gx_glue_hint looks for (simplified; traditional forms too). */
+extern const char *const gx_glue_pairs[];
+
+/* The characters the lines are marked by into x->marks; 0 or -1. */
+int gx_scan_chars(struct gai_extract *x);
+
+/* What gx_scan finds besides the marks. */
+struct gx_scanned {
+	size_t fold;		/* where folding would first change the text;
+				 * its length: nowhere */
+	int utf8;		/* 1: it is valid UTF-8 */
+	int nul;		/* 1: it holds a NUL byte */
+};
+
+/*
+ * Mark each line of s[0..n) (as gx_tokenize cuts them) in x->lmark, and
+ * say in *r what else the pass finds.  A line that is not UTF-8 gets
+ * every mark.  0 or NOMEM.
+ */
+int gx_scan(struct gai_extract *x, const char *s, size_t n,
+    struct gx_scanned *r);
 
 /* The tables (gai_extract_match.c) and meta.* (gai_extract_meta.c). */
 int gx_match_tables(struct gai_extract *x);

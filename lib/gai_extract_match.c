@@ -835,8 +835,10 @@ gx_match_tables(struct gai_extract *x)
 
 		if (tk->kind != GX_T_TEXT || tk->len > 150 || tk->len < 9)
 			continue;
-		/* every heading ends in 情况, 问题 or 事项: skip the rest cheaply */
-		if (gai_chars_find(&x->head_chars, tok_s(x, i), tk->len) ==
+		/* every heading ends in 情况, 问题 or 事项: skip the rest
+		 * cheaply, most by their line's marks */
+		if (!(x->lmark[tk->line] & GX_L_HEAD) ||
+		    gai_chars_find(&x->head_chars, tok_s(x, i), tk->len) ==
 		    tk->len)
 			continue;
 		if (gx_squeeze(x, tok_s(x, i), tk->len) < 0)

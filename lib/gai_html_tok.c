@@ -602,6 +602,24 @@ cut_early(const char *s, size_t e)
 }
 
 /*
+ * At a long attribute name followed by '=': does libxml2 lose the value?
+ * It reads a name TAG_NAME_MAX characters at a time, each piece a name of
+ * its own; one that starts with a digit or '-' it skips as junk, with the
+ * '=' and the value, to a blank or a '>', even one inside the value's
+ * quotes.  A browser, like gai, reads the whole name and its value.
+ */
+static int
+name_cut(const char *s, size_t n)
+{
+	size_t p;
+
+	for (p = TAG_NAME_MAX; p < n; p += TAG_NAME_MAX)
+		if (!name_start((unsigned char)s[p]))
+			return 1;
+	return 0;
+}
+
+/*
  * At "<" and a letter: a start tag, read as libxml2 reads one.  The bytes
  * it takes, or 0 when the chunk ends inside it (never when final).
  */
@@ -612,6 +630,7 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 	size_t len, k, i = 1 + read_name(s + 1, n - 1, name, &len);
 	const char *q;
 	int end = 0, stray = 0;	/* a quote that starts no value */
+	int cut;		/* libxml2 loses the name's value */
 
 	for (;;) {
 		while (i < n && blank((unsigned char)s[i]))
@@ -638,13 +657,12 @@ start_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 		}
 		for (k = i; i < n && name_char((unsigned char)s[i]); i++)
 			;
-		/* libxml2 reads the name's first TAG_NAME_MAX characters and
-		 * the rest as junk, to a '>' even inside the value's quotes */
-		t->unlike |= i - k >= TAG_NAME_MAX;
+		cut = name_cut(s + k, i - k);
 		while (i < n && blank((unsigned char)s[i]))
 			i++;
 		if (i == n || s[i] != '=')
 			continue;
+		t->unlike |= cut;
 		for (i++; i < n && blank((unsigned char)s[i]); i++)
 			;
 		if (i < n && (s[i] == '"' || s[i] == '\'')) {
@@ -718,6 +736,17 @@ comment_at(struct gai_html_tok *t, const char *s, size_t n, int final,
 		return 5;
 	if (n >= 6 && s[4] == '-' && s[5] == '>')
 		return 6;
+	/*
+	 * "<!--!>" and "<!---!>" end no comment (WHATWG: comment start and
+	 * comment start dash read the '!' as data; only "--!>" after them is
+	 * the comment end bang state's end).  libxml2 2.9's push parser, which
+	 * looks ahead for the end before it reads a comment, takes the
+	 * opening "--" for the first half of "--!>": it reads the comment
+	 * when only part of it is in, drops it unreported where the chunk
+	 * ends and shows the rest as text.
+	 */
+	t->unlike |= (n >= 6 && s[4] == '!' && s[5] == '>') ||
+	    (n >= 7 && s[4] == '-' && s[5] == '!' && s[6] == '>');
 	for (p = s + (from > 4 ? from : 4); p + 3 <= end; p++) {
 		if ((p = memchr(p, '-', (size_t)(end - p))) == NULL ||
 		    p + 3 > end)

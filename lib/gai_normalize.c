@@ -279,8 +279,15 @@ gai_normalize_is_stream1(const char *bytes, size_t n, int more)
 	size_t whole = more ? gai_encoding_whole("UTF-8", bytes, n) : n;
 
 	return gai_text_valid_utf8(bytes, whole) == whole &&
-	    !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
-	    memchr(bytes, '\0', n) == NULL && !gai_html_sniff(bytes, n,
+	    memchr(bytes, '\0', n) == NULL &&
+	    gai_normalize_stream1_head(bytes, n);
+}
+
+int
+gai_normalize_stream1_head(const char *bytes, size_t n)
+{
+	return !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
+	    !gai_html_sniff(bytes, n,
 	    gai_encoding_head("UTF-8", bytes, n, GAI_HTML_SNIFF_CHARS));
 }
 

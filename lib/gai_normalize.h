@@ -92,4 +92,11 @@ void gai_normalizer_free(struct gai_normalizer *nz);
  */
 int gai_normalize_is_stream1(const char *bytes, size_t n, int more);
 
+/*
+ * The checks of gai_normalize_is_stream1 other than UTF-8 and NUL bytes,
+ * for a reader that makes those in a pass over the text of its own: 1
+ * when valid UTF-8 bytes without NUL start with no BOM and are not HTML.
+ */
+int gai_normalize_stream1_head(const char *bytes, size_t n);
+
 #endif

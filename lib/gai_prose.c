@@ -62,26 +62,47 @@ static struct gai_buf flat;
 /* The first characters of the hint words, to find them all in one pass. */
 static struct gai_chars hint_first;
 
+/* The first character of every hint word into c, marked bits. */
 static int
-compile(void)
+add_firsts(struct gai_chars *c, unsigned bits)
 {
 	struct gai_buf firsts = GAI_BUF_INIT;
 	size_t i, h;
-	int errcode, rc;
-	PCRE2_SIZE off;
+	int rc;
 
-	if (md != NULL)
-		return 0;
 	for (i = 0; i < NPAT; i++)
 		for (h = 0; h < sizeof patterns[i].hint /
 		    sizeof patterns[i].hint[0] && patterns[i].hint[h] != NULL;
 		    h++)
 			if (gai_buf_append(&firsts, patterns[i].hint[h], 3) != 0)
 				return GAI_E_NOMEM;
-	rc = gai_chars_init(&hint_first, firsts.data, 0);
+	rc = gai_chars_add(c, firsts.data, 0, bits);
 	gai_buf_free(&firsts);
-	if (rc != 0)
-		return GAI_E_FORMAT;	/* a bug in the table above */
+	return rc != 0 ? GAI_E_FORMAT : 0;	/* a bug in the table above */
+}
+
+int
+gai_prose_chars(struct gai_chars *c)
+{
+	int rc = add_firsts(c, GAI_PROSE_HINT);
+
+	if (rc == 0 && gai_chars_add(c, "件", 0, GAI_PROSE_JIAN) != 0)
+		rc = GAI_E_FORMAT;
+	return rc;
+}
+
+static int
+compile(void)
+{
+	size_t i;
+	int errcode, rc;
+	PCRE2_SIZE off;
+
+	if (md != NULL)
+		return 0;
+	memset(&hint_first, 0, sizeof hint_first);
+	if ((rc = add_firsts(&hint_first, 1)) != 0)
+		return rc;
 	for (i = 0; i < NPAT; i++) {
 		code[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
 		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK,
@@ -131,19 +152,30 @@ cjk_or_digit_end(const char *s, size_t n)
 	    (s[n - 1] >= '0' && s[n - 1] <= '9'));
 }
 
+/* Where next_paragraph is in the text. */
+struct cursor {
+	size_t pos;		/* the next line's offset */
+	size_t line;		/* and its number */
+	int prev;		/* the line before goes on on it */
+	const unsigned char *lmarks;	/* GAI_PROSE_* of each line, or NULL */
+	unsigned marks;		/* those of the paragraph's lines */
+};
+
 /*
  * The prose with its hard line breaks undone (PDF text wraps a sentence
  * anywhere: 答\n复), spaces around a break dropped; table rows and blank
  * lines end a paragraph.  Paragraph by paragraph: the next one into flat
- * (*pos and *prev carry on from the last call), 1; 0 at the end.  One
- * paragraph at a time, so memory stays the size of the longest.
+ * (cur carries on from the last call; cur->marks gets its lines'), 1;
+ * 0 at the end.  One paragraph at a time, so memory stays the size of
+ * the longest.
  */
 static int
-next_paragraph(const char *text, size_t len, size_t *pos, int *prev)
+next_paragraph(const char *text, size_t len, struct cursor *cur)
 {
-	const char *p = text + *pos, *end = text + len, *nl, *a, *b;
+	const char *p = text + cur->pos, *end = text + len, *nl, *a, *b;
 
 	gai_buf_clear(&flat);
+	cur->marks = 0;
 	while (p < end) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -152,29 +184,33 @@ next_paragraph(const char *text, size_t len, size_t *pos, int *prev)
 		for (b = nl; b > a && b[-1] == ' '; b--)
 			continue;
 		if (a == b || table_line(a, (size_t)(b - a))) {
-			*prev = 0;
+			cur->prev = 0;
 			p = nl + 1;
+			cur->line++;
 			if (flat.len > 0)
 				break;
 			continue;
 		}
 		/* A line that is not joined to the one before starts a
 		 * paragraph of its own. */
-		if (!*prev && flat.len > 0)
+		if (!cur->prev && flat.len > 0)
 			break;
 		/* Join to the line before when both are CJK prose. */
-		if (*prev && !((unsigned char)*a >= 0x80 ||
+		if (cur->prev && !((unsigned char)*a >= 0x80 ||
 		    (*a >= '0' && *a <= '9') || *a == '(') &&
 		    gai_buf_putc(&flat, ' ') != 0)
 			return GAI_E_NOMEM;
 		if (gai_buf_append(&flat, a, (size_t)(b - a)) != 0)
 			return GAI_E_NOMEM;
-		*prev = cjk_or_digit_end(a, (size_t)(b - a));
+		cur->prev = cjk_or_digit_end(a, (size_t)(b - a));
+		cur->marks |= cur->lmarks != NULL ? cur->lmarks[cur->line] :
+		    GAI_PROSE_JIAN | GAI_PROSE_HINT;
 		p = nl + 1;
-		if (!*prev)
+		cur->line++;
+		if (!cur->prev)
 			break;
 	}
-	*pos = p < end ? (size_t)(p - text) : len;
+	cur->pos = p < end ? (size_t)(p - text) : len;
 	return flat.len > 0;
 }
 
@@ -350,12 +386,14 @@ scan(size_t i, size_t from, size_t to, struct found *f)
 }
 
 int
-gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
+gai_prose_scan(const char *text, size_t len, const unsigned char *marks,
+    gai_prose_emit emit, void *ctx)
 {
 	struct found f[NPAT];
-	size_t i, pos = 0;
+	struct cursor cur = { 0, 0, 0, NULL, 0 };
+	size_t i;
 	unsigned want = (1u << NPAT) - 1, m;
-	int rc, prev = 0;
+	int rc;
 
 	if ((rc = compile()) != 0)
 		return rc;
@@ -363,8 +401,11 @@ gai_prose_scan(const char *text, size_t len, gai_prose_emit emit, void *ctx)
 	/* Each pattern's first count, paragraph by paragraph: only those
 	 * that state a count (every pattern ends in 件) are looked at, for
 	 * the patterns they have words of and that are not found yet. */
-	while (want != 0 && (rc = next_paragraph(text, len, &pos, &prev)) > 0) {
-		if (find_word(flat.data, flat.len, "件", 3) == NULL)
+	cur.lmarks = marks;
+	while (want != 0 && (rc = next_paragraph(text, len, &cur)) > 0) {
+		if ((cur.marks & (GAI_PROSE_JIAN | GAI_PROSE_HINT)) !=
+		    (GAI_PROSE_JIAN | GAI_PROSE_HINT) ||
+		    find_word(flat.data, flat.len, "件", 3) == NULL)
 			continue;
 		m = hinted(flat.data, flat.len) & want;
 		for (i = 0; i < NPAT; i++)

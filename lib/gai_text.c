@@ -127,20 +127,6 @@ static const unsigned char fold_skip[256] = {
 #undef R16
 #undef R4
 
-/* 1 when the eight bytes at s are all ASCII from the space up. */
-static int
-ascii8_plain(const char *s)
-{
-	uint64_t w, high = 0x8080808080808080ull;
-
-	memcpy(&w, s, 8);
-	/*
-	 * No byte of 0x80 or more; then none below 0x20, or subtracting
-	 * 0x20 from each borrows into the high bit of the lowest such byte.
-	 */
-	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
-}
-
 size_t
 gai_text_fold_span(const char *str, size_t n)
 {
@@ -159,7 +145,7 @@ gai_text_fold_span(const char *str, size_t n)
 			continue;
 		}
 		if (fold_skip[s[i]] != 0) {
-			i += n - i >= 8 && ascii8_plain(str + i) ? 8 : 1;
+			i += n - i >= 8 && gai_text_plain8(str + i) ? 8 : 1;
 			continue;
 		}
 		if (s[i] < 0x80) {

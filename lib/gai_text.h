@@ -4,6 +4,8 @@
 #define GAI_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "gai_buf.h"
 
@@ -32,6 +34,21 @@ int gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
  * and a reader can take it without a copy).
  */
 size_t gai_text_fold_span(const char *s, size_t n);
+
+/* 1 when the eight bytes at s are all ASCII from the space up: the fold
+ * keeps them, and they are UTF-8. */
+static inline int
+gai_text_plain8(const char *s)
+{
+	uint64_t w, high = 0x8080808080808080ull;
+
+	memcpy(&w, s, 8);
+	/*
+	 * No byte of 0x80 or more; then none below 0x20, or subtracting
+	 * 0x20 from each borrows into the high bit of the lowest such byte.
+	 */
+	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
+}
 
 /* Finish a document: emit a CR still pending.  0 or GAI_E_NOMEM. */
 int gai_text_fold_end(struct gai_fold *st, struct gai_buf *dst);

@@ -8,6 +8,9 @@
 
 #include "gai_extract_impl.h"
 #include "gai_fields.h"
+#include "gai_normalize.h"
+#include "gai_prose.h"
+#include "gai_text.h"
 #include "unit.h"
 
 
@@ -360,6 +363,138 @@ chars_random(void)
 	}
 }
 
+/* Does s[0..n) hold one of the words w (NULL ends)? */
+static int
+holds(const char *s, size_t n, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (memmem(s, n, *w, strlen(*w)) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * gx_scan's marks are what each matcher finds on the line alone: the
+ * heading filter's characters, gx_glue_hint's pairs, 件 and the first
+ * characters of the prose's hint words; every mark on a line that is not
+ * UTF-8; whether the text is UTF-8 and holds a NUL; and the fold's span,
+ * on random lines of Han, ASCII, what folds and broken sequences.
+ */
+static void
+scan_random(void)
+{
+	static const char *const pieces[] = {
+		"况", "題", "项", "废", "止", "廢", "新", "製", "制", "件",
+		"申", "結", "行", "办", "答", "顺", " ", "*", "#", "a", "\t",
+		"|", "\n", "\n", "本年", "12345678", "、", "é", "（", "\xC2\xA0",
+		"\r", "\xE5", "\xE5\xBA", "\x85", "亟", "𠀀", "　",
+		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80"
+	};
+	static const char *const hint[] = {
+		"申", "結", "结", "答", "办", "辦", "顺", "順", "行", NULL
+	}, *const jian[] = { "件", NULL };
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	struct gx_scanned sc;
+	char s[256];
+	size_t n, ls, le, line, bad = 0;
+	unsigned want;
+	int round;
+
+	if (x == NULL) {
+		CHECK(0, "gai_extract_new");
+		return;
+	}
+	srand(11);
+	for (round = 0; round < 20000; round++) {
+		n = unit_pieces(s, pieces, sizeof pieces / sizeof pieces[0],
+		    120);
+		if (round % 7 == 0)	/* a NUL, which no piece can be */
+			s[(size_t)rand() % n] = '\0';
+		if (gx_scan(x, s, n, &sc) != 0 ||
+		    sc.fold != gai_text_fold_span(s, n) ||
+		    sc.utf8 != (gai_text_valid_utf8(s, n) == n) ||
+		    sc.nul != (memchr(s, '\0', n) != NULL)) {
+			if (bad++ < 5)
+				CHECK(0, "scan: round %d: fold %zu, utf8 %d, "
+				    "nul %d", round, sc.fold, sc.utf8, sc.nul);
+			continue;
+		}
+		for (ls = 0, line = 0; ls < n; ls = le + 1, line++) {
+			const char *q = memchr(s + ls, '\n', n - ls);
+
+			le = q != NULL ? (size_t)(q - s) : n;
+			if (gai_text_valid_utf8(s + ls, le - ls) < le - ls)
+				want = GX_L_ALL;
+			else
+				want = (gai_chars_find(&x->head_chars, s + ls,
+				    le - ls) < le - ls ? GX_L_HEAD : 0) |
+				    (gx_glue_hint(x, s + ls, le - ls) ?
+				    GX_L_GLUE : 0) |
+				    (holds(s + ls, le - ls, jian) ?
+				    GAI_PROSE_JIAN : 0) |
+				    (holds(s + ls, le - ls, hint) ?
+				    GAI_PROSE_HINT : 0);
+			if (x->lmark[line] != want && bad++ < 5)
+				CHECK(0, "scan: round %d line %zu: %#x, not %#x",
+				    round, line, x->lmark[line], want);
+		}
+	}
+	gai_extract_free(x);
+}
+
+/*
+ * gai_extract_stream1 tells stream 1 from a raw page as
+ * gai_normalize_is_stream1 does, and reads stream 1 as gai_extract_doc.
+ */
+static void
+stream1(void)
+{
+	static const struct { const char *s; size_t n; } doc[] = {
+		{ "一、总体情况\n规章\t3\t0\t15\n", 0 },
+		{ "", 0 },
+		{ "\xEF\xBB\xBF一、总体情况\n", 0 },
+		{ "<html><body>一、总体情况</body></html>\n", 0 },
+		{ "<!DOCTYPE html>\n<p>x</p>\n", 0 },
+		{ "一、总体\0情况\n", 16 },
+		{ "一、总体\xE6\x83情况\n", 0 },
+		{ "\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\n", 0 },
+		{ "一、\r\n（一）情况\xE3\x80\x80\n", 0 },
+	};
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err), *y =
+	    gai_extract_new(&err);
+	struct gai_buf a = GAI_BUF_INIT, b = GAI_BUF_INIT;
+	size_t i, n;
+	int rc, want;
+
+	if (x == NULL || y == NULL) {
+		CHECK(0, "gai_extract_new");
+		gai_extract_free(x);
+		gai_extract_free(y);
+		return;
+	}
+	for (i = 0; i < sizeof doc / sizeof doc[0]; i++) {
+		n = doc[i].n > 0 ? doc[i].n : strlen(doc[i].s);
+		want = gai_normalize_is_stream1(doc[i].s, n, 0);
+		rc = gai_extract_stream1(x, doc[i].s, n, 1, &err);
+		CHECK(want ? rc >= 0 : rc == GAI_E_ENCODING,
+		    "stream1 %zu: %d, is_stream1 %d", i, rc, want);
+		if (!want)
+			continue;
+		records(x, &a);
+		CHECK(gai_extract_doc(y, doc[i].s, n, 1, &err) == rc,
+		    "stream1 %zu: the same status", i);
+		records(y, &b);
+		CHECK(strcmp(a.data != NULL ? a.data : "", b.data != NULL ?
+		    b.data : "") == 0, "stream1 %zu: the same records", i);
+	}
+	gai_buf_free(&a);
+	gai_buf_free(&b);
+	gai_extract_free(x);
+	gai_extract_free(y);
+}
+
 /*
  * gx_squeeze drops ' ', '*' and '#' wherever they stand, eight bytes at a
  * time where none is: one of them at each place of a long cell.
@@ -418,6 +553,22 @@ chars(void)
 	    gai_chars_find(&c, "本年廢止", 12) == 12, "no traditional forms");
 	CHECK(gai_chars_init(&c, "a", 1) == -1 &&
 	    gai_chars_init(&c, "𠀀", 1) == -1);
+	/* bits: a character added twice has both; 亟 (E4 BA 9F) ends in
+	 * the bytes of 废 (E5 BA 9F), and the two stay apart */
+	CHECK(gai_chars_init(&c, "废", 0) == 0 &&
+	    gai_chars_add(&c, "科", 1, 2) == 0 &&
+	    gai_chars_add(&c, "废", 0, 4) == 0, "chars with bits");
+	CHECK(gai_chars_bits(&c, (const unsigned char *)"废") == 5 &&
+	    gai_chars_bits(&c, (const unsigned char *)"科") == 2 &&
+	    gai_chars_bits(&c, (const unsigned char *)"亟") == 0 &&
+	    c.n == 2, "bits of one character per pair");
+	CHECK(gai_chars_add(&c, "亟", 0, 8) == 0 &&
+	    gai_chars_bits(&c, (const unsigned char *)"废") == 5 &&
+	    gai_chars_bits(&c, (const unsigned char *)"亟") == 8 &&
+	    gai_chars_bits(&c, (const unsigned char *)"\xE7\xBA\x9F") == 0 &&
+	    gai_chars_find(&c, "本年亟", 9) == 6, "two characters, one pair");
+	CHECK(gai_chars_add(&c, "废", 0, 0) == -1 &&
+	    gai_chars_add(&c, "废", 0, 256) == -1, "bits 1 to 255");
 	CHECK(x != NULL && x->glue_filter == 1);
 	/* the glued-text filter: a pair of characters, either form, with
 	 * what gx_squeeze drops between them and nothing else */
@@ -436,6 +587,7 @@ chars(void)
 	}
 	gai_extract_free(x);
 	chars_random();
+	scan_random();
 }
 
 /*
@@ -576,6 +728,7 @@ main(int argc, char *argv[])
 	budget();
 	memo();
 	chars();
+	stream1();
 	squeeze();
 	long_lines();
 	return unit_end("extract_test");

@@ -473,6 +473,10 @@ test_lines(void)
 	gai_buf_free(&pre);
 }
 
+/* An attribute name of 100 characters, as long as libxml2 reads one. */
+#define N10 "0123456789"
+#define NAME100 "o" N10 N10 N10 N10 N10 N10 N10 N10 N10 "012345678"
+
 /*
  * gai_html_unlike_libxml2: a construct where libxml2 2.9 reads the page
  * wrong (bench/README.md), so that the diff_html fuzz target can tell
@@ -516,6 +520,26 @@ test_unlike_libxml2(void)
 		{ "<html><p>a<?.x>y", 1 },
 		{ "<html><p>a<?.x", 0 },	/* cut by the end: text in both */
 		{ "<html><p>a<?x.>y", 0 },
+		/* A comment opened by "<!--!>" or "<!---!>", which libxml2's
+		 * look-ahead takes for one closed by "--!>". */
+		{ "<html><p>a<!--!>b-->c", 1 },
+		{ "<html><p>a<!---!>b", 1 },
+		{ "<html><p>a<!--!", 0 },
+		{ "<html><p>a<!----!>b", 0 },	/* closed: both agree */
+		{ "<html><p>a<!--x--!>b", 0 },
+		{ "<html><p>a<!-- !>b-->c", 0 },
+		/* An attribute name past 100 characters, read in pieces of
+		 * 100 by libxml2, one of which starts with a digit or '-':
+		 * junk, the '=' and the value with it. */
+		{ "<html><p>a<h " NAME100 "0='>-l", 1 },
+		{ "<html><p>a<h " NAME100 "-x = \"a\">b", 1 },
+		{ "<html><p>a<h " NAME100 "0=a>b", 1 },
+		{ "<html><p>a<h " NAME100 NAME100 "0='>-l", 1 },
+		{ "<html><p>a<h " NAME100 "='>-l", 0 },	/* 100: one piece */
+		{ "<html><p>a<h " NAME100 "x='>-l", 0 },	/* a name, x */
+		{ "<html><p>a<h " NAME100 NAME100 "='>-l", 0 },
+		{ "<html><p>a<h " NAME100 "0 b='>'>c", 0 },	/* no value */
+		{ "<html><p>a<h " NAME100 "0/>b", 0 },
 	};
 	struct gai_buf out = GAI_BUF_INIT;
 	struct gai_error err;

@@ -11,7 +11,7 @@
 
 static char got[4096];
 
-static char sentences[8192];
+static char sentences[8192], said[8192];
 
 static int
 collect(void *ctx, const char *key, const char *value, const char *sentence,
@@ -29,11 +29,37 @@ collect(void *ctx, const char *key, const char *value, const char *sentence,
 	return 0;
 }
 
+/* Each line's GAI_PROSE_* marks, as gai-extract's pass makes them. */
+static unsigned char marks[64];
+
+static void
+mark_lines(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	struct gai_chars c;
+	size_t line = 0;
+
+	memset(&c, 0, sizeof c);
+	if (gai_prose_chars(&c) != 0) {
+		printf("not ok: gai_prose_chars\n");
+		unit_failures++;
+	}
+	memset(marks, 0, sizeof marks);
+	for (; *p != '\0' && line < sizeof marks; p++)
+		if (*p == '\n')
+			line++;
+		else if (*p >= 0xe0 && *p < 0xf0)	/* valid UTF-8 here */
+			marks[line] |= (unsigned char)gai_chars_bits(&c, p);
+}
+
+/* The counts of text are want, read with the lines' marks or without. */
 static void
 expect(const char *text, const char *want)
 {
+	char plain[sizeof got];
+
 	got[0] = '\0';
-	if (gai_prose_scan(text, strlen(text), collect, NULL) != 0) {
+	if (gai_prose_scan(text, strlen(text), NULL, collect, NULL) != 0) {
 		printf("not ok: scan failed on %s\n", text);
 		unit_failures++;
 		return;
@@ -42,6 +68,16 @@ expect(const char *text, const char *want)
 		printf("not ok: %s\n  want %s\n  got  %s\n", text, want, got);
 		unit_failures++;
 	}
+	memcpy(plain, got, sizeof got);
+	memcpy(said, sentences, sizeof said);
+	got[0] = '\0';
+	mark_lines(text);
+	if (gai_prose_scan(text, strlen(text), marks, collect, NULL) != 0 ||
+	    strcmp(got, plain) != 0) {
+		printf("not ok: with marks: %s\n  got  %s\n", text, got);
+		unit_failures++;
+	}
+	memcpy(sentences, said, sizeof said);	/* once, for the trace */
 }
 
 int
@@ -98,5 +134,13 @@ main(void)
 	expect("一、本年新收政府信息公开申请数量\t10\t0\t0\n", "");
 	expect("答复群众来信12件。", "");
 	expect("未出现因政府信息公开产生行政复议、行政诉讼情况。", "");
+	/* A paragraph whose lines are marked without 件 is not read. */
+	got[0] = '\0';
+	memset(marks, GAI_PROSE_HINT, sizeof marks);
+	if (gai_prose_scan("收到申请4件。\n", 20, marks, collect, NULL) != 0 ||
+	    got[0] != '\0') {
+		printf("not ok: marks without 件: %s\n", got);
+		unit_failures++;
+	}
 	return unit_end("prose_test");
 }

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gai_extract_scan: one pass over a document before it is read.  It says
+ * whether the text is UTF-8 without NUL bytes (stream 1, as a raw page is
+ * not), where folding would first change it, and marks each line with
+ * what it holds that a matcher looks for: a heading's last character, a
+ * pair of characters of a glued column-header run, 件 and a prose hint
+ * word's first character (gai_prose_chars).  The matchers then read only
+ * the lines that can hold what they seek, and each byte of the text is
+ * looked at once here rather than once per matcher.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gai_extract_impl.h"
+#include "gai_prose.h"
+#include "gai_text.h"
+
+/*
+ * A character of the second set of a glued-text pair at i: is a first
+ * one before it, with only what gx_squeeze drops between them
+ * (gx_glue_hint)?  *after is the end of the last first one, or SIZE_MAX;
+ * once anything else stands after it, no later character pairs with it.
+ */
+static int
+glue_pair(const unsigned char *s, size_t *after, size_t i)
+{
+	size_t j;
+
+	if (*after == SIZE_MAX)
+		return 0;
+	for (j = *after; j < i; j++)
+		if (s[j] != ' ' && s[j] != '*' && s[j] != '#') {
+			*after = SIZE_MAX;
+			return 0;
+		}
+	return 1;
+}
+
+/* The marks m of the character at s[i..i+3) onto *mark. */
+static void
+mark_char(unsigned m, const unsigned char *s, size_t i, size_t *after,
+    unsigned *mark)
+{
+	if ((m & GX_C_GNEXT) && glue_pair(s, after, i))
+		*mark |= GX_L_GLUE;
+	if (m & GX_C_GFIRST)
+		*after = i + 3;
+	*mark |= m & (GX_L_HEAD | GAI_PROSE_JIAN | GAI_PROSE_HINT);
+}
+
+/* One line s[ls..le): its marks; into r where folding first changes it
+ * if it does and r->fold is still n, whether it is not UTF-8 or holds a
+ * NUL. */
+static unsigned
+scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
+    size_t le, size_t n, struct gx_scanned *r)
+{
+	size_t i = ls, len, after = SIZE_MAX;
+	unsigned mark = 0, c, m;
+	int no_utf8 = 0;
+
+	while (i < le) {
+		c = s[i];
+		/* Han, most of a report: a lead byte of U+4000..U+9FFF and
+		 * two continuation bytes, valid and kept by the fold */
+		if (c - 0xe4u < 6u && le - i >= 3 &&
+		    ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
+			if ((m = gai_chars_bits(&x->marks, s + i)) != 0)
+				mark_char(m, s, i, &after, &mark);
+			i += 3;
+			continue;
+		}
+		if (c - 0x20u < 0x60u) {	/* ASCII: eight bytes at a time */
+			i += le - i >= 8 &&
+			    gai_text_plain8((const char *)s + i) ? 8 : 1;
+			continue;
+		}
+		if (c < 0x20) {		/* a control: TAB, or what folds */
+			if (r->fold == n && (c == '\r' || c == '\0' ||
+			    c == '\f' || c == '\v'))
+				r->fold = i;
+			r->nul |= c == '\0';
+			i++;
+			continue;
+		}
+		if (gai_text_decode((const char *)s + i, le - i, &len) ==
+		    0xFFFD && len == 1)
+			no_utf8 = 1;	/* the line is not marked */
+		else if (r->fold == n && gai_text_fold_span((const char *)s + i,
+		    len) < len)
+			r->fold = i;
+		else if (len == 3 &&
+		    (m = gai_chars_bits(&x->marks, s + i)) != 0)
+			mark_char(m, s, i, &after, &mark);
+		i += len;
+	}
+	/* Bytes that are not UTF-8 may be stepped over otherwise by the
+	 * matchers: every mark, so that they look at the line as before. */
+	if (no_utf8) {
+		r->utf8 = 0;
+		return GX_L_ALL;
+	}
+	return mark;
+}
+
+int
+gx_scan(struct gai_extract *x, const char *text, size_t n,
+    struct gx_scanned *r)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t ls, le, nl = 0;
+
+	r->fold = n;
+	r->utf8 = 1;
+	r->nul = 0;
+	/* the lines as gx_tokenize cuts them */
+	for (ls = 0; ls < n; ls = le + 1) {
+		const unsigned char *q = memchr(s + ls, '\n', n - ls);
+
+		le = q != NULL ? (size_t)(q - s) : n;
+		if (nl == x->lmcap) {
+			size_t cap = x->lmcap ? x->lmcap * 2 : 1024;
+			unsigned char *v = realloc(x->lmark, cap);
+
+			if (v == NULL)
+				return GAI_E_NOMEM;
+			x->lmark = v;
+			x->lmcap = cap;
+		}
+		x->lmark[nl++] = (unsigned char)scan_line(x, s, ls, le, n, r);
+	}
+	/* the fold's span steps over bytes that are not UTF-8 its own way */
+	if (!r->utf8)
+		r->fold = gai_text_fold_span(text, n);
+	return 0;
+}
+
+int
+gx_scan_chars(struct gai_extract *x)
+{
+	const char *const *p;
+
+	memset(&x->marks, 0, sizeof x->marks);
+	if (gai_chars_add(&x->marks, "况況题題项項", 0, GX_L_HEAD) < 0 ||
+	    gai_prose_chars(&x->marks) < 0)
+		return -1;
+	for (p = gx_glue_pairs; *p != NULL; p++) {
+		char first[4];
+
+		memcpy(first, *p, 3);
+		first[3] = '\0';
+		if (gai_chars_add(&x->marks, first, 1, GX_C_GFIRST) < 0 ||
+		    gai_chars_add(&x->marks, *p + 3, 1, GX_C_GNEXT) < 0)
+			return -1;
+	}
+	return 0;
+}
