@@ -138,6 +138,31 @@ gai_encoding_whole(const char *name, const char *s, size_t n)
 	return n;
 }
 
+size_t
+gai_encoding_piece(const char *name, const char *s, size_t n, size_t want)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int le = strcmp(name, "UTF-16LE") == 0;
+	size_t i;
+
+	if (want >= n)
+		return n;
+	if (le || strcmp(name, "UTF-16BE") == 0) {
+		/* the low byte first in LE; the high one is 0 */
+		for (i = (want + 1) & ~(size_t)1; i + 1 < n; i += 2)
+			if (u[i + !le] < 0x30 && u[i + le] == 0)
+				return i;
+		return n;
+	}
+	if (strcmp(name, "UTF-8") != 0 && strcmp(name, "GB18030") != 0 &&
+	    strcmp(name, "BIG5-HKSCS") != 0)
+		return n;
+	for (i = want; i < n; i++)
+		if (u[i] < 0x30)
+			return i;
+	return n;
+}
+
 static void
 set_name(struct gai_encoding *enc, const char *name, enum gai_enc_source src)
 {
@@ -592,10 +617,13 @@ pass_checked(const char *s, size_t n, gai_utf8_sink sink, void *ctx)
 	return 0;
 }
 
-/* UTF-8 input: pass valid runs through, replace each bad byte. */
+/*
+ * UTF-8 input: pass valid runs through, replace each bad byte.  bom bytes
+ * came before s: offsets count them.
+ */
 static int
-decode_utf8(const char *s, size_t n, gai_utf8_sink sink, void *ctx,
-    struct gai_decode_stats *stats)
+decode_utf8(const char *s, size_t n, size_t bom, gai_utf8_sink sink,
+    void *ctx, struct gai_decode_stats *stats)
 {
 	size_t off = 0, v, piece;
 	int rc;
@@ -614,7 +642,7 @@ decode_utf8(const char *s, size_t n, gai_utf8_sink sink, void *ctx,
 		}
 		if (off < n) {
 			if (stats->bad++ == 0)
-				stats->first_bad = off;
+				stats->first_bad = bom + off;
 			if ((rc = sink(ctx, "\xEF\xBF\xBD", 3)) != 0)
 				return rc;
 			off++;
@@ -738,8 +766,8 @@ gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
 	if (enc->checked)
 		return pass_checked(bytes + enc->bom, n - enc->bom, sink, ctx);
 	if (strcmp(enc->name, "UTF-8") == 0)
-		return decode_utf8(bytes + enc->bom, n - enc->bom, sink, ctx,
-		    stats);
+		return decode_utf8(bytes + enc->bom, n - enc->bom, enc->bom,
+		    sink, ctx, stats);
 	if ((t = gai_dbcs_for(enc->name)) != NULL)
 		return decode_table(t, bytes, enc->bom, n, out, sink, ctx,
 		    stats, err);

@@ -71,7 +71,8 @@ struct gai_decode_stats {
 /*
  * Decode bytes[0..n) (BOM included; it is skipped) from enc to UTF-8 and
  * hand it to sink in chunks.  A byte that does not decode becomes U+FFFD
- * and is counted in stats; decoding goes on.  0, what sink returned, or
+ * and is counted in stats (offsets from bytes, the BOM counted); decoding
+ * goes on.  0, what sink returned, or
  * GAI_E_ENCODING/GAI_E_NOMEM.
  */
 int gai_encoding_decode(const struct gai_encoding *enc, const char *bytes,
@@ -94,6 +95,18 @@ size_t gai_encoding_head(const char *name, const char *bytes, size_t n,
  * BIG5-HKSCS; n for any other name.  A byte-order mark is the caller's.
  */
 size_t gai_encoding_whole(const char *name, const char *bytes, size_t n);
+
+/*
+ * How many of bytes[0..n), which start at a character, to decode as one
+ * piece and the rest after it, for the same text and counts as one pass
+ * gives: at least want bytes (all n when fewer), up to a byte below 0x30
+ * (LF, space, '"', '/'; a unit below 0x30 in UTF-16), which no encoding
+ * read so continues a character with, bad bytes or not.  UTF-8,
+ * UTF-16LE and BE, GB18030 and BIG5-HKSCS; n for any other (UTF-16 with
+ * no byte order, HZ: a decoder's state would carry over).
+ */
+size_t gai_encoding_piece(const char *name, const char *bytes, size_t n,
+    size_t want);
 
 /* The canonical iconv name for a charset label, or NULL when unknown. */
 const char *gai_encoding_canonical(const char *label);

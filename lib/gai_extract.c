@@ -541,7 +541,6 @@ static long
 sentence_line(const struct gai_extract *x, const char *s, size_t n)
 {
 	const char *sp = memchr(s, ' ', n), *hit;
-	size_t lo = 0, hi = x->toks.nlines, off;
 
 	if (sp != NULL)
 		n = (size_t)(sp - s);
@@ -550,16 +549,8 @@ sentence_line(const struct gai_extract *x, const char *s, size_t n)
 			;
 	if (n == 0 || (hit = memmem(x->text.data, x->text.len, s, n)) == NULL)
 		return 0;
-	off = (size_t)(hit - x->text.data);
-	while (hi - lo > 1) {	/* the last line starting at or before off */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (x->toks.lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return x->first_line + (long)lo;
+	return x->first_line +
+	    (long)gx_line_of(&x->toks, (size_t)(hit - x->text.data));
 }
 
 /* A count the prose states and its sentence, kept until the records are

@@ -84,13 +84,18 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
 
 /* ---- tokens (gai_extract_tok.c) ---- */
 
-/* GX_T_RUN: digits of glued text, their cells still open */
-enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN };
+/*
+ * GX_T_RUN: digits of glued text, their cells still open.  GX_T_MANY:
+ * len cells, none of them text, on whole lines that only a count of them
+ * can reach (see gx_tokenize); its off is its first cell's.
+ */
+enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY };
 
 /*
- * A cell of the document: 16 bytes, as a table of tiny cells has one per
- * two or three bytes of text (documents are under 4 GiB: gai_extract_doc
- * says so of a larger one).
+ * A cell of the document: 16 bytes (documents are under 4 GiB:
+ * gai_extract_doc says so of a larger one).  A table of tiny cells has
+ * one per two or three bytes of text: its long runs of number-only lines
+ * are kept as one GX_T_MANY, so that memory stays near the document's.
  */
 struct gx_tok {
 	uint32_t off;		/* into the folded text */
@@ -102,17 +107,54 @@ struct gx_tok {
 	unsigned char glued;	/* cut from glued text by gx_unglue */
 };
 
+/* Every GX_LSTEP-th line's start is kept, and the first GX_LHEAD lines'
+ * (where titles and dates are looked for); the others are found. */
+#define GX_LSTEP 64
+#define GX_LHEAD 512
+
 struct gx_toks {
 	struct gx_tok *v;
 	size_t n, cap;
-	uint32_t *lines;	/* offset of each line in the folded text */
-	size_t nlines, lcap;
+	const char *text;	/* what was cut */
+	size_t len;
+	size_t nlines;
+	uint32_t head[GX_LHEAD + 1];	/* offset of each of the first lines */
+	uint32_t *lines;	/* offset of every GX_LSTEP-th line */
+	size_t lcap;
+	size_t cur, cur_s, cur_e;	/* the line gx_line_find found last */
+	/*
+	 * The run of cells that are not text the last cells are in: it
+	 * starts after the last text cell; its first number after its first
+	 * cell, looked for up to scan; its GX_T_MANY once it has one.
+	 * (size_t)-1: none.
+	 */
+	size_t last_text, run, run_num, scan, many;
 	struct gai_buf scratch;
 };
 
 /* Split text[0..len) into cells; page numbers and filler dropped. */
 int gx_tokenize(struct gx_toks *t, const char *text, size_t len);
 void gx_toks_free(struct gx_toks *t);
+
+void gx_line_find(struct gx_toks *t, size_t i, size_t *s, size_t *e);
+
+/*
+ * Line i (< t->nlines) of the text cut last: its start in *s and its end
+ * in *e (its '\n', or the text's end for the last line).  Fast for the
+ * first lines and for the lines next to the one asked before.
+ */
+static inline void
+gx_line(struct gx_toks *t, size_t i, size_t *s, size_t *e)
+{
+	if (i < GX_LHEAD && i + 1 < t->nlines) {
+		*s = t->head[i];
+		*e = t->head[i + 1] - 1;
+	} else
+		gx_line_find(t, i, s, e);
+}
+
+/* The index of the line text offset off is in. */
+size_t gx_line_of(const struct gx_toks *t, size_t off);
 
 /* ---- table descriptions (gai_extract_tables.c) ---- */
 

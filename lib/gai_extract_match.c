@@ -193,6 +193,10 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 static void
 add_cell(struct gx_cand *rr, const char *s, size_t n, int kind, long line)
 {
+	if (kind == GX_T_MANY) {
+		rr->n += (int)n;	/* n cells, only counted */
+		return;
+	}
 	if (rr->n < GX_MAXCOLS + 2) {
 		rr->c[rr->n].s = s;
 		rr->c[rr->n].n = n;
@@ -399,7 +403,8 @@ gather(struct gai_extract *x, size_t ti, size_t t, size_t rs, size_t re,
 			return -1;
 		}
 	}
-	if (!nolabel && (k = waiting(x, ti, t, rs)) >= 0) {
+	/* (no numbers at all: said below) */
+	if (!nolabel && j < re && (k = waiting(x, ti, t, rs)) >= 0) {
 		char other[96];
 
 		gx_row_name(ti, (size_t)x->label[k], other,

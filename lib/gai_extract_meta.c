@@ -64,12 +64,9 @@ gx_meta_compile(struct gai_extract *x, struct gai_error *err)
 static int
 line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 {
-	size_t s = x->toks.lines[i];
-	size_t e = i + 1 < x->toks.nlines ? x->toks.lines[i + 1] - 1 :
-	    x->text.len;
+	size_t s, e;
 
-	if (e < s)
-		e = s;
+	gx_line(&x->toks, i, &s, &e);
 	/* A title, a date or a year is near a line's start: a line of a
 	 * megabyte and more (junk, or a whole page on one line) is not
 	 * copied whole, so memory stays near twice the document's. */
@@ -81,12 +78,12 @@ line_sq(struct gai_extract *x, size_t i, const char **raw, size_t *rawlen)
 }
 
 static size_t
-line_len(const struct gai_extract *x, size_t i)
+line_len(struct gai_extract *x, size_t i)
 {
-	size_t e = i + 1 < x->toks.nlines ? x->toks.lines[i + 1] - 1 :
-	    x->text.len;
+	size_t s, e;
 
-	return e > x->toks.lines[i] ? e - x->toks.lines[i] : 0;
+	gx_line(&x->toks, i, &s, &e);
+	return e - s;
 }
 
 /* Set meta field key to v; the line it came from is the trace's cell. */
@@ -94,14 +91,13 @@ static int
 set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
     long line)
 {
-	size_t i = (size_t)(line - x->first_line), e;
+	size_t i = (size_t)(line - x->first_line), s, e;
 	struct gx_cell_ref c = { NULL, 0, GX_T_TEXT, line };
 
 	if (i < x->toks.nlines) {
-		e = i + 1 < x->toks.nlines ? x->toks.lines[i + 1] - 1 :
-		    x->text.len;
-		c.s = x->text.data + x->toks.lines[i];
-		c.n = e - x->toks.lines[i];
+		gx_line(&x->toks, i, &s, &e);
+		c.s = x->text.data + s;
+		c.n = e - s;
 	}
 
 	return gx_set(x, gai_fields_index(key), v, n, &c);
@@ -111,10 +107,13 @@ set_meta(struct gai_extract *x, const char *key, const char *v, size_t n,
 static int
 head_sq(struct gai_extract *x, size_t i, size_t n)
 {
-	const char *raw = x->text.data + x->toks.lines[i];
+	size_t s, e;
+	const char *raw;
 
-	if (n > line_len(x, i))
-		n = line_len(x, i);
+	gx_line(&x->toks, i, &s, &e);
+	raw = x->text.data + s;
+	if (n > e - s)
+		n = e - s;
 	while (n > 0 && (raw[n] & 0xc0) == 0x80)
 		n--;
 	return gx_squeeze(x, raw, n);

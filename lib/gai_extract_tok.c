@@ -22,6 +22,8 @@ push(struct gx_toks *t, size_t off, size_t len, unsigned line, int kind,
 		t->v = v;
 		t->cap = cap;
 	}
+	if (kind == GX_T_TEXT)
+		t->last_text = t->n;
 	k = &t->v[t->n++];
 	k->off = (uint32_t)off;
 	k->len = (uint32_t)len;
@@ -264,36 +266,182 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 	return 0;
 }
 
+/* A run of cells that are not text is cut short after this many cells
+ * past its first number: a row's cells are read no further (gather, in
+ * gai_extract_match.c, keeps GX_MAXCOLS + 2 of them and counts the rest;
+ * its other walks stop at a number or within 24 cells). */
+#define RUN_KEEP 24
+#define NONE ((size_t)-1)
+
+/*
+ * Can the matcher reach line [b0, t->n) only to count its cells?  Its
+ * cells are numbers or blank (none is text: the tokenizer makes no
+ * other kinds), and no reader of glued text can take the line for glued
+ * (split at TAB or '|', one cell, or ASCII alone: the column headings of
+ * glued text are Chinese).
+ */
+static int
+countable(const struct gx_toks *t, size_t b0, const char *text, size_t ls,
+    size_t le)
+{
+	size_t i;
+
+	if (t->last_text != NONE && t->last_text >= b0)
+		return 0;
+	if (t->v[b0].delim || t->n - b0 == 1)
+		return 1;
+	for (i = ls; i < le; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The line just cut, cells [b0, t->n): a line the matcher only counts,
+ * far enough into a run of cells that are not text, goes into the run's
+ * GX_T_MANY.  The walks that look at cells one by one never get there:
+ * each starts at a label or heading (text), at the latest right after
+ * the run's first cell, and stops at the run's first number, within 24
+ * cells, or at the end of a line that has text, while a row's cells are
+ * gathered no further than GX_MAXCOLS + 2.  The records are the same;
+ * the memory is that of the cells kept.
+ */
+static void
+runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
+{
+	struct gx_tok *k;
+	size_t run = t->last_text + 1;	/* 0 when none */
+
+	if (t->n == b0)
+		return;		/* no cell: nothing between the lines around */
+	if (!countable(t, b0, text, ls, le)) {
+		t->many = NONE;
+		return;
+	}
+	if (t->many != NONE) {
+		t->v[t->many].len += (uint32_t)(t->n - b0);
+		t->n = b0;
+		return;
+	}
+	if (t->run != run) {
+		t->run = run;
+		t->run_num = NONE;
+		t->scan = run + 1;
+	}
+	for (; t->run_num == NONE && t->scan < b0; t->scan++)
+		if (t->v[t->scan].kind == GX_T_NUM)
+			t->run_num = t->scan;
+	if (t->run_num == NONE || b0 < t->run_num + RUN_KEEP)
+		return;
+	k = &t->v[b0];	/* off, line: its first cell's */
+	k->len = (uint32_t)(t->n - b0);
+	k->kind = GX_T_MANY;
+	k->delim = 1;
+	k->lfirst = 1;
+	t->many = b0;
+	t->n = b0 + 1;
+}
+
 int
 gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 {
-	size_t ls = 0, le;
+	size_t ls = 0, le, b0;
 	unsigned line = 0;
 	int rc = 0;
 
 	t->n = 0;
 	t->nlines = 0;
+	t->text = text;
+	t->len = len;
+	t->cur = NONE;
+	t->last_text = t->run = t->many = NONE;
 	while (ls < len && rc == 0) {
 		const char *nl = memchr(text + ls, '\n', len - ls);
 
 		le = nl != NULL ? (size_t)(nl - text) : len;
-		if (t->nlines == t->lcap) {
-			size_t cap = t->lcap ? t->lcap * 2 : 1024;
-			uint32_t *v = realloc(t->lines, cap * sizeof *v);
+		if (t->nlines <= GX_LHEAD)
+			t->head[t->nlines] = (uint32_t)ls;
+		if (t->nlines % GX_LSTEP == 0) {
+			if (t->nlines / GX_LSTEP == t->lcap) {
+				size_t cap = t->lcap ? t->lcap * 2 : 64;
+				uint32_t *v = realloc(t->lines,
+				    cap * sizeof *v);
 
-			if (v == NULL) {
-				rc = GAI_E_NOMEM;
-				break;
+				if (v == NULL) {
+					rc = GAI_E_NOMEM;
+					break;
+				}
+				t->lines = v;
+				t->lcap = cap;
 			}
-			t->lines = v;
-			t->lcap = cap;
+			t->lines[t->nlines / GX_LSTEP] = (uint32_t)ls;
 		}
-		t->lines[t->nlines++] = (uint32_t)ls;
-		rc = line_cells(t, text, ls, le, line);
+		t->nlines++;
+		b0 = t->n;
+		if ((rc = line_cells(t, text, ls, le, line)) == 0)
+			runs(t, b0, text, ls, le);
 		line++;
 		ls = le + 1;
 	}
 	return rc;
+}
+
+void
+gx_line_find(struct gx_toks *t, size_t i, size_t *s, size_t *e)
+{
+	const char *p;
+
+	if (t->cur == NONE || i > t->cur + GX_LSTEP ||
+	    i + GX_LSTEP < t->cur) {
+		t->cur = i - i % GX_LSTEP;
+		t->cur_s = t->lines[i / GX_LSTEP];
+		t->cur_e = NONE;
+	}
+	/* back a line at a time (the last lines, read from the end) */
+	for (; t->cur > i; t->cur--) {
+		p = t->cur_s > 1 ? memrchr(t->text, '\n', t->cur_s - 1) : NULL;
+		t->cur_e = t->cur_s - 1;
+		t->cur_s = p != NULL ? (size_t)(p - t->text) + 1 : 0;
+	}
+	for (; t->cur < i; t->cur++) {
+		if (t->cur_e == NONE) {
+			p = memchr(t->text + t->cur_s, '\n',
+			    t->len - t->cur_s);
+			t->cur_e = (size_t)(p - t->text);
+		}
+		t->cur_s = t->cur_e + 1;
+		t->cur_e = NONE;
+	}
+	if (t->cur_e == NONE) {
+		p = i + 1 < t->nlines ? memchr(t->text + t->cur_s, '\n',
+		    t->len - t->cur_s) : NULL;
+		t->cur_e = p != NULL ? (size_t)(p - t->text) : t->len;
+	}
+	*s = t->cur_s;
+	*e = t->cur_e;
+}
+
+size_t
+gx_line_of(const struct gx_toks *t, size_t off)
+{
+	size_t lo = 0, hi = (t->nlines + GX_LSTEP - 1) / GX_LSTEP, i, p;
+	const char *q;
+
+	if (hi == 0)
+		return 0;
+	while (hi - lo > 1) {	/* the last kept line starting at or before off */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (i = lo * GX_LSTEP, p = t->lines[lo]; i + 1 < t->nlines &&
+	    (q = memchr(t->text + p, '\n', t->len - p)) != NULL &&
+	    (size_t)(q - t->text) < off; i++)
+		p = (size_t)(q - t->text) + 1;
+	return i;
 }
 
 void

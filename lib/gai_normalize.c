@@ -3,12 +3,15 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gai_html.h"
 #include "gai_normalize.h"
 
 #define FLUSH_AT (64 * 1024)
+/* A page taken apart as it is decoded goes in pieces of about this size. */
+#define PIECE ((size_t)1 << 20)
 
 /*
  * Hand out to the writer.  A cut text goes in whole lines: what follows
@@ -128,19 +131,67 @@ sniff(const struct gai_encoding *enc, const char *bytes, size_t n)
 	return gai_html_sniff(ascii, k, k);
 }
 
-int
-gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
-    const char *forced, gai_utf8_sink write, void *ctx,
-    struct gai_norm_result *res, struct gai_error *err)
+/* Give back page's first n bytes: the rest moves down, the memory shrinks. */
+static void
+release(struct gai_buf *page, size_t n)
 {
-	return gai_normalize_declared(nz, bytes, n, forced, NULL, write, ctx,
-	    res, err);
+	char *p;
+
+	memmove(page->data, page->data + n, page->len - n + 1);
+	page->len -= n;
+	if ((p = realloc(page->data, page->len + 1)) != NULL) {
+		page->data = p;
+		page->cap = page->len + 1;
+	}
 }
 
-int
-gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
-    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
-    struct gai_norm_result *res, struct gai_error *err)
+/*
+ * Decode bytes[0..n) to take().  When page holds them (bytes is its data),
+ * in pieces, and once half of what page holds is decoded, that half is
+ * given back: the page is copied once over in all, and page and text
+ * together stay under the page and half its text.
+ */
+static int
+decode(struct gai_normalizer *nz, const struct gai_encoding *enc,
+    const char *bytes, size_t n, struct gai_buf *page,
+    struct gai_decode_stats *stats, struct gai_error *err)
+{
+	struct gai_encoding e = *enc;
+	struct gai_decode_stats st;
+	size_t at = 0, gone = 0, k;
+	int rc;
+
+	if (page == NULL)
+		return gai_encoding_decode(enc, bytes, n, take, nz, stats, err);
+	memset(stats, 0, sizeof *stats);
+	while (at < n) {
+		k = e.bom + gai_encoding_piece(e.name, bytes + at + e.bom,
+		    n - at - e.bom, PIECE);
+		if ((rc = gai_encoding_decode(&e, bytes + at, k, take, nz, &st,
+		    err)) != 0)
+			return rc;
+		if (st.bad > 0 && stats->bad == 0)
+			stats->first_bad = gone + at + st.first_bad;
+		stats->bad += st.bad;
+		at += k;
+		e.bom = 0;
+		if (at >= n - at && at < n) {
+			release(page, at);
+			bytes = page->data;
+			n -= at;
+			gone += at;
+			at = 0;
+		}
+	}
+	return 0;
+}
+
+/* gai_normalize_declared, with page (or NULL) holding bytes[0..n). */
+static int
+normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
+    struct gai_buf *page, const char *forced, const char *declared,
+    gai_utf8_sink write, void *ctx, struct gai_norm_result *res,
+    struct gai_error *err)
 {
 	int rc;
 
@@ -172,8 +223,7 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 	}
 	if (nz->html != NULL && nz->lines != NULL)
 		gai_html_track_lines(nz->html, nz->lines);
-	rc = gai_encoding_decode(&res->enc, bytes, n, take, nz, &res->decode,
-	    err);
+	rc = decode(nz, &res->enc, bytes, n, page, &res->decode, err);
 	if (rc == 0 && nz->cut && (rc = flush(nz)) == 0)
 		nz->closing = 1;
 	if (rc == 0)
@@ -189,6 +239,36 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 		rc = end_text(nz);
 done:
 	nz->cut = 0;	/* for this document only */
+	return rc;
+}
+
+int
+gai_normalize(struct gai_normalizer *nz, const char *bytes, size_t n,
+    const char *forced, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err)
+{
+	return normalize(nz, bytes, n, NULL, forced, NULL, write, ctx, res,
+	    err);
+}
+
+int
+gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
+    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err)
+{
+	return normalize(nz, bytes, n, NULL, forced, declared, write, ctx, res,
+	    err);
+}
+
+int
+gai_normalize_page(struct gai_normalizer *nz, struct gai_buf *page,
+    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
+    struct gai_norm_result *res, struct gai_error *err)
+{
+	int rc = normalize(nz, page->data != NULL ? page->data : "", page->len,
+	    page, forced, declared, write, ctx, res, err);
+
+	gai_buf_free(page);	/* what is left of it */
 	return rc;
 }
 

@@ -750,6 +750,48 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$kb" -le $((2 * 40000000 / 1024 + 20000)) ]
 }
 
+@test "a label with no numbers after it at the document's end, another waiting: no numbers follow, not a line past the cells" {
+	printf '\fx.txt\n三、收到和处理政府信息公开申请情况\n（三）不予公开\n7.属于行政执法案卷\n8.属于行政查询事项\n（四）无法提供\n1.本机关不掌握相关政府信息\n' >"$BATS_TEST_TMPDIR/in"
+	run -0 gai-extract "$BATS_TEST_TMPDIR/in"
+	[[ $output == *'req.unavailable.not_held: the label is at line 6 but its values cannot be read for certain: no numbers follow the label'* ]]
+	[[ $output == *'req.denied.query: the label is at line 4 but its values cannot be read for certain: no numbers follow it before the label of req.unavailable.not_held at line 6'* ]]
+}
+
+@test "peak memory within twice the document plus a constant: millions of tiny cells, one a line and ten a row (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	# two documents of 10 MB: 5 million cells of "1" a line after a
+	# label, and 5 million in rows of ten after another; the counts in
+	# the warnings are exact
+	python3 -c 'import sys
+w = sys.stdout.write
+w("\fone.txt\n二、主动公开政府信息情况\n规章\n" + "1\n" * 5000000 +
+    "规范性文件\n行政许可\n3\n")
+w("\frows.txt\n二、主动公开政府信息情况\n规章\t1\t0\t5\n规范性文件\n" +
+    "1\t2\t3\t4\t5\t6\t7\t8\t9\t0\n" * 500000 + "行政许可\t7\n")' >"$BATS_TEST_TMPDIR/tiny"
+	run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", sys.argv[1]],
+    stdout=open(sys.argv[1] + ".out", "w"))
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/tiny"
+	read -r st kb <<<"$output"
+	[ "$st" -eq 0 ]
+	echo "peak $kb KB for documents of 10 MB"
+	run -0 grep -c . "$BATS_TEST_TMPDIR/tiny.out"
+	[ "$output" -eq 22 ]
+	run -0 grep -F -e row_unread -e rules -e license "$BATS_TEST_TMPDIR/tiny.out"
+	[ "$output" = "one.txt	warn.row_unread	active.rules: the label is at line 2 but its values cannot be read for certain: a run of 5000000 numbers follows it
+one.txt	warn.row_unread	active.normative: the label is at line 5000003 but its values cannot be read for certain: no numbers follow it before the label of active.license at line 5000004
+one.txt	warn.row_unread	active.license: the label is at line 5000004 but its values cannot be read for certain: the numbers that follow on line 5000005 could be its or those of active.normative, whose label at line 5000003 waits for numbers too
+rows.txt	active.rules.issued	1
+rows.txt	active.rules.repealed	0
+rows.txt	active.rules.in_force	5
+rows.txt	active.license.decisions	7
+rows.txt	warn.row_unread	active.normative: the label is at line 3 but its values cannot be read for certain: a run of 5000000 numbers follows it" ]
+	# a 16-byte cell each was 6.4 times the document
+	[ "$kb" -le $((2 * 10000000 / 1024 + 12288)) ]
+}
+
 @test "peak memory: a raw 50 MB HTML page that is nearly all text, freed once normalized (#11 item 10)" {
 	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
 	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
@@ -769,6 +811,34 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
 	# the page and its text (0.8 of it) at once, not those and the
 	# extraction's memory too (2.4 times the page)
 	[ "$kb" -le $((2 * page + 12288)) ]
+}
+
+@test "peak memory: a raw 30 MB page in GB18030, Big5 or UTF-16, whose text is larger, given back as it is decoded (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	cd "$BATS_TEST_TMPDIR"
+	for enc in gb18030 big5 utf-16 utf-16-be; do
+		python3 -c 'import sys
+enc = sys.argv[1]
+body = "<p>%s</p>\n" % ("政府資訊公開工作年度報告，本行政機關主動公開政府資訊。"
+    if enc == "big5" else "政府信息公开工作年度报告，本行政机关主动公开政府信息。")
+page = "<html><head><title>t</title></head><body>\n" + body * (30000000 // len(body.encode(enc))) + "</body></html>\n"
+sys.stdout.buffer.write(("\ufeff" if enc == "utf-16-be" else "").encode(enc) + page.encode(enc))' $enc >page
+		page=$(($(wc -c <page) / 1024))
+		for tool in gai-extract gai-normalize; do
+			run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call([sys.argv[1], "--max-size=0", "page"], stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $tool
+			read -r st kb <<<"$output"
+			echo "$enc $tool: peak $kb KB for a page of $page KB"
+			[ "$st" -eq $([ $tool = gai-extract ] && echo 1 || echo 0) ]
+			# the page and its text (1.3 to 1.5 times the page) were
+			# held whole at once: 2.5 times the page
+			[ "$kb" -le $((2 * page + 8192)) ]
+		done
+	done
 }
 
 @test "headings and labels as reports word them: a character more or less, 年度, broken labels" {

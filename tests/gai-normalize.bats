@@ -208,6 +208,12 @@ gai-normalize: $BATS_TEST_TMPDIR: Is a directory" ]
 	run --separate-stderr -0 gai-normalize --no-name -f utf-8 "$BATS_TEST_TMPDIR/bad"
 	[ "$output" = "$(printf 'ok\357\277\275\357\277\275 line\n第二行')" ]
 	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/bad: 2 bytes were not valid UTF-8 (first at offset 2), replaced by U+FFFD" ]
+	# the offset is in the file, its byte-order mark counted, as in
+	# GB18030 and UTF-16
+	printf '\357\273\277ok\377 line\n' >"$BATS_TEST_TMPDIR/bom"
+	run --separate-stderr -0 gai-normalize --no-name "$BATS_TEST_TMPDIR/bom"
+	[ "$output" = "$(printf 'ok\357\277\275 line')" ]
+	[ "$stderr" = "gai-normalize: $BATS_TEST_TMPDIR/bom: 1 byte was not valid UTF-8 (first at offset 5), replaced by U+FFFD" ]
 }
 
 @test "an unpaired surrogate in UTF-16: one U+FFFD, the rest decodes" {

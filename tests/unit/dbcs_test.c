@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * dbcs_test: gai_encoding_decode's GB18030 and Big5 tables against iconv;
- * gai_encoding_whole in them and in UTF-8 and UTF-16.
+ * gai_encoding_whole in them and in UTF-8 and UTF-16; decoding in the
+ * pieces gai_encoding_piece cuts against one pass.
  */
 #include <config.h>
 
@@ -74,6 +75,71 @@ same(const char *name, const char *what, const char *s, size_t n)
 	    st.first_bad, bad, first);
 	gai_buf_free(&got);
 	gai_buf_free(&want);
+}
+
+/*
+ * s[0..n) decoded in the pieces gai_encoding_piece cuts (each at least
+ * want bytes) gives the text and counts of one pass.
+ */
+static void
+pieces(const char *name, const char *what, const char *s, size_t n,
+    size_t want)
+{
+	struct gai_buf got = GAI_BUF_INIT, one = GAI_BUF_INIT;
+	struct gai_decode_stats st, all = { 0, 0 }, ref;
+	struct gai_encoding enc;
+	struct gai_error err;
+	size_t at = 0, k, npieces = 0;
+
+	CHECK(gai_encoding_detect(NULL, "", 0, name, &enc, &err) == 0);
+	CHECK(gai_encoding_decode(&enc, s, n, sink, &one, &ref, &err) == 0);
+	while (at < n) {
+		k = gai_encoding_piece(name, s + at, n - at, want);
+		CHECK(k >= (want < n - at ? want : n - at) && k <= n - at,
+		    "%s %s: a piece of %zu at %zu\n", name, what, k, at);
+		CHECK(gai_encoding_decode(&enc, s + at, k, sink, &got, &st,
+		    &err) == 0);
+		if (st.bad > 0 && all.bad == 0)
+			all.first_bad = at + st.first_bad;
+		all.bad += st.bad;
+		at += k;
+		npieces++;
+	}
+	CHECK(got.len == one.len && (got.len == 0 ||
+	    memcmp(got.data, one.data, got.len) == 0),
+	    "%s %s: text in %zu pieces of %zu differs\n", name, what, npieces,
+	    want);
+	CHECK(all.bad == ref.bad && (ref.bad == 0 ||
+	    all.first_bad == ref.first_bad), "%s %s: %zu bad at %zu in "
+	    "pieces, %zu at %zu in one\n", name, what, all.bad, all.first_bad,
+	    ref.bad, ref.first_bad);
+	gai_buf_free(&got);
+	gai_buf_free(&one);
+}
+
+/* Random bytes weighted to what pages hold, cut into pieces. */
+static void
+random_pieces(const char *name, int units)
+{
+	char buf[2048];
+	size_t len, i, k;
+
+	srand(34);
+	for (k = 0; k < 300; k++) {
+		len = (size_t)rand() % sizeof buf;
+		for (i = 0; i < len; i++) {
+			int r = rand() % 10;
+
+			buf[i] = (char)(r < 2 ? "\n \"/"[rand() % 4] :
+			    r < 4 ? 0x20 + rand() % 0x60 : r < 5 ? rand() % 256 :
+			    r < 6 && units ? 0 : r < 7 && units ?
+			    0xD8 + rand() % 8 : 0x81 + rand() % 0x7E);
+		}
+		if (units)
+			len &= ~(size_t)1;
+		pieces(name, "random bytes", buf, len, 1);
+		pieces(name, "random bytes", buf, len, 1 + k % 64);
+	}
 }
 
 /*
@@ -187,5 +253,17 @@ main(void)
 		    runs.len);
 		gai_buf_free(&runs);
 	}
+	random_pieces("UTF-8", 0);
+	random_pieces("GB18030", 0);
+	random_pieces("BIG5-HKSCS", 0);
+	random_pieces("UTF-16LE", 1);
+	random_pieces("UTF-16BE", 1);
+	/* a lead byte, or a high surrogate, whose piece ends before the rest */
+	pieces("GB18030", "a code cut by a space", "\xB0 \xA1\x81\x30 \x81\x30", 9, 1);
+	pieces("UTF-16LE", "a lone high surrogate", "\x00\xD8\n\x00a\x00", 6, 1);
+	pieces("UTF-16BE", "a lone high surrogate", "\xD8\x00\x00\na\x00", 6, 1);
+	/* with no byte order, iconv would read a BOM in the next piece */
+	CHECK(gai_encoding_piece("UTF-16", "\xFF\xFE\n\x00a\x00", 6, 1) == 6);
+	CHECK(gai_encoding_piece("HZ", "~{<:~} \n", 8, 1) == 8);
 	return unit_end("dbcs_test");
 }

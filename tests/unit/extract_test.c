@@ -670,6 +670,92 @@ long_lines(void)
 }
 
 /* extract_test --keys EDITION: the FIELDS.md keys of one edition. */
+/*
+ * Long runs of number-only lines are one GX_T_MANY, its cells counted,
+ * far enough from text only: the same cells before it as without, and
+ * lines found again as the text has them.
+ */
+static void
+many(void)
+{
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, k, s, e, want_s, nl, cells;
+	int ok;
+
+	memset(&t, 0, sizeof t);
+	/* text, 30 cells of one line each, a blank line, 200 more in rows
+	 * of four, text; then 100 cells alone with no number but one */
+	gai_buf_puts(&d, "规章\n");
+	for (i = 0; i < 30; i++)
+		gai_buf_puts(&d, "1\n");
+	gai_buf_puts(&d, "\n");
+	for (i = 0; i < 50; i++)
+		gai_buf_puts(&d, "|2|3||4|\n");
+	gai_buf_puts(&d, "行政许可\n");
+	for (i = 0; i < 100; i++)
+		gai_buf_puts(&d, i == 99 ? "7\n" : "|\n");
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	/* the run's first number (token 1) is not kept past 24 cells after
+	 * the next one; the cells from the next line on are counted */
+	ok = t.n == 1 + 25 + 1 + 1 + 100;
+	for (i = 1; ok && i <= 25; i++)
+		ok = t.v[i].kind == GX_T_NUM && t.v[i].line == i;
+	CHECK(ok, "%zu tokens, the run's first cells kept", t.n);
+	k = 26;
+	CHECK(t.n > k && t.v[k].kind == GX_T_MANY && t.v[k].len == 5 + 200 &&
+	    t.v[k].line == 26 && t.v[k].lfirst && t.v[k + 1].kind ==
+	    GX_T_TEXT && t.v[k + 1].line == 82, "the run counted");
+	/* blank cells alone: no number to stop at, all kept */
+	for (i = k + 2, cells = 0; i < t.n; i++)
+		cells += t.v[i].kind == GX_T_EMPTY;
+	CHECK(cells == 99 && t.v[t.n - 1].kind == GX_T_NUM, "blank cells");
+	/* every line where the text has it, in any order */
+	for (nl = 0, i = 0; i < d.len; i++)
+		nl += d.data[i] == '\n';
+	CHECK(t.nlines == nl, "%zu lines", t.nlines);
+	for (k = 0; k < 3 * t.nlines; k++) {
+		size_t want = k < t.nlines ? t.nlines - 1 - k :
+		    k < 2 * t.nlines ? k - t.nlines : (k * 7919) % t.nlines;
+
+		for (i = 0, want_s = 0; i < want; i++)
+			want_s = (size_t)((char *)memchr(d.data + want_s, '\n',
+			    d.len - want_s) - d.data) + 1;
+		gx_line(&t, want, &s, &e);
+		if (s != want_s || e != (want + 1 < t.nlines ?
+		    (size_t)((char *)memchr(d.data + s, '\n', d.len - s) -
+		    d.data) : d.len) || gx_line_of(&t, s) != want ||
+		    gx_line_of(&t, e) != want) {
+			CHECK(0, "line %zu at %zu-%zu", want, s, e);
+			break;
+		}
+	}
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
+/* The words of a 本年增/减 cell, each taken whole, and no other. */
+static void
+change_words(void)
+{
+	static const struct { const char *s; size_t n; int sign; } w[] = {
+		{ "增加5", 6, 1 }, { "增5", 3, 1 }, { "减少2", 6, -1 },
+		{ "减2", 3, -1 }, { "減少2", 6, -1 }, { "減2", 3, -1 },
+		{ "持平", 6, 0 }, { "+3", 1, 1 }, { "\xe2\x88\x92" "3", 3, -1 },
+		{ "增值", 3, 1 }, { "埤5", 0, 0 }, { "冰5", 0, 0 },
+		{ "持", 0, 0 }, { "\xe2\x88", 0, 0 }, { "5", 0, 0 },
+		{ "\xe5", 0, 0 }, { "", 0, 0 },
+	};
+	size_t i;
+	int sign;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+		sign = 9;
+		CHECK(gx_change_word(w[i].s, strlen(w[i].s), &sign) == w[i].n &&
+		    (w[i].n == 0 || sign == w[i].sign), "%s", w[i].s);
+	}
+}
+
 static int
 keys(const char *ed)
 {
@@ -776,5 +862,7 @@ main(int argc, char *argv[])
 	meta_lines();
 	squeeze();
 	long_lines();
+	many();
+	change_words();
 	return unit_end("extract_test");
 }
