@@ -450,9 +450,11 @@ int gx_unglue(struct gai_extract *x);
 enum {
 	GX_L_HEAD = 0x04,	/* a heading's last character: 况 题 项 */
 	GX_L_GLUE = 0x08,	/* a pair gx_glue_hint looks for */
-	GX_L_ALL = 0x0f,
-	GX_C_GFIRST = 0x10,	/* of a character: first of such a pair */
-	GX_C_GNEXT = 0x20	/* second of one */
+	GX_L_YEAR = 0x10,	/* 年 (meta.year) */
+	GX_L_DATE = 0x20,	/* 时 or 日 (发布时间, 日期: meta.published) */
+	GX_L_ALL = 0x3f,
+	GX_C_GFIRST = 0x40,	/* of a character: first of such a pair */
+	GX_C_GNEXT = 0x80	/* second of one */
 };
 
 /* The pairs gx_glue_hint looks for (simplified; traditional forms too). */

@@ -514,7 +514,18 @@ gx_meta(struct gai_extract *x, int before_tables)
 	}
 	/* 2. The date the page states, and the year from the prose. */
 	for (i = 0; i < n && i < 80 && (x->year == 0 || !have_date); i++) {
-		if (x->year != 0 && line_len(x, i) > 300)
+		size_t ls, le;
+
+		gx_line(&x->toks, i, &ls, &le);
+		if (x->year != 0 && le - ls > 300)
+			continue;
+		/* a line that can hold none of them (a date needs 时间, 日期
+		 * or date, a year 年 or a '#' first) is not read */
+		raw = x->text.data + ls;
+		if (!((!have_date && ((x->lmark[i] & GX_L_DATE) ||
+		    memchr(raw, 'd', le - ls) != NULL)) ||
+		    (x->year == 0 && (x->lmark[i] & GX_L_YEAR)) ||
+		    (!seen && raw[0] == '#')))
 			continue;
 		if (line_sq(x, i, &raw, &rawlen) < 0)
 			return GAI_E_NOMEM;

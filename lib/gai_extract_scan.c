@@ -5,9 +5,10 @@
  * not), where folding would first change it, and marks each line with
  * what it holds that a matcher looks for: a heading's last character, a
  * pair of characters of a glued column-header run, 件 and a prose hint
- * word's first character (gai_prose_chars).  The matchers then read only
- * the lines that can hold what they seek, and each byte of the text is
- * looked at once here rather than once per matcher.
+ * word's first character (gai_prose_chars), 年, and 时 or 日 (a date).
+ * The matchers then read only the lines that can hold what they seek, and
+ * each byte of the text is looked at once here rather than once per
+ * matcher.
  */
 #include <config.h>
 
@@ -49,7 +50,7 @@ mark_char(unsigned m, const unsigned char *s, size_t i, size_t *after,
 		*mark |= GX_L_GLUE;
 	if (m & GX_C_GFIRST)
 		*after = i + 3;
-	*mark |= m & (GX_L_HEAD | GAI_PROSE_JIAN | GAI_PROSE_HINT);
+	*mark |= m & GX_L_ALL & ~GX_L_GLUE;
 }
 
 /* One line s[ls..le): its marks; into r where folding first changes it
@@ -146,6 +147,8 @@ gx_scan_chars(struct gai_extract *x)
 
 	memset(&x->marks, 0, sizeof x->marks);
 	if (gai_chars_add(&x->marks, "况況题題项項", 0, GX_L_HEAD) < 0 ||
+	    gai_chars_add(&x->marks, "年", 1, GX_L_YEAR) < 0 ||
+	    gai_chars_add(&x->marks, "时日", 1, GX_L_DATE) < 0 ||
 	    gai_prose_chars(&x->marks) < 0)
 		return -1;
 	for (p = gx_glue_pairs; *p != NULL; p++) {

@@ -62,23 +62,28 @@ static struct gai_buf flat;
 /* The first characters of the hint words, to find them all in one pass. */
 static struct gai_chars hint_first;
 
-/* The first character of every hint word into c, marked bits. */
+/* The first character of every hint word into c, marked bits, or with
+ * bits 0 bit i for those of pattern i. */
 static int
 add_firsts(struct gai_chars *c, unsigned bits)
 {
 	struct gai_buf firsts = GAI_BUF_INIT;
 	size_t i, h;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < NPAT; i++)
+	for (i = 0; i < NPAT && rc == 0; i++) {
+		gai_buf_clear(&firsts);
 		for (h = 0; h < sizeof patterns[i].hint /
 		    sizeof patterns[i].hint[0] && patterns[i].hint[h] != NULL;
 		    h++)
 			if (gai_buf_append(&firsts, patterns[i].hint[h], 3) != 0)
-				return GAI_E_NOMEM;
-	rc = gai_chars_add(c, firsts.data, 0, bits);
+				rc = GAI_E_NOMEM;
+		if (rc == 0 && gai_chars_add(c, firsts.data, 0,
+		    bits != 0 ? bits : 1u << i) != 0)
+			rc = GAI_E_FORMAT;	/* a bug in the table above */
+	}
 	gai_buf_free(&firsts);
-	return rc != 0 ? GAI_E_FORMAT : 0;	/* a bug in the table above */
+	return rc;
 }
 
 int
@@ -101,7 +106,7 @@ compile(void)
 	if (md != NULL)
 		return 0;
 	memset(&hint_first, 0, sizeof hint_first);
-	if ((rc = add_firsts(&hint_first, 1)) != 0)
+	if ((rc = add_firsts(&hint_first, 0)) != 0)
 		return rc;
 	for (i = 0; i < NPAT; i++) {
 		code[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
@@ -305,25 +310,29 @@ sentence(size_t a, size_t b, size_t *start, long *end)
 	*end = (long)b;
 }
 
-/* Bit i: the paragraph p[0..n) holds one of pattern i's words.  One pass
- * finds where a word may start (its first character), for all of them. */
+/* Bit i of want: the paragraph p[0..n) holds one of pattern i's words.
+ * One pass finds where a word may start (its first character, whose bits
+ * say the patterns it starts a word of), for all of them. */
 static unsigned
-hinted(const char *p, size_t n)
+hinted(const char *p, size_t n, unsigned want)
 {
-	unsigned mask = 0;
+	unsigned mask = 0, cand;
 	size_t i, h, at, wn;
 
-	for (at = gai_chars_find(&hint_first, p, n); at < n;
-	    at += 3, at += gai_chars_find(&hint_first, p + at, n - at))
-		for (i = 0; i < NPAT; i++)
-			for (h = 0; h < sizeof patterns[i].hint /
-			    sizeof patterns[i].hint[0] &&
-			    patterns[i].hint[h] != NULL; h++) {
+	for (at = gai_chars_find(&hint_first, p, n); at < n && mask != want;
+	    at += 3, at += gai_chars_find(&hint_first, p + at, n - at)) {
+		cand = gai_chars_bits(&hint_first,
+		    (const unsigned char *)p + at) & want & ~mask;
+		for (i = 0; cand != 0 && i < NPAT; i++)
+			for (h = 0; (cand & (1u << i)) && h <
+			    sizeof patterns[i].hint / sizeof patterns[i].hint[0]
+			    && patterns[i].hint[h] != NULL; h++) {
 				wn = strlen(patterns[i].hint[h]);
 				if (n - at >= wn &&
 				    memcmp(p + at, patterns[i].hint[h], wn) == 0)
 					mask |= 1u << i;
 			}
+	}
 	return mask;
 }
 
@@ -407,7 +416,7 @@ gai_prose_scan(const char *text, size_t len, const unsigned char *marks,
 		    (GAI_PROSE_JIAN | GAI_PROSE_HINT) ||
 		    find_word(flat.data, flat.len, "件", 3) == NULL)
 			continue;
-		m = hinted(flat.data, flat.len) & want;
+		m = hinted(flat.data, flat.len, want);
 		for (i = 0; i < NPAT; i++)
 			if ((m & (1u << i)) &&
 			    (rc = scan(i, 0, flat.len, &f[i])) != 0) {

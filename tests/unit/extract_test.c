@@ -376,9 +376,10 @@ holds(const char *s, size_t n, const char *const *w)
 /*
  * gx_scan's marks are what each matcher finds on the line alone: the
  * heading filter's characters, gx_glue_hint's pairs, 件 and the first
- * characters of the prose's hint words; every mark on a line that is not
- * UTF-8; whether the text is UTF-8 and holds a NUL; and the fold's span,
- * on random lines of Han, ASCII, what folds and broken sequences.
+ * characters of the prose's hint words, 年, 时 or 日; every mark on a line
+ * that is not UTF-8; whether the text is UTF-8 and holds a NUL; and the
+ * fold's span, on random lines of Han, ASCII, what folds and broken
+ * sequences.
  */
 static void
 scan_random(void)
@@ -388,11 +389,13 @@ scan_random(void)
 		"申", "結", "行", "办", "答", "顺", " ", "*", "#", "a", "\t",
 		"|", "\n", "\n", "本年", "12345678", "、", "é", "（", "\xC2\xA0",
 		"\r", "\xE5", "\xE5\xBA", "\x85", "亟", "𠀀", "　",
-		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80"
+		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80",
+		"时", "時", "日"
 	};
 	static const char *const hint[] = {
 		"申", "結", "结", "答", "办", "辦", "顺", "順", "行", NULL
-	}, *const jian[] = { "件", NULL };
+	}, *const jian[] = { "件", NULL }, *const year[] = { "年", NULL },
+	    *const date[] = { "时", "時", "日", NULL };
 	struct gai_error err;
 	struct gai_extract *x = gai_extract_new(&err);
 	struct gx_scanned sc;
@@ -434,11 +437,52 @@ scan_random(void)
 				    (holds(s + ls, le - ls, jian) ?
 				    GAI_PROSE_JIAN : 0) |
 				    (holds(s + ls, le - ls, hint) ?
-				    GAI_PROSE_HINT : 0);
+				    GAI_PROSE_HINT : 0) |
+				    (holds(s + ls, le - ls, year) ?
+				    GX_L_YEAR : 0) |
+				    (holds(s + ls, le - ls, date) ?
+				    GX_L_DATE : 0);
 			if (x->lmark[line] != want && bad++ < 5)
 				CHECK(0, "scan: round %d line %zu: %#x, not %#x",
 				    round, line, x->lmark[line], want);
 		}
+	}
+	gai_extract_free(x);
+}
+
+/*
+ * The page's date and the year, read only from lines that can hold them
+ * (the lines' marks): 时间, 時間, 日期 or date before the date, 年 after
+ * the year, a year alone after '#'.
+ */
+static void
+meta_lines(void)
+{
+	static const struct { const char *text, *key, *want; } doc[] = {
+		{ "首页\n发布时间：2023-05-06\n", "meta.published", "2023-05-06" },
+		{ "首頁\n發布時間:2023年5月6日\n", "meta.published", "2023-05-06" },
+		{ "x\n日期 2022/12/1\n", "meta.published", "2022-12-01" },
+		{ "x\ny\ndate:2021.1.2\n", "meta.published", "2021-01-02" },
+		{ "首页\n本机关2022年共收到\n", "meta.year", "2022" },
+		{ "首页\n# 2020\n", "meta.year", "2020" },
+		{ "首页\n2020\n", "meta.year", NULL },
+	};
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	const char *v;
+	size_t i;
+
+	if (x == NULL) {
+		CHECK(0, "gai_extract_new");
+		return;
+	}
+	for (i = 0; i < sizeof doc / sizeof doc[0]; i++) {
+		CHECK(gai_extract_doc(x, doc[i].text, strlen(doc[i].text), 1,
+		    &err) >= 0);
+		v = rec(x, doc[i].key, NULL);
+		CHECK(doc[i].want != NULL ? v != NULL &&
+		    strcmp(v, doc[i].want) == 0 : v == NULL,
+		    "meta %zu: %s %s", i, doc[i].key, v != NULL ? v : "none");
 	}
 	gai_extract_free(x);
 }
@@ -815,6 +859,7 @@ main(int argc, char *argv[])
 	memo();
 	chars();
 	stream1();
+	meta_lines();
 	squeeze();
 	long_lines();
 	many();
