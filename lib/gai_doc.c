@@ -151,12 +151,41 @@ parse_header(struct gai_doc *d, const char *s, size_t n)
 	return gai_rec_unescape(why, attr, alen);
 }
 
+/*
+ * 1 when s[0..n) starts with a UTF-16LE byte-order mark, 2 with a BE one,
+ * else 0: a page whose line end is two bytes, 0A 00 or 00 0A.
+ */
+static int
+utf16_bom(const char *s, size_t n)
+{
+	if (n < 2)
+		return 0;
+	if (memcmp(s, "\xFF\xFE", 2) == 0)
+		return 1;
+	return memcmp(s, "\xFE\xFF", 2) == 0 ? 2 : 0;
+}
+
+/* After the last LF unit of a UTF-16 page (le: 0A 00) within max. */
+static size_t
+cut_utf16(const char *s, size_t max, int le)
+{
+	size_t i;
+
+	for (i = (max & ~(size_t)1); i >= 4; i -= 2)
+		if (s[i - 2 + !le] == '\n' && s[i - 2 + le] == '\0')
+			return i;
+	return max;
+}
+
 size_t
 gai_doc_cut_at(const char *s, size_t max)
 {
 	const char *lf = NULL, *p = s;
 	size_t whole;
+	int u16 = utf16_bom(s, max);
 
+	if (u16 != 0)
+		return cut_utf16(s, max, u16 == 1);
 	while ((p = memchr(p, '\n', max - (size_t)(p - s))) != NULL)
 		lf = p++;
 	if (lf != NULL)
@@ -230,7 +259,9 @@ finish(struct gai_doc_reader *r, struct gai_doc *d)
 	if (!d->cut)
 		d->size = t->len;
 	r->line += count_lf(t->data, t->len);
-	if (t->len > 0 && t->data[t->len - 1] != '\n') {
+	/* a page in UTF-16 is no stream 1: a byte more would be half a unit */
+	if (t->len > 0 && t->data[t->len - 1] != '\n' &&
+	    utf16_bom(t->data, t->len) == 0) {
 		if (!d->cut)	/* a cut line's end was counted with the rest */
 			r->line++;
 		if (gai_buf_putc(t, '\n') != 0)

@@ -27,7 +27,8 @@ struct gai_doc_reader {
 /* One document as read: the buffers are reused from one call to the next. */
 struct gai_doc {
 	struct gai_buf name;	/* unescaped */
-	struct gai_buf text;	/* its bytes as read, each line ending in LF */
+	struct gai_buf text;	/* its bytes as read, each line ending in LF
+				 * (a page in UTF-16, by its BOM, as read) */
 	struct gai_buf unreadable; /* the header's reason; empty if none */
 	struct gai_buf cut_reason; /* the header's "cut:" reason (cut
 				 * upstream); empty if none */
@@ -72,7 +73,9 @@ int gai_doc_read(struct gai_doc_reader *r, struct gai_doc *d,
  * How many of a document's first bytes s[0..max] to keep when it is larger
  * than max: up to its last line end within max, or, if it has none, max
  * less a UTF-8 character cut there when the bytes before are UTF-8 (a page
- * in another encoding is cut whole by gai_normalize).
+ * in another encoding is cut whole by gai_normalize).  A page that starts
+ * with a UTF-16 byte-order mark ends a line with an LF unit (0A 00 in LE),
+ * not with a byte 0A: it is cut after the last such unit, else at max.
  */
 size_t gai_doc_cut_at(const char *s, size_t max);
 

@@ -359,6 +359,36 @@ print(b[:len(b) & ~1].decode("utf-16").split("\n")[-2])')" ]
 	[[ $stderr != *U+FFFD* ]]
 }
 
+@test "--max-size: a UTF-16 page is cut after its last LF unit within the limit, not after an 0A byte, LE and BE; gai-extract adds no byte to it" {
+	cd "$BATS_TEST_TMPDIR"
+	for enc in utf-16-le utf-16-be; do
+		python3 -c 'import sys
+sys.stdout.buffer.write("\ufeff".encode(sys.argv[1]) + "".join("第%d行、上下\n" % i for i in range(100)).encode(sys.argv[1]))' $enc >page
+		# line 5's end (LF: 0A 00 in LE, 00 0A in BE) ends at $end,
+		# within the limit, which goes a byte into line 6 (the last 0A
+		# byte within it, in LE, is the LF's first)
+		end=$(python3 -c 'import sys
+b = open("page", "rb").read()
+lf = "\n".encode(sys.argv[1])
+at = -1
+for i in range(6):
+    at = b.index(lf, at + 1)
+    while at % 2: at = b.index(lf, at + 1)
+print(at + 2)' $enc)
+		max=$((end + 1))
+		run --separate-stderr -2 gai-normalize --no-name --max-size=$max page
+		[ "$output" = "$(printf '第%d行、上下\n' 0 1 2 3 4 5)" ]
+		[ "$stderr" = "gai-normalize: page: larger than the --max-size of $max bytes, cut there ($end bytes read of at least $(wc -c <page))" ]
+		# gai-extract cuts so too (its warn.cut says the bytes kept)
+		run --separate-stderr -2 gai-extract --max-size=$max page
+		[[ $output == *"	warn.cut	larger than the --max-size of $max bytes, cut there ($end bytes read of at least $(wc -c <page))" ]]
+		# whole, a page in UTF-16 gets no LF byte added, which would be
+		# half a unit, one bad byte
+		run --separate-stderr -1 gai-extract page
+		[ "$stderr" = "" ]
+	done
+}
+
 @test "--max-size: an HTML page cut inside a table row: the rows before it, never a row or a number cut short" {
 	cd "$BATS_TEST_TMPDIR"
 	{ printf '<html><head><title>报告</title></head><body>\n<table>\n'
