@@ -53,6 +53,34 @@ mark_char(unsigned m, const unsigned char *s, size_t i, size_t *after,
 	*mark |= m & GX_L_ALL & ~GX_L_GLUE;
 }
 
+/*
+ * A run of Han from s[i], most of a report: lead bytes of U+4000..U+9FFF
+ * each with two continuation bytes, valid and kept by the fold; their
+ * marks onto *mark.  Where the run ends (i when s[i] starts none).
+ */
+static size_t
+han_run(const struct gai_extract *x, const unsigned char *s, size_t i,
+    size_t le, size_t *after, unsigned *mark)
+{
+	const unsigned char *p = s + i, *end = s + le - 2;
+	unsigned b1, b2, m;
+
+	if (le - i < 3)
+		return i;
+	for (; p < end && *p - 0xe4u < 6u; p += 3) {
+		/* continuation bytes 10xxxxxx: below 0x40 with the top bit
+		 * flipped, and then the table's index */
+		b1 = p[1] ^ 0x80u;
+		b2 = p[2] ^ 0x80u;
+		if ((b1 | b2) >= 0x40u)
+			break;
+		if (x->marks.pair[b1 << 6 | b2] != 0 &&
+		    (m = gai_chars_bits(&x->marks, p)) != 0)
+			mark_char(m, s, (size_t)(p - s), after, mark);
+	}
+	return (size_t)(p - s);
+}
+
 /* One line s[ls..le): its marks; into r where folding first changes it
  * if it does and r->fold is still n, whether it is not UTF-8 or holds a
  * NUL. */
@@ -60,19 +88,15 @@ static unsigned
 scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
     size_t le, size_t n, struct gx_scanned *r)
 {
-	size_t i = ls, len, after = SIZE_MAX;
+	size_t i = ls, j, len, after = SIZE_MAX;
 	unsigned mark = 0, c, m;
 	int no_utf8 = 0;
 
 	while (i < le) {
 		c = s[i];
-		/* Han, most of a report: a lead byte of U+4000..U+9FFF and
-		 * two continuation bytes, valid and kept by the fold */
-		if (c - 0xe4u < 6u && le - i >= 3 &&
-		    ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u) {
-			if ((m = gai_chars_bits(&x->marks, s + i)) != 0)
-				mark_char(m, s, i, &after, &mark);
-			i += 3;
+		if (c - 0xe4u < 6u &&
+		    (j = han_run(x, s, i, le, &after, &mark)) > i) {
+			i = j;
 			continue;
 		}
 		if (c - 0x20u < 0x60u) {	/* ASCII: eight bytes at a time */

@@ -286,9 +286,12 @@ gai_normalize_is_stream1(const char *bytes, size_t n, int more)
 int
 gai_normalize_stream1_head(const char *bytes, size_t n)
 {
+	/* HTML has a '<' somewhere; text mostly none, and then its head
+	 * need not be measured */
 	return !(n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) &&
+	    (n == 0 || memchr(bytes, '<', n) == NULL ||
 	    !gai_html_sniff(bytes, n,
-	    gai_encoding_head("UTF-8", bytes, n, GAI_HTML_SNIFF_CHARS));
+	    gai_encoding_head("UTF-8", bytes, n, GAI_HTML_SNIFF_CHARS)));
 }
 
 void
