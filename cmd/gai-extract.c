@@ -281,13 +281,17 @@ record_name(struct opts *op)
 	return n->data;
 }
 
-/* One document: raw page or stream 1 is decided for it alone. */
+/*
+ * One document: raw page or stream 1 is decided for it alone.  cut, when
+ * not NULL, says why the stream it came in was cut here, through it (said
+ * already): one more warn.cut.
+ */
 static int
-extract_one(struct opts *op)
+extract_one(struct opts *op, const char *cut)
 {
 	const struct gai_doc *d = &op->doc;
 	const char *name = record_name(op);
-	const char *cuts[3] = { NULL, NULL, NULL };
+	const char *cuts[4] = { NULL, NULL, NULL, NULL };
 	char why[CUT_REASON_MAX];
 	int status = GAI_EXIT_OK, rc;
 
@@ -301,6 +305,10 @@ extract_one(struct opts *op)
 	if (d->cut) {
 		say_cut(op, name, d->text.len, d->size, why);
 		cuts[cuts[0] != NULL] = why;
+		status = GAI_EXIT_ERROR;
+	}
+	if (cut != NULL) {
+		cuts[(cuts[0] != NULL) + (cuts[1] != NULL)] = cut;
 		status = GAI_EXIT_ERROR;
 	}
 	if (d->unreadable.len > 0)
@@ -317,31 +325,74 @@ extract_one(struct opts *op)
 }
 
 /*
- * Stream 1 saved and packed (gai-normalize ... | gzip >day.gz): split at
- * its headers, so the reports in it stay apart.
+ * The documents of stream 1 on fp (named operand when it has none): split
+ * at its headers, so the reports in it stay apart, each bounded by
+ * --max-size alone.  src, when not NULL, is what fp reads (its words on a
+ * read error); cut, when not NULL, says why the stream was cut (said
+ * already): its last document, which the cut went through, records it.
  */
 static int
-extract_saved(struct opts *op, const struct gai_source_doc *doc)
+extract_stream(struct opts *op, const char *operand, FILE *fp,
+    struct gai_source *src, const char *cut)
 {
 	struct gai_doc_reader rd;
 	struct gai_error err;
-	FILE *fp;
-	int rc = GAI_OK, status = GAI_EXIT_OK;
+	int rc, status = GAI_EXIT_OK;
 
-	if ((fp = fmemopen((void *)doc->bytes, doc->len, "r")) == NULL) {
+	gai_doc_reader_init(&rd, fp, operand, op->max);
+	while (!fe_stdout_failed()) {
+		memset(&err, 0, sizeof err);
+		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
+			break;
+		if (rc != GAI_OK) {
+			/* a decompressor's words, else the system's */
+			const char *why = rc == GAI_E_IO && src != NULL &&
+			    gai_source_error(src) != NULL ?
+			    gai_source_error(src) : err.errnum != 0 ?
+			    strerror(err.errnum) : err.msg;
+
+			fe_warn(0, "%s: %s", fe_quote(operand), why);
+			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
+			    operand, why));
+			break;
+		}
+		status = fe_worse(status, extract_one(op,
+		    gai_doc_reader_more(&rd) ? NULL : cut));
+	}
+	gai_doc_reader_free(&rd);
+	return status;
+}
+
+/* stdio over gai_source_read, for the stream 1 reader. */
+static ssize_t
+source_read(void *cookie, char *buf, size_t n)
+{
+	return gai_source_read(cookie, buf, n);
+}
+
+static const cookie_io_functions_t source_io = { source_read, NULL, NULL,
+	NULL };
+
+/*
+ * Stream 1 saved and packed (gai-normalize ... | gzip >day.gz): an
+ * archive member read as it comes (doc->stream1), or a WARC record's
+ * page in memory, which cut (when not NULL) says was cut.
+ */
+static int
+extract_saved(struct opts *op, struct gai_source *src,
+    const struct gai_source_doc *doc, const char *cut)
+{
+	FILE *fp = doc->stream1 ? fopencookie(src, "r", source_io) :
+	    fmemopen((void *)doc->bytes, doc->len, "r");
+	int status;
+
+	if (fp == NULL) {
 		fe_warn(errno, "%s", fe_quote(doc->name));
 		return GAI_EXIT_ERROR;
 	}
-	gai_doc_reader_init(&rd, fp, doc->name, op->max);
-	while (!fe_stdout_failed() &&
-	    (rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_OK)
-		status = fe_worse(status, extract_one(op));
-	if (rc < 0) {
-		fe_warn(err.errnum, "%s: %s", fe_quote(doc->name), err.msg);
-		status = GAI_EXIT_ERROR;
-	}
-	gai_doc_reader_free(&rd);
-	fclose(fp);
+	status = extract_stream(op, doc->name, fp, doc->stream1 ? src : NULL,
+	    cut);
+	fclose(fp);		/* reads only: nothing to lose */
 	return status;
 }
 
@@ -368,9 +419,10 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 			cuts[0] = why;
 			status = GAI_EXIT_ERROR;
 		}
-		if (doc.unreadable == NULL && doc.len > 0 &&
-		    doc.bytes[0] == '\f') {
-			status = fe_worse(status, extract_saved(op, &doc));
+		if (doc.stream1 || (doc.unreadable == NULL && doc.len > 0 &&
+		    doc.bytes[0] == '\f')) {
+			status = fe_worse(status, extract_saved(op, src, &doc,
+			    cuts[0]));
 			continue;
 		}
 		if (doc.unreadable == NULL) {
@@ -392,30 +444,21 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 	return status;
 }
 
-/* stdio over gai_source_read, for the stream 1 reader. */
-static ssize_t
-source_read(void *cookie, char *buf, size_t n)
-{
-	return gai_source_read(cookie, buf, n);
-}
-
 static int
 process(void *ctx, const char *path)
 {
-	static const cookie_io_functions_t io = { source_read, NULL, NULL, NULL };
 	struct opts *op = ctx;
-	struct gai_source_opts so = { NULL, op->max };
+	struct gai_source_opts so = { NULL, op->max, 1 };
 	struct gai_source *src;
-	struct gai_doc_reader rd;
 	struct gai_error err;
 	FILE *fp = NULL;
-	int rc, status = GAI_EXIT_OK;
+	int rc, status;
 
 	/* A FILE that cannot be read is a record too, as upstream (gai(7)). */
 	memset(&err, 0, sizeof err);
 	if ((rc = gai_source_open(&src, path, &so, &err)) == GAI_OK &&
 	    (rc = gai_source_is_text(src, &err)) == 1 &&
-	    (fp = fopencookie(src, "r", io)) == NULL)
+	    (fp = fopencookie(src, "r", source_io)) == NULL)
 		rc = gai_error_set(&err, GAI_E_IO, errno, 0, "%s",
 		    strerror(errno));
 	if (rc < 0) {
@@ -429,26 +472,7 @@ process(void *ctx, const char *path)
 		gai_source_close(src);
 		return status;
 	}
-	gai_doc_reader_init(&rd, fp, path, op->max);
-	while (!fe_stdout_failed()) {
-		memset(&err, 0, sizeof err);
-		if ((rc = gai_doc_read(&rd, &op->doc, &err)) == GAI_EOF)
-			break;
-		if (rc != GAI_OK) {
-			/* a decompressor's words, else the system's */
-			const char *why = rc == GAI_E_IO &&
-			    gai_source_error(src) != NULL ?
-			    gai_source_error(src) : err.errnum != 0 ?
-			    strerror(err.errnum) : err.msg;
-
-			fe_warn(0, "%s: %s", fe_quote(path), why);
-			status = fe_worse(GAI_EXIT_ERROR, extract_unreadable(op,
-			    path, why));
-			break;
-		}
-		status = fe_worse(status, extract_one(op));
-	}
-	gai_doc_reader_free(&rd);
+	status = extract_stream(op, path, fp, src, NULL);
 	fclose(fp);		/* reads only: nothing to lose */
 	gai_source_close(src);
 	return status;

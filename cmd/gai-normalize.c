@@ -281,7 +281,7 @@ process(void *ctx, const char *path)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT },
+	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT, 0 },
 	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT, GAI_NORMALIZER_INIT, NULL };
 	struct fe_files files = FE_FILES_INIT;
 	struct progress progress;

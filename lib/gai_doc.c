@@ -38,6 +38,13 @@ gai_doc_reader_free(struct gai_doc_reader *r)
 	gai_buf_free(&r->carry);
 }
 
+int
+gai_doc_reader_more(const struct gai_doc_reader *r)
+{
+	/* the next header waits in carry, or has yet to be read */
+	return !r->done && (!r->eof || r->carry.len > 0);
+}
+
 void
 gai_doc_free(struct gai_doc *d)
 {

@@ -49,6 +49,9 @@ struct gai_doc {
 void gai_doc_reader_init(struct gai_doc_reader *r, FILE *fp,
     const char *operand, size_t max);
 void gai_doc_reader_free(struct gai_doc_reader *r);
+
+/* After gai_doc_read: 0 when the document it gave was the operand's last. */
+int gai_doc_reader_more(const struct gai_doc_reader *r);
 void gai_doc_free(struct gai_doc *d);
 
 /*

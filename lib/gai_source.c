@@ -85,10 +85,12 @@ raw_read(struct gai_src_in *in, char *dst, size_t n)
 
 	if (in->ar != NULL) {
 		got = archive_read_data(in->ar, dst, n);
-		if (got < 0)
+		if (got < 0) {
 			snprintf(in->why, sizeof in->why, "%s",
 			    archive_error_string(in->ar) != NULL ?
 			    archive_error_string(in->ar) : "corrupt data");
+			in->fatal = got < ARCHIVE_WARN;
+		}
 		return got;
 	}
 	do
@@ -474,14 +476,15 @@ cut(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 
 /*
  * The rest of cur as one document, read in place (no copy); past the
- * limit no further: it may never end.
+ * limit no further: it may never end.  size is what it says its size is
+ * (an archive member's header), 0 when it does not.
  */
 static int
-whole(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
+rest(struct gai_source *s, size_t size, struct gai_source_doc *doc,
+    struct gai_error *err)
 {
 	struct gai_src_in *in = s->cur;
 
-	s->state = ST_DONE;
 	while (!in->eof && !too_big(s, gai_src_avail(in)))
 		if (gai_src_fill(in, gai_src_avail(in) + CHUNK) != 0) {
 			unreadable(s, doc, in->why);
@@ -489,8 +492,16 @@ whole(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
 		}
 	if (too_big(s, gai_src_avail(in)))
 		return cut(s, doc, gai_src_peek(in), gai_src_avail(in),
-		    gai_src_avail(in), err);
+		    size > gai_src_avail(in) ? size : gai_src_avail(in), err);
 	return classify(s, doc, gai_src_peek(in), gai_src_avail(in), err);
+}
+
+/* The rest of the operand as one document. */
+static int
+whole(struct gai_source *s, struct gai_source_doc *doc, struct gai_error *err)
+{
+	s->state = ST_DONE;
+	return rest(s, 0, doc, err);
 }
 
 /* ---- libarchive over the operand's fd, the sniffed bytes first ---- */
@@ -524,42 +535,40 @@ ar_unreadable(struct gai_source *s, struct gai_source_doc *doc,
 	return GAI_OK;
 }
 
-/* The member e of a tar or zip archive, read into s->doc. */
+/*
+ * The member e of a tar or zip archive, read through s->data (the next
+ * header passes over what is left of it); saved stream 1 handed out
+ * unread when the caller asked for it so.
+ */
 static int
 read_member(struct gai_source *s, struct archive_entry *e,
     struct gai_source_doc *doc, struct gai_error *err)
 {
-	la_ssize_t got;
+	struct gai_src_in *in = &s->data;
+	la_int64_t size = archive_entry_size_is_set(e) ?
+	    archive_entry_size(e) : 0;
+	int rc;
 
 	if (set_name(s, s->opname, archive_entry_pathname(e) != NULL ?
 	    archive_entry_pathname(e) : "?") != 0)
 		return nomem(err);
-	gai_buf_clear(&s->doc);
-	for (;;) {
-		if (gai_buf_reserve(&s->doc, CHUNK) != 0)
-			return nomem(err);
-		got = archive_read_data(s->ar, s->doc.data + s->doc.len,
-		    s->doc.cap - s->doc.len - 1);
-		if (got == 0)
-			break;
-		if (got < 0) {
-			if (got < ARCHIVE_WARN)
-				s->state = ST_DONE;
-			return ar_unreadable(s, doc, "corrupt member");
-		}
-		s->doc.len += (size_t)got;
-		s->doc.data[s->doc.len] = '\0';
-		if (too_big(s, s->doc.len)) {
-			la_int64_t size = archive_entry_size_is_set(e) ?
-			    archive_entry_size(e) : 0;
-
-			/* the next header skips the rest */
-			return cut(s, doc, s->doc.data, s->doc.len,
-			    size > 0 && (uint64_t)size > s->doc.len ?
-			    (size_t)size : s->doc.len, err);
-		}
+	gai_buf_clear(&in->b);
+	in->off = 0;
+	in->eof = in->fatal = in->errnum = 0;
+	in->why[0] = '\0';
+	in->ar = s->ar;
+	s->cur = in;
+	if (s->opts.stream1 && gai_src_fill(in, 1) == 0 &&
+	    gai_src_avail(in) > 0 && gai_src_peek(in)[0] == '\f') {
+		fill_doc(s, doc, "", 0);
+		doc->stream1 = 1;
+		return GAI_OK;
 	}
-	return classify(s, doc, s->doc.data, s->doc.len, err);
+	rc = rest(s, size > 0 && (uint64_t)size <= SIZE_MAX ? (size_t)size :
+	    0, doc, err);
+	if (in->fatal)
+		s->state = ST_DONE;
+	return rc;
 }
 
 /* The next regular member of the archive. */
@@ -774,7 +783,7 @@ int
 gai_source_open(struct gai_source **sp, const char *path,
     const struct gai_source_opts *opts, struct gai_error *err)
 {
-	static const struct gai_source_opts none = { NULL, 0 };
+	static const struct gai_source_opts none = { NULL, 0, 0 };
 	struct gai_source *s;
 	int fd = 0;
 

@@ -18,6 +18,9 @@ struct gai_source;
 struct gai_source_opts {
 	const char *name;	/* names the operand's documents; NULL: the path */
 	size_t max_size;	/* a larger document is cut; 0: no limit */
+	/* 1: a member of an archive that is saved stream 1 (its first byte
+	 * a form feed) is handed out unread, for gai_source_read (stream1) */
+	int stream1;
 };
 
 /*
@@ -45,6 +48,13 @@ struct gai_source_doc {
 	 */
 	int cut;
 	size_t size;
+	/*
+	 * 1 when the document is an archive member that is saved stream 1,
+	 * asked for with opts.stream1: bytes holds nothing; its bytes, any
+	 * number of documents of any size, are read with gai_source_read up
+	 * to its end (no limit here), before the next gai_source_next.
+	 */
+	int stream1;
 };
 
 /*
@@ -77,8 +87,9 @@ int gai_source_is_text(struct gai_source *s, struct gai_error *err);
 /*
  * Read up to n bytes of a text operand (after gai_source_is_text, instead
  * of gai_source_next), decompressed: the bytes read to tell the format
- * first.  As read(2): the count, 0 at the end, -1 with errno (EIO for
- * data that does not decompress).
+ * first; or of a document handed out with doc->stream1.  As read(2): the
+ * count, 0 at the end, -1 with errno (EIO for data that does not
+ * decompress).
  */
 ssize_t gai_source_read(struct gai_source *s, char *buf, size_t n);
 

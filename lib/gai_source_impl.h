@@ -23,6 +23,7 @@ struct gai_src_in {
 	size_t off;
 	int eof;
 	int errnum;		/* after a read error: its errno */
+	int fatal;		/* after a read error: ar can give no more */
 	char why[160];		/* after a read error: what went wrong */
 };
 

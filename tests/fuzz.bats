@@ -179,3 +179,20 @@ open(sys.argv[2], "wb").write(page.encode("gb18030"))
 	assert_same "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }
 
+@test "the dictionary holds every stream-1 header mark, TAB first, as gai_doc writes them" {
+	# the marks gai_doc_header writes, from its table
+	marks=$(sed -n 's/^static const char \*const marks\[\] = { NULL, \(.*\) };$/\1/p' "$GAI_SRCDIR/lib/gai_doc.c" | tr ',' '\n' | tr -d '" ')
+	[ -n "$marks" ]
+	run -0 python3 -c '
+import re, sys
+have = set()
+for line in open(sys.argv[1], encoding="latin-1"):
+    m = re.match(r"^k\d+=\"(.*)\"$", line.rstrip("\n"))
+    if m:
+        have.add(re.sub(r"\\x([0-9a-f]{2})|\\(.)", lambda g: chr(int(g.group(1), 16)) if g.group(1) else g.group(2), m.group(1)))
+for mark in sys.argv[2:]:
+    print(mark, "\t%s: " % mark in have)' "$GAI_SRCDIR/tests/fuzz/gai.dict" $marks
+	echo "$output"
+	[[ $output != *False* ]]
+	[ "${#lines[@]}" -eq 2 ]
+}

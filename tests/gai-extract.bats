@@ -924,6 +924,37 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $tool
 	[[ $output == *"short.gz	warn.unreadable	truncated gzip input" ]]
 }
 
+@test "stream 1 saved in a tar or zip member: read document by document, each bounded by --max-size alone; cut in a WARC record: warn.cut" {
+	cd "$BATS_TEST_TMPDIR"
+	{ gai-normalize "$GAI_SRCDIR"/examples/seed-00[01]*
+	  printf '\fbig\n'; yes 规章 | head -n 7000
+	  gai-normalize "$GAI_SRCDIR"/examples/page-*.html; } >s1
+	run --separate-stderr -2 gai-extract --max-size=32K s1
+	printf '%s\n' "$output" >plain
+	grep -qx 'big	warn.cut	larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)' plain
+	tar cf s.tar s1
+	python3 -c 'import zipfile
+zipfile.ZipFile("s.zip", "w", zipfile.ZIP_DEFLATED).write("s1")'
+	for f in s.tar s.zip; do
+		# the member was one block, cut at the limit: "big" had no
+		# warn.cut, and the four pages after it were lost
+		run --separate-stderr -2 gai-extract --max-size=32K $f
+		[ "$stderr" = "gai-extract: big: larger than the --max-size of 32768 bytes, cut there (32767 bytes read of at least 49000)" ]
+		printf '%s\n' "$output" >got
+		assert_same got plain
+	done
+	# a WARC resource record of 40,000 bytes of it, cut at 32K: within
+	# "big", the last document read, which gets the record's warn.cut
+	python3 -c 'import sys
+b = open("s1", "rb").read()[:40000]
+sys.stdout.buffer.write(b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://x.cn/s1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(b) + b + b"\r\n\r\n")' >s1.warc
+	run --separate-stderr -2 gai-extract --max-size=32K s1.warc
+	why='larger than the --max-size of 32768 bytes, cut there (32768 bytes read of at least 40000)'
+	[ "$stderr" = "gai-extract: http://x.cn/s1: $why" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tail -n 1)" = big ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = "big	warn.cut	$why" ]
+}
+
 @test "a crawler's preamble: meta.title without its label, meta.org, meta.published, meta.url" {
 	run -0 gai-extract "$X/ok-preamble.txt"
 	printf '%s\n' "$output" | cut -f2- | grep '^meta\.' >"$BATS_TEST_TMPDIR/m"
