@@ -86,8 +86,10 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
 
 /*
  * GX_T_RUN: digits of glued text, their cells still open.  GX_T_MANY:
- * len cells, none of them text, on whole lines that only a count of them
- * can reach (see gx_tokenize); its off is its first cell's.
+ * len cells, none of them text, that only a count of them can reach (see
+ * gx_tokenize): whole lines of numbers and blank cells, or numbers inside
+ * a line, the line's last number kept after it; its off is its first
+ * cell's.
  */
 enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY };
 
@@ -129,6 +131,8 @@ struct gx_toks {
 	 * (size_t)-1: none.
 	 */
 	size_t last_text, run, run_num, scan, many;
+	size_t sqi, many_in;	/* squash: the cells to look at, the
+				 * GX_T_MANY of the line's numbers */
 	struct gai_buf scratch;
 };
 

@@ -271,7 +271,8 @@ glued_cells(struct gai_extract *x, size_t t, size_t re, struct gx_cand *rr)
 	    v[a + 1].kind == GX_T_RUN && v[a + 1].line == v[a].line)
 		a++;
 	for (j = a; j < re && v[j].line == v[a].line &&
-	    (v[j].kind == GX_T_RUN || v[j].kind == GX_T_NUM); j++)
+	    (v[j].kind == GX_T_RUN || v[j].kind == GX_T_NUM ||
+	    v[j].kind == GX_T_MANY); j++)	/* numbers, a number after */
 		;
 	if (j == a) {
 		snprintf(rr->why, sizeof rr->why, "no digits follow the label "

@@ -185,6 +185,68 @@ cell_tokens(struct gx_toks *t, const char *text, size_t off, size_t n,
 	return 0;
 }
 
+/* A run of cells that are not text is cut short after this many cells
+ * past its first number: a row's cells are read no further (gather, in
+ * gai_extract_match.c, keeps GX_MAXCOLS + 2 of them and counts the rest;
+ * its other walks stop at a number or within 24 cells). */
+#define RUN_KEEP 24
+#define NONE ((size_t)-1)
+
+/* The first number after the first cell of the run of cells that are
+ * not text the last cells are in, looked for before lim; NONE. */
+static size_t
+run_number(struct gx_toks *t, size_t lim)
+{
+	size_t run = t->last_text + 1;	/* 0 when none */
+
+	if (t->run != run) {
+		t->run = run;
+		t->run_num = NONE;
+		t->scan = run + 1;
+	}
+	for (; t->run_num == NONE && t->scan < lim; t->scan++)
+		if (t->v[t->scan].kind == GX_T_NUM)
+			t->run_num = t->scan;
+	return t->run_num;
+}
+
+/*
+ * In a line of many cells, the cells [t->sqi, t->n) just cut: numbers
+ * one after another, far enough into a run of cells that are not text,
+ * go into one GX_T_MANY, the last of them kept after it.  On the line of
+ * a row's label the walks count them (gather) or read their digits as
+ * one run to the last number (glued_cells); no other walk gets there
+ * (see runs).
+ */
+static void
+squash(struct gx_toks *t)
+{
+	size_t r, w = t->sqi, rn;
+	struct gx_tok k;
+
+	for (r = t->sqi; r < t->n; r++) {
+		k = t->v[r];
+		if (k.kind != GX_T_NUM) {
+			t->many_in = NONE;
+			if (k.kind == GX_T_TEXT)
+				t->last_text = w;
+		} else if (t->many_in != NONE) {
+			t->v[t->many_in].len++;	/* the number kept before */
+			t->v[w - 1] = k;
+			continue;
+		} else if (w > 0 && t->v[w - 1].kind == GX_T_NUM &&
+		    t->v[w - 1].line == k.line &&
+		    (rn = run_number(t, w - 1)) != NONE &&
+		    w - 1 >= rn + RUN_KEEP) {
+			t->many_in = w - 1;
+			t->v[w - 1].kind = GX_T_MANY;
+			t->v[w - 1].len = 1;
+		}
+		t->v[w++] = k;
+	}
+	t->n = t->sqi = w;
+}
+
 /* Cells of a line kept from the first cut for the second; a line with
  * more is cut again. */
 #define LINE_CELLS 64
@@ -243,6 +305,8 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 	} else
 		last = last_full;
 	/* 2. its tokens */
+	t->sqi = t->n;
+	t->many_in = NONE;
 	for (p = ls, i = 0; i <= last; i++) {
 		if (n <= LINE_CELLS) {
 			cs = c[i].s;
@@ -262,16 +326,12 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 		}
 		if (cell_tokens(t, text, cs, cl, line, delim, &emitted) < 0)
 			return GAI_E_NOMEM;
+		if (n > LINE_CELLS)
+			squash(t);
 	}
 	return 0;
 }
 
-/* A run of cells that are not text is cut short after this many cells
- * past its first number: a row's cells are read no further (gather, in
- * gai_extract_match.c, keeps GX_MAXCOLS + 2 of them and counts the rest;
- * its other walks stop at a number or within 24 cells). */
-#define RUN_KEEP 24
-#define NONE ((size_t)-1)
 
 /*
  * Can the matcher reach line [b0, t->n) only to count its cells?  Its
@@ -310,7 +370,7 @@ static void
 runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
 {
 	struct gx_tok *k;
-	size_t run = t->last_text + 1;	/* 0 when none */
+	size_t i, cells = 0, rn;
 
 	if (t->n == b0)
 		return;		/* no cell: nothing between the lines around */
@@ -318,23 +378,17 @@ runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
 		t->many = NONE;
 		return;
 	}
+	for (i = b0; i < t->n; i++)
+		cells += t->v[i].kind == GX_T_MANY ? t->v[i].len : 1;
 	if (t->many != NONE) {
-		t->v[t->many].len += (uint32_t)(t->n - b0);
+		t->v[t->many].len += (uint32_t)cells;
 		t->n = b0;
 		return;
 	}
-	if (t->run != run) {
-		t->run = run;
-		t->run_num = NONE;
-		t->scan = run + 1;
-	}
-	for (; t->run_num == NONE && t->scan < b0; t->scan++)
-		if (t->v[t->scan].kind == GX_T_NUM)
-			t->run_num = t->scan;
-	if (t->run_num == NONE || b0 < t->run_num + RUN_KEEP)
+	if ((rn = run_number(t, b0)) == NONE || b0 < rn + RUN_KEEP)
 		return;
 	k = &t->v[b0];	/* off, line: its first cell's */
-	k->len = (uint32_t)(t->n - b0);
+	k->len = (uint32_t)cells;
 	k->kind = GX_T_MANY;
 	k->delim = 1;
 	k->lfirst = 1;

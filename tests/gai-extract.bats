@@ -757,18 +757,20 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[[ $output == *'req.denied.query: the label is at line 4 but its values cannot be read for certain: no numbers follow it before the label of req.unavailable.not_held at line 6'* ]]
 }
 
-@test "peak memory within twice the document plus a constant: millions of tiny cells, one a line and ten a row (#11 item 10)" {
+@test "peak memory within twice the document plus a constant: millions of tiny cells, one a line, ten a row, all on one line (#11 item 10)" {
 	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
 	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
-	# two documents of 10 MB: 5 million cells of "1" a line after a
-	# label, and 5 million in rows of ten after another; the counts in
-	# the warnings are exact
+	# three documents of 10 MB: 5 million cells of "1" a line after a
+	# label, 5 million in rows of ten after another, and 5 million on a
+	# label's line; the counts in the warnings are exact
 	python3 -c 'import sys
 w = sys.stdout.write
 w("\fone.txt\n二、主动公开政府信息情况\n规章\n" + "1\n" * 5000000 +
     "规范性文件\n行政许可\n3\n")
 w("\frows.txt\n二、主动公开政府信息情况\n规章\t1\t0\t5\n规范性文件\n" +
-    "1\t2\t3\t4\t5\t6\t7\t8\t9\t0\n" * 500000 + "行政许可\t7\n")' >"$BATS_TEST_TMPDIR/tiny"
+    "1\t2\t3\t4\t5\t6\t7\t8\t9\t0\n" * 500000 + "行政许可\t7\n")
+w("\fline.txt\n二、主动公开政府信息情况\n规章\t" + "1\t" * 4999999 +
+    "1\n规范性文件\t1\t2\t3\n行政许可\t4\n")' >"$BATS_TEST_TMPDIR/tiny"
 	run -0 python3 -c '
 import resource, subprocess, sys
 st = subprocess.call(["gai-extract", sys.argv[1]],
@@ -778,7 +780,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$st" -eq 0 ]
 	echo "peak $kb KB for documents of 10 MB"
 	run -0 grep -c . "$BATS_TEST_TMPDIR/tiny.out"
-	[ "$output" -eq 22 ]
+	[ "$output" -eq 34 ]
 	run -0 grep -F -e row_unread -e rules -e license "$BATS_TEST_TMPDIR/tiny.out"
 	[ "$output" = "one.txt	warn.row_unread	active.rules: the label is at line 2 but its values cannot be read for certain: a run of 5000000 numbers follows it
 one.txt	warn.row_unread	active.normative: the label is at line 5000003 but its values cannot be read for certain: no numbers follow it before the label of active.license at line 5000004
@@ -787,7 +789,9 @@ rows.txt	active.rules.issued	1
 rows.txt	active.rules.repealed	0
 rows.txt	active.rules.in_force	5
 rows.txt	active.license.decisions	7
-rows.txt	warn.row_unread	active.normative: the label is at line 3 but its values cannot be read for certain: a run of 5000000 numbers follows it" ]
+rows.txt	warn.row_unread	active.normative: the label is at line 3 but its values cannot be read for certain: a run of 5000000 numbers follows it
+line.txt	active.license.decisions	4
+line.txt	warn.row_unread	active.rules: the label is at line 2 but its values cannot be read for certain: 5000000 cells on its line" ]
 	# a 16-byte cell each was 6.4 times the document
 	[ "$kb" -le $((2 * 10000000 / 1024 + 12288)) ]
 }

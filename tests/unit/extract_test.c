@@ -636,16 +636,18 @@ chars(void)
 
 /*
  * A line of more cells than the tokenizer keeps from its first cut is
- * cut again: the same tokens as a short line gives, blank cells and a
- * table's frame included.
+ * cut again: the same cells as a short line gives, blank cells and a
+ * table's frame included; its numbers far into a run are one GX_T_MANY,
+ * the last of them kept after it.
  */
 static void
 long_lines(void)
 {
 	struct gx_toks t;
 	struct gai_buf line = GAI_BUF_INIT;
-	size_t i;
-	int ok;
+	struct { int kind, lfirst; unsigned line; long off; } c[200];
+	size_t i, k, n = 0, many = 0;
+	int ok = 1;
 
 	memset(&t, 0, sizeof t);
 	gai_buf_puts(&line, "规章");
@@ -655,16 +657,38 @@ long_lines(void)
 	for (i = 0; i < 79; i++)
 		gai_buf_puts(&line, "3|");
 	CHECK(gx_tokenize(&t, line.data, line.len) == 0);
-	CHECK(t.n == 101 + 80, "%zu tokens", t.n);
-	ok = t.n == 181 && t.v[0].kind == GX_T_TEXT && t.v[0].lfirst &&
-	    t.v[51].kind == GX_T_EMPTY && t.v[100].kind == GX_T_NUM &&
-	    t.v[100].len == 1 && line.data[t.v[100].off] == '2' &&
-	    t.v[101].kind == GX_T_TEXT && t.v[101].lfirst &&
-	    t.v[101].line == 1 && t.v[180].kind == GX_T_NUM &&
-	    line.data[t.v[180].off] == '3';
+	/* the cells, each GX_T_MANY's numbers one by one */
+	for (i = 0; i < t.n && ok; i++) {
+		k = t.v[i].kind == GX_T_MANY ? t.v[i].len : 1;
+		if (t.v[i].kind == GX_T_MANY) {
+			many++;
+			/* numbers after the run's 25th cell, one kept after */
+			ok = i >= 26 && i + 1 < t.n &&
+			    t.v[i + 1].kind == GX_T_NUM &&
+			    t.v[i + 1].line == t.v[i].line;
+		}
+		for (; k > 0 && n < 200; k--, n++) {
+			c[n].kind = t.v[i].kind == GX_T_MANY ? GX_T_NUM :
+			    t.v[i].kind;
+			c[n].lfirst = t.v[i].lfirst;
+			c[n].line = t.v[i].line;
+			c[n].off = t.v[i].kind == GX_T_MANY ? -1 :
+			    (long)t.v[i].off;
+		}
+	}
+	CHECK(ok && many == 3 && t.n < 181, "%zu tokens, %zu of many cells",
+	    t.n, many);
+	CHECK(n == 101 + 80, "%zu cells", n);
+	ok = n == 181 && c[0].kind == GX_T_TEXT && c[0].lfirst &&
+	    c[51].kind == GX_T_EMPTY && c[100].kind == GX_T_NUM &&
+	    c[100].off >= 0 && line.data[c[100].off] == '2' &&
+	    c[101].kind == GX_T_TEXT && c[101].lfirst &&
+	    c[101].line == 1 && c[180].kind == GX_T_NUM &&
+	    c[180].off >= 0 && line.data[c[180].off] == '3';
 	for (i = 1; ok && i < 100; i++)
-		ok = (i == 51) == (t.v[i].kind == GX_T_EMPTY) && !t.v[i].lfirst;
-	CHECK(ok, "the tokens of the long lines");
+		ok = (i == 51) == (c[i].kind == GX_T_EMPTY) && !c[i].lfirst &&
+		    c[i].line == 0;
+	CHECK(ok, "the cells of the long lines");
 	gx_toks_free(&t);
 	gai_buf_free(&line);
 }
