@@ -687,16 +687,41 @@ heading_hits(struct gai_extract *x, size_t i, int *hits)
 	return n;
 }
 
-/* The active table's edition, from its column headings. */
+/*
+ * The blocks of an active table: each starts at the first of its column
+ * headings that name another description than the block before's (the
+ * first block at the table's start), and is read under that description.
+ */
+struct blocks {
+	size_t at[16], desc[16];
+	int n;
+};
+
+/* The active table's edition, from its column headings; its blocks into
+ * *b on the way. */
 static int
-edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
+edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which,
+    struct blocks *b)
 {
 	size_t i, ti, best = 0;
-	int hits[GX_MAXTABLES] = { 0 }, max = 0;
+	int hits[GX_MAXTABLES] = { 0 }, max = 0, one[GX_MAXTABLES], nh;
 
-	for (i = rs; i < re; i++)
-		if (heading_hits(x, i, hits) < 0)
+	b->n = 0;
+	for (i = rs; i < re; i++) {
+		memset(one, 0, sizeof one);
+		if ((nh = heading_hits(x, i, one)) < 0)
 			return GAI_E_NOMEM;
+		for (ti = 0; ti < GX_MAXTABLES; ti++)
+			hits[ti] += one[ti];
+		for (ti = 0; nh > 0 && !one[ti]; ti++)
+			;
+		if (nh == 0 || b->n == 16 ||
+		    (b->n > 0 && b->desc[b->n - 1] == ti))
+			continue;
+		/* the first block from the heading */
+		b->at[b->n] = b->n == 0 ? rs : i;
+		b->desc[b->n++] = ti;
+	}
 	/* the description whose headings the table uses most */
 	for (ti = 0; gx_tables[ti].name != NULL; ti++)
 		if (strcmp(gx_tables[ti].name, "active") == 0 &&
@@ -712,36 +737,21 @@ edition_of(struct gai_extract *x, size_t rs, size_t re, size_t *which)
  * An active table whose blocks carry the headings of both editions (a
  * 2019 第二十条第(一)项 block, 2021 blocks after it): each block is read
  * under the description its own headings name, so that a value lands only
- * under a key its column heading names.  A block starts at the first of
- * its headings.  1 when the table was mixed and so read, 0 when it was not
+ * under a key its column heading names; the blocks as edition_of found
+ * them.  1 when the table was mixed and so read, 0 when it was not
  * (nothing done), or NOMEM.
  */
 static int
-walk_blocks(struct gai_extract *x, size_t main_ti, size_t rs, size_t re)
+walk_blocks(struct gai_extract *x, size_t main_ti, const struct blocks *bl,
+    size_t re)
 {
-	size_t at[16], i, ti, r, k, q;
-	size_t desc[16];
-	int n = 0, b, mixed = 0;
+	const size_t *at = bl->at, *desc = bl->desc;
+	size_t r, k, q;
+	int n = bl->n, b, mixed = 0;
 	char name[96], lab[256];
 
-	at[0] = rs;
-	desc[0] = main_ti;
-	for (i = rs; i < re && n < 16; i++) {
-		int hits[GX_MAXTABLES] = { 0 }, nh;
-
-		if ((nh = heading_hits(x, i, hits)) < 0)
-			return GAI_E_NOMEM;
-		for (ti = 0; nh > 0 && !hits[ti]; ti++)
-			;
-		if (nh == 0 || (n > 0 && desc[n - 1] == ti))
-			continue;
-		if (n == 0 && i > rs)
-			at[n] = rs;	/* the first block from the heading */
-		else
-			at[n] = i;
-		desc[n++] = ti;
-		mixed |= ti != main_ti;
-	}
+	for (b = 0; b < n; b++)
+		mixed |= desc[b] != main_ti;
 	if (!mixed)
 		return 0;
 	if (gx_warn(x, "edition", "active: the table mixes the two editions' "
@@ -816,6 +826,7 @@ gx_match_tables(struct gai_extract *x)
 	int nall[4] = { 0, 0, 0, 0 }, hits, rc;
 	long bits;
 	char buf[8];
+	struct blocks blocks;
 
 	if (gx_unglue(x) < 0)
 		return GAI_E_NOMEM;
@@ -891,7 +902,7 @@ gx_match_tables(struct gai_extract *x)
 	    (size_t)head[H_APPEAL] : (size_t)head[H_END];
 	if (a_end < rs)
 		a_end = rs;
-	if ((hits = edition_of(x, rs, a_end, &ti)) < 0)
+	if ((hits = edition_of(x, rs, a_end, &ti, &blocks)) < 0)
 		return GAI_E_NOMEM;
 	if (hits > 0) {
 		ti--;
@@ -901,7 +912,7 @@ gx_match_tables(struct gai_extract *x)
 		    GAI_ED_2019 : GAI_ED_2021;
 		ti = table_index("active", (unsigned)x->edition);
 	}
-	if ((rc = walk_blocks(x, ti, rs, a_end)) < 0 ||
+	if ((rc = walk_blocks(x, ti, &blocks, a_end)) < 0 ||
 	    (rc == 0 && walk(x, ti, rs, a_end) < 0))
 		return GAI_E_NOMEM;
 	/* (a document without tables drops its warnings: see gai_extract.c) */

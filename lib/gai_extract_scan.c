@@ -89,7 +89,7 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
     size_t le, size_t n, struct gx_scanned *r)
 {
 	size_t i = ls, j, len, after = SIZE_MAX;
-	unsigned mark = 0, c, m;
+	unsigned mark = 0, c, m, cp;
 	int no_utf8 = 0;
 
 	while (i < le) {
@@ -99,9 +99,23 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 			i = j;
 			continue;
 		}
-		if (c - 0x20u < 0x60u) {	/* ASCII: eight bytes at a time */
+		if (c - 0x20u < 0x60u) {	/* ASCII, eight bytes at once */
 			i += le - i >= 8 &&
 			    gai_text_plain8((const char *)s + i) ? 8 : 1;
+			continue;
+		}
+		if (c - 0xe0u < 0x10u && le - i >= 3 &&
+		    ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40u &&
+		    (cp = (c & 0x0fu) << 12 | (s[i + 1] & 0x3fu) << 6 |
+		    (s[i + 2] & 0x3fu)) >= 0x800 &&
+		    (cp < 0xd800 || cp > 0xdfff)) {
+			/* the rest of the three-byte characters: punctuation
+			 * (、。“”), and what folds (（）：, U+3000) */
+			if (r->fold == n && gai_text_fold_cp(cp) != (long)cp)
+				r->fold = i;
+			else if ((m = gai_chars_bits(&x->marks, s + i)) != 0)
+				mark_char(m, s, i, &after, &mark);
+			i += 3;
 			continue;
 		}
 		if (c < 0x20) {		/* a control: TAB, or what folds */
@@ -112,15 +126,12 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 			i++;
 			continue;
 		}
-		if (gai_text_decode((const char *)s + i, le - i, &len) ==
-		    0xFFFD && len == 1)
+		cp = (unsigned)gai_text_decode((const char *)s + i, le - i,
+		    &len);
+		if (cp == 0xfffd && len == 1)
 			no_utf8 = 1;	/* the line is not marked */
-		else if (r->fold == n && gai_text_fold_span((const char *)s + i,
-		    len) < len)
+		else if (r->fold == n && gai_text_fold_cp(cp) != (long)cp)
 			r->fold = i;
-		else if (len == 3 &&
-		    (m = gai_chars_bits(&x->marks, s + i)) != 0)
-			mark_char(m, s, i, &after, &mark);
 		i += len;
 	}
 	/* Bytes that are not UTF-8 may be stepped over otherwise by the

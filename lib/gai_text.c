@@ -89,9 +89,8 @@ gai_text_valid_utf8(const char *str, size_t n)
 	return n;
 }
 
-/* What a non-ASCII code point folds to: itself, a replacement, or nothing. */
-static long
-fold_cp(unsigned long cp)
+long
+gai_text_fold_cp(unsigned long cp)
 {
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		return (long)(cp - 0xFEE0);
@@ -156,7 +155,7 @@ gai_text_fold_span(const char *str, size_t n)
 			continue;
 		}
 		cp = gai_text_decode(str + i, n - i, &len);
-		if (fold_cp(cp) != (long)cp)
+		if (gai_text_fold_cp(cp) != (long)cp)
 			return i;
 		i += len;
 	}
@@ -207,8 +206,9 @@ gai_text_fold(struct gai_fold *st, struct gai_buf *dst, const char *src,
 		} else if (c == '\f' || c == '\v') {
 			if (gai_buf_putc(dst, '\n') != 0)
 				return GAI_E_NOMEM;
-		} else if ((to = fold_cp(gai_text_decode(p, (size_t)(end - p),
-		    &len))) >= 0 && gai_buf_put_utf8(dst, (unsigned long)to) != 0)
+		} else if ((to = gai_text_fold_cp(gai_text_decode(p,
+		    (size_t)(end - p), &len))) >= 0 &&
+		    gai_buf_put_utf8(dst, (unsigned long)to) != 0)
 			return GAI_E_NOMEM;
 		p += len;
 		run = p;

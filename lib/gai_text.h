@@ -50,6 +50,10 @@ gai_text_plain8(const char *s)
 	return ((w | (w - 0x2020202020202020ull)) & high) == 0;
 }
 
+/* What the fold makes of a non-ASCII code point: itself, a replacement,
+ * or -1 (dropped). */
+long gai_text_fold_cp(unsigned long cp);
+
 /* Finish a document: emit a CR still pending.  0 or GAI_E_NOMEM. */
 int gai_text_fold_end(struct gai_fold *st, struct gai_buf *dst);
 

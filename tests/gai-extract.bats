@@ -930,7 +930,10 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $tool
 
 @test "stream 1 saved in a tar or zip member: read document by document, each bounded by --max-size alone; cut in a WARC record: warn.cut" {
 	cd "$BATS_TEST_TMPDIR"
-	{ gai-normalize "$GAI_SRCDIR"/examples/seed-00[01]*
+	# the seeds under names of their own: where the WARC record's cut
+	# falls in a character must not hang on the source tree's path
+	cp "$GAI_SRCDIR"/examples/seed-00[01]* .
+	{ gai-normalize seed-00[01]*
 	  printf '\fbig\n'; yes 规章 | head -n 7000
 	  gai-normalize "$GAI_SRCDIR"/examples/page-*.html; } >s1
 	run --separate-stderr -2 gai-extract --max-size=32K s1
@@ -953,7 +956,7 @@ zipfile.ZipFile("s.zip", "w", zipfile.ZIP_DEFLATED).write("s1")'
 b = open("s1", "rb").read()[:40000]
 sys.stdout.buffer.write(b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://x.cn/s1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(b) + b + b"\r\n\r\n")' >s1.warc
 	run --separate-stderr -2 gai-extract --max-size=32K s1.warc
-	why='larger than the --max-size of 32768 bytes, cut there (32768 bytes read of at least 40000)'
+	why='larger than the --max-size of 32768 bytes, cut there (32766 bytes read of at least 40000)'
 	[ "$stderr" = "gai-extract: http://x.cn/s1: $why" ]
 	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | tail -n 1)" = big ]
 	[ "$(printf '%s\n' "$output" | tail -n 1)" = "big	warn.cut	$why" ]
