@@ -183,12 +183,18 @@ append(void *ctx, const char *s, size_t n)
 /*
  * UTF-8 but for a few stray bytes (a bad byte in a long report): read as
  * UTF-8 with those replaced, not guessed as some other encoding from them.
- * A page in GB18030 or Big5 has a stray byte in nearly every character.
+ * A page in GB18030 or Big5 has a stray byte in nearly every character;
+ * one in UTF-16 that is mostly ASCII only a few, but a byte-order mark
+ * says what it is.
  */
 static int
 mostly_utf8(const char *s, size_t n)
 {
 	size_t bad = 0, i = 0;
+
+	if (n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0))
+		return 0;
 
 	while ((i += gai_text_valid_utf8(s + i, n - i)) < n) {
 		if (++bad > n / 1024 + 4)

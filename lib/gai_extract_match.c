@@ -2,6 +2,7 @@
 /* gai_extract_match: one matcher walks the table descriptions over the cells. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,8 +194,10 @@ classify(struct gai_extract *x, size_t ti, size_t rs, size_t re)
 static void
 add_cell(struct gx_cand *rr, const char *s, size_t n, int kind, long line)
 {
+	/* n cells, only counted (a count past INT_MAX, in a document of
+	 * 2 GiB and more of one-byte cells, is said as INT_MAX) */
 	if (kind == GX_T_MANY) {
-		rr->n += (int)n;	/* n cells, only counted */
+		rr->n = n < (size_t)(INT_MAX - rr->n) ? rr->n + (int)n : INT_MAX;
 		return;
 	}
 	if (rr->n < GX_MAXCOLS + 2) {
