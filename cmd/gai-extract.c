@@ -222,9 +222,10 @@ extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
 	struct gai_error err;
 
 	gai_buf_clear(&op->text);
-	if ((page != NULL ? gai_normalize_page(&op->nz, page, forced, charset,
-	    append, &op->text, &res, &err) : gai_normalize_declared(&op->nz,
-	    bytes, n, forced, charset, append, &op->text, &res, &err)) != 0) {
+	if ((page != NULL ? gai_normalize_page(&op->nz, page, n, forced,
+	    charset, append, &op->text, &res, &err) :
+	    gai_normalize_declared(&op->nz, bytes, n, forced, charset, append,
+	    &op->text, &res, &err)) != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}

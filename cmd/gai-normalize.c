@@ -324,7 +324,10 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 	header(o, doc->name, doc->cut || over ? GAI_DOC_CUT : GAI_DOC_WHOLE,
 	    why);
 	o->nz.cut = doc->cut;
-	rc = gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
+	/* the page given back as it is decoded, where the source lets it */
+	rc = doc->page != NULL ? gai_normalize_page(&o->nz, doc->page,
+	    doc->len, o->from, doc->charset, gather, o, &res, &err) :
+	    gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
 	    doc->charset, gather, o, &res, &err);
 	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
