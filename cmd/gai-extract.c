@@ -183,12 +183,18 @@ append(void *ctx, const char *s, size_t n)
 /*
  * UTF-8 but for a few stray bytes (a bad byte in a long report): read as
  * UTF-8 with those replaced, not guessed as some other encoding from them.
- * A page in GB18030 or Big5 has a stray byte in nearly every character.
+ * A page in GB18030 or Big5 has a stray byte in nearly every character;
+ * one in UTF-16 that is mostly ASCII only a few, but a byte-order mark
+ * says what it is.
  */
 static int
 mostly_utf8(const char *s, size_t n)
 {
 	size_t bad = 0, i = 0;
+
+	if (n >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 ||
+	    memcmp(s, "\xFE\xFF", 2) == 0))
+		return 0;
 
 	while ((i += gai_text_valid_utf8(s + i, n - i)) < n) {
 		if (++bad > n / 1024 + 4)
@@ -216,9 +222,10 @@ extract_page(struct opts *op, const char *name, const char *bytes, size_t n,
 	struct gai_error err;
 
 	gai_buf_clear(&op->text);
-	if ((page != NULL ? gai_normalize_page(&op->nz, page, forced, charset,
-	    append, &op->text, &res, &err) : gai_normalize_declared(&op->nz,
-	    bytes, n, forced, charset, append, &op->text, &res, &err)) != 0) {
+	if ((page != NULL ? gai_normalize_page(&op->nz, page, n, forced,
+	    charset, append, &op->text, &res, &err) :
+	    gai_normalize_declared(&op->nz, bytes, n, forced, charset, append,
+	    &op->text, &res, &err)) != 0) {
 		fe_warn(err.errnum, "%s: %s", fe_quote(name), err.msg);
 		return GAI_EXIT_ERROR;
 	}
@@ -398,8 +405,8 @@ extract_saved(struct opts *op, struct gai_source *src,
 
 /*
  * An operand that is not text (compressed, an archive, WARC, PDF, DOCX,
- * binary): each document gai_source finds in it is a raw page, or saved
- * stream 1.
+ * binary): each document gai_source finds in it is a raw page (given back
+ * as it is decoded when it is in gai_source's buffer), or saved stream 1.
  */
 static int
 extract_source(struct opts *op, const char *path, struct gai_source *src)
@@ -428,7 +435,7 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 		if (doc.unreadable == NULL) {
 			op->nz.cut = doc.cut;
 			status = fe_worse(status, extract_page(op, doc.name,
-			    doc.bytes, doc.len, doc.charset, cuts, NULL));
+			    doc.bytes, doc.len, doc.charset, cuts, doc.page));
 			continue;
 		}
 		fe_warn(0, "%s: %s", fe_quote(doc.name), doc.unreadable);

@@ -11,6 +11,7 @@
 
 #include "fe.h"
 #include "gai_doc.h"
+#include "gai_encoding.h"
 #include "gai_hanzi.h"
 #include "gai_normalize.h"
 #include "gai_source.h"
@@ -29,8 +30,9 @@ static const char help[] =
 "Options:\n"
 "  -f, --from=ENC     read every input as ENC (an iconv name), not detected\n"
 "      --label=NAME   name standard input NAME in its header (default -)\n"
-"      --max-size=SIZE  cut a document larger than SIZE bytes (K, M, G:\n"
-"                     KiB, MiB, GiB; default 64M, 0 no limit) and say so\n"
+"      --max-size=SIZE  cut a document larger than SIZE bytes, or whose\n"
+"                     text would be (K, M, G: KiB, MiB, GiB; default 64M,\n"
+"                     0 no limit), and say so\n"
 "      --no-name      write no name headers (text for people to read)\n"
 "  -H, --with-name    write the name headers (the default)\n"
 "      --html-parser=P  read HTML with gai's own parser (P=gai, the default) or\n"
@@ -76,6 +78,13 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * How a document's text is gathered: written; measured, when it may be
+ * larger than --max-size (a page's byte may take three in UTF-8); written
+ * up to where the measure said to cut it.
+ */
+enum pass { PASS_WRITE, PASS_MEASURE, PASS_CUT };
+
 struct opts {
 	const char *from;
 	int names;		/* write name headers */
@@ -85,28 +94,17 @@ struct opts {
 	struct gai_hanzi_stream hz;
 	struct gai_normalizer nz;
 	struct progress *progress;	/* --progress, or NULL */
+	enum pass pass;
+	/* PASS_MEASURE: the text's bytes so far (up to past the limit),
+	 * after its last line end within the limit, and where a text with
+	 * none is cut (whole characters, room for the LF that ends it);
+	 * last, the start of the last character of the bytes so far */
+	size_t text, lf_end, no_lf_cut, last;
+	size_t left;		/* PASS_CUT: bytes of text still to write */
 };
 
 /* Output is gathered and written a document at a time up to this size. */
 #define OUT_FLUSH ((size_t)4 << 20)
-
-static int
-gather(void *ctx, const char *s, size_t n)
-{
-	struct opts *o = ctx;
-	struct gai_buf *out = &o->out;
-
-	if ((o->simplified ? gai_hanzi_stream_put(&o->hz, out, s, n) :
-	    gai_buf_append(out, s, n)) != 0)
-		return GAI_E_NOMEM;
-	if (out->len < OUT_FLUSH)
-		return 0;
-	/* A document too large for one write goes out in pieces. */
-	if (fe_write(out->data, out->len) != 0)
-		return GAI_E_IO;
-	gai_buf_clear(out);
-	return 0;
-}
 
 static int
 put_out(struct gai_buf *out)
@@ -115,6 +113,63 @@ put_out(struct gai_buf *out)
 
 	gai_buf_clear(out);
 	return rc;
+}
+
+/*
+ * PASS_MEASURE: t[0..n), whole characters, is the text's next; 0, or
+ * GAI_EOF once the text is past the limit (the rest need not be made).
+ */
+static int
+measure(struct opts *o, const char *t, size_t n)
+{
+	size_t max = o->src.max_size, room = o->text < max ? max - o->text : 0;
+	const char *lf = memrchr(t, '\n', n < room ? n : room);
+
+	if (lf != NULL)
+		o->lf_end = o->text + (size_t)(lf - t) + 1;
+	if (o->text <= max && o->text + n > max && o->lf_end == 0)
+		o->no_lf_cut = room > 0 ? o->text +
+		    gai_encoding_whole("UTF-8", t, room - 1) : o->last;
+	if (n > 0)
+		o->last = o->text + gai_encoding_whole("UTF-8", t, n - 1);
+	o->text += n;
+	return o->text > max ? GAI_EOF : 0;
+}
+
+static int
+gather(void *ctx, const char *s, size_t n)
+{
+	struct opts *o = ctx;
+	struct gai_buf *out = &o->out;
+	size_t before = out->len;
+	int rc;
+
+	if ((o->simplified ? gai_hanzi_stream_put(&o->hz, out, s, n) :
+	    gai_buf_append(out, s, n)) != 0)
+		return GAI_E_NOMEM;
+	if (o->pass == PASS_MEASURE) {
+		rc = measure(o, out->data, out->len);
+		gai_buf_clear(out);
+		return rc;
+	}
+	if (o->pass == PASS_CUT && out->len - before >= o->left) {
+		/* the text as the measure cut it: then nothing more */
+		out->len = before + o->left;
+		if ((out->len == 0 || out->data[out->len - 1] != '\n') &&
+		    gai_buf_putc(out, '\n') != 0)
+			return GAI_E_NOMEM;
+		o->left = 0;
+		return put_out(out) != 0 ? GAI_E_IO : GAI_EOF;
+	}
+	if (o->pass == PASS_CUT)
+		o->left -= out->len - before;
+	if (out->len < OUT_FLUSH)
+		return 0;
+	/* A document too large for one write goes out in pieces. */
+	if (fe_write(out->data, out->len) != 0)
+		return GAI_E_IO;
+	gai_buf_clear(out);
+	return 0;
 }
 
 /* The document's header (gai(7)), with its mark and why. */
@@ -208,13 +263,46 @@ mark_unreadable(struct opts *o, const char *name, const char *why)
 	return GAI_EXIT_ERROR;
 }
 
+/*
+ * 1 when the document's text would be larger than --max-size, which it
+ * may be when the page is over a third of the limit: measured by a pass
+ * that writes nothing and stops past the limit; o->left is then the bytes
+ * of it to write, its lines within the limit (or, with none, as many
+ * whole characters as leave room for an LF).  What goes wrong is said by
+ * the pass that writes.
+ */
+static int
+text_over(struct opts *o, const struct gai_source_doc *doc)
+{
+	struct gai_norm_result res;
+	struct gai_error err;
+	size_t max = o->src.max_size;
+
+	if (max == 0 || doc->len <= (max - 1) / 3)
+		return 0;
+	o->pass = PASS_MEASURE;
+	o->text = o->lf_end = o->no_lf_cut = o->last = 0;
+	o->nz.cut = doc->cut;
+	(void)gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
+	    doc->charset, gather, o, &res, &err);
+	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
+		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
+	(void)measure(o, o->out.data, o->out.len);
+	gai_buf_clear(&o->out);
+	o->pass = PASS_WRITE;
+	if (o->text <= max)
+		return 0;
+	o->left = o->lf_end > 0 ? o->lf_end : o->no_lf_cut;
+	return 1;
+}
+
 static int
 normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 {
 	struct gai_norm_result res;
 	struct gai_error err;
 	char why[160];
-	int rc;
+	int rc, over;
 
 	if (doc->unreadable != NULL)
 		return mark_unreadable(o, doc->name, doc->unreadable);
@@ -224,12 +312,30 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 		    doc->size);
 		fe_warn(0, "%s: %s", fe_quote(doc->name), why);
 	}
-	header(o, doc->name, doc->cut ? GAI_DOC_CUT : GAI_DOC_WHOLE, why);
+	/* No text larger than the limit either, for gai-extract to cut. */
+	if ((over = text_over(o, doc))) {
+		snprintf(why, sizeof why, "its text larger than the --max-size "
+		    "of %zu bytes, cut there (%zu bytes written of at least "
+		    "%zu)", o->src.max_size, o->left + (o->lf_end == 0),
+		    o->text);
+		fe_warn(0, "%s: %s", fe_quote(doc->name), why);
+		o->pass = PASS_CUT;
+	}
+	header(o, doc->name, doc->cut || over ? GAI_DOC_CUT : GAI_DOC_WHOLE,
+	    why);
 	o->nz.cut = doc->cut;
-	rc = gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
+	/* the page given back as it is decoded, where the source lets it */
+	rc = doc->page != NULL ? gai_normalize_page(&o->nz, doc->page,
+	    doc->len, o->from, doc->charset, gather, o, &res, &err) :
+	    gai_normalize_declared(&o->nz, doc->bytes, doc->len, o->from,
 	    doc->charset, gather, o, &res, &err);
 	if (gai_hanzi_stream_end(&o->hz, &o->out) != 0)
 		fe_err(GAI_EXIT_ERROR, ENOMEM, "%s", fe_quote(doc->name));
+	if (o->pass == PASS_CUT && rc == GAI_EOF) {
+		rc = 0;		/* cut where measured: what follows goes */
+		gai_buf_clear(&o->out);
+	}
+	o->pass = PASS_WRITE;
 	if (rc == GAI_E_IO || put_out(&o->out) != 0)
 		return GAI_EXIT_ERROR;	/* said once, by fe_close_stdout */
 	if (rc != 0) {
@@ -237,7 +343,7 @@ normalize_doc(struct opts *o, const struct gai_source_doc *doc)
 		return GAI_EXIT_ERROR;
 	}
 	report(fe_quote(doc->name), &res);
-	return doc->cut ? GAI_EXIT_ERROR : GAI_EXIT_OK;
+	return doc->cut || over ? GAI_EXIT_ERROR : GAI_EXIT_OK;
 }
 
 /* Each document the operand holds (gai_source tells what it is). */
@@ -282,7 +388,8 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { NULL, 1, { NULL, GAI_DOC_MAX_DEFAULT, 0 },
-	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT, GAI_NORMALIZER_INIT, NULL };
+	    GAI_BUF_INIT, 0, GAI_HANZI_STREAM_INIT, GAI_NORMALIZER_INIT, NULL,
+	    PASS_WRITE, 0, 0, 0, 0, 0 };
 	struct fe_files files = FE_FILES_INIT;
 	struct progress progress;
 	struct gai_error err;

@@ -154,8 +154,14 @@ gai_encoding_piece(const char *name, const char *s, size_t n, size_t want)
 				return i;
 		return n;
 	}
-	if (strcmp(name, "UTF-8") != 0 && strcmp(name, "GB18030") != 0 &&
-	    strcmp(name, "BIG5-HKSCS") != 0)
+	if (strcmp(name, "UTF-8") == 0) {
+		/* before any byte that continues no character */
+		for (i = want; i < n; i++)
+			if ((u[i] & 0xC0) != 0x80)
+				return i;
+		return n;
+	}
+	if (strcmp(name, "GB18030") != 0 && strcmp(name, "BIG5-HKSCS") != 0)
 		return n;
 	for (i = want; i < n; i++)
 		if (u[i] < 0x30)

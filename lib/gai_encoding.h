@@ -99,11 +99,12 @@ size_t gai_encoding_whole(const char *name, const char *bytes, size_t n);
 /*
  * How many of bytes[0..n), which start at a character, to decode as one
  * piece and the rest after it, for the same text and counts as one pass
- * gives: at least want bytes (all n when fewer), up to a byte below 0x30
- * (LF, space, '"', '/'; a unit below 0x30 in UTF-16), which no encoding
- * read so continues a character with, bad bytes or not.  UTF-8,
- * UTF-16LE and BE, GB18030 and BIG5-HKSCS; n for any other (UTF-16 with
- * no byte order, HZ: a decoder's state would carry over).
+ * gives: at least want bytes (all n when fewer), up to a byte that no
+ * decoder continues a character with, bad bytes or not: in UTF-8 one
+ * that is no continuation byte, in GB18030 and BIG5-HKSCS one below 0x30
+ * (LF, space, '"', '/'), in UTF-16LE and BE a unit below 0x30; n for
+ * any other encoding (UTF-16 with no byte order, HZ: a decoder's state
+ * would carry over).
  */
 size_t gai_encoding_piece(const char *name, const char *bytes, size_t n,
     size_t want);

@@ -450,15 +450,16 @@ int gx_unglue(struct gai_extract *x);
 
 /* ---- the pass over a document (gai_extract_scan.c) ---- */
 
-/* A line's marks: GAI_PROSE_JIAN and GAI_PROSE_HINT (gai_prose.h), and */
+/* A line's marks: GAI_PROSE_JIAN, _HINT and _TABLE (gai_prose.h), and */
 enum {
-	GX_L_HEAD = 0x04,	/* a heading's last character: 况 题 项 */
-	GX_L_GLUE = 0x08,	/* a pair gx_glue_hint looks for */
-	GX_L_YEAR = 0x10,	/* 年 (meta.year) */
-	GX_L_DATE = 0x20,	/* 时 or 日 (发布时间, 日期: meta.published) */
-	GX_L_ALL = 0x3f,
-	GX_C_GFIRST = 0x40,	/* of a character: first of such a pair */
-	GX_C_GNEXT = 0x80	/* second of one */
+	GX_L_HEAD = 0x08,	/* a heading's last character: 况 题 项 */
+	GX_L_GLUE = 0x10,	/* a pair gx_glue_hint looks for */
+	GX_L_YEAR = 0x20,	/* 年 (meta.year) */
+	GX_L_DATE = 0x40,	/* 时 or 日 (发布时间, 日期: meta.published) */
+	GX_L_ALL = 0x7f,
+	/* of a character (never a line's): first of such a pair, second */
+	GX_C_GFIRST = 0x80,
+	GX_C_GNEXT = GX_L_GLUE
 };
 
 /* The pairs gx_glue_hint looks for (simplified; traditional forms too). */
@@ -478,7 +479,7 @@ struct gx_scanned {
 /*
  * Mark each line of s[0..n) (as gx_tokenize cuts them) in x->lmark, and
  * say in *r what else the pass finds.  A line that is not UTF-8 gets
- * every mark.  0 or NOMEM.
+ * every mark but GAI_PROSE_TABLE, which is always exact.  0 or NOMEM.
  */
 int gx_scan(struct gai_extract *x, const char *s, size_t n,
     struct gx_scanned *r);

@@ -5,10 +5,10 @@
  * not), where folding would first change it, and marks each line with
  * what it holds that a matcher looks for: a heading's last character, a
  * pair of characters of a glued column-header run, 件 and a prose hint
- * word's first character (gai_prose_chars), 年, and 时 or 日 (a date).
- * The matchers then read only the lines that can hold what they seek, and
- * each byte of the text is looked at once here rather than once per
- * matcher.
+ * word's first character (gai_prose_chars), 年, 时 or 日 (a date), and
+ * a TAB or '|' (a table row).  The matchers then read only the lines that
+ * can hold what they seek, and each byte of the text is looked at once
+ * here rather than once per matcher.
  */
 #include <config.h>
 
@@ -19,6 +19,18 @@
 #include "gai_extract_impl.h"
 #include "gai_prose.h"
 #include "gai_text.h"
+
+/* GAI_PROSE_TABLE when the eight bytes at s hold a '|'. */
+static unsigned
+bar8(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	w ^= ones * '|';	/* a zero byte where a '|' was */
+	return (w - ones) & ~w & (ones << 7) ? GAI_PROSE_TABLE : 0;
+}
 
 /*
  * A character of the second set of a glued-text pair at i: is a first
@@ -50,7 +62,7 @@ mark_char(unsigned m, const unsigned char *s, size_t i, size_t *after,
 		*mark |= GX_L_GLUE;
 	if (m & GX_C_GFIRST)
 		*after = i + 3;
-	*mark |= m & GX_L_ALL & ~GX_L_GLUE;
+	*mark |= m & GX_L_ALL & ~(GX_L_GLUE | GAI_PROSE_TABLE);
 }
 
 /*
@@ -100,8 +112,14 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 			continue;
 		}
 		if (c - 0x20u < 0x60u) {	/* ASCII, eight bytes at once */
-			i += le - i >= 8 &&
-			    gai_text_plain8((const char *)s + i) ? 8 : 1;
+			if (le - i >= 8 &&
+			    gai_text_plain8((const char *)s + i)) {
+				mark |= bar8(s + i);
+				i += 8;
+			} else {
+				mark |= c == '|' ? GAI_PROSE_TABLE : 0;
+				i++;
+			}
 			continue;
 		}
 		if (c - 0xe0u < 0x10u && le - i >= 3 &&
@@ -123,6 +141,7 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 			    c == '\f' || c == '\v'))
 				r->fold = i;
 			r->nul |= c == '\0';
+			mark |= c == '\t' ? GAI_PROSE_TABLE : 0;
 			i++;
 			continue;
 		}
@@ -138,7 +157,7 @@ scan_line(const struct gai_extract *x, const unsigned char *s, size_t ls,
 	 * matchers: every mark, so that they look at the line as before. */
 	if (no_utf8) {
 		r->utf8 = 0;
-		return GX_L_ALL;
+		return (GX_L_ALL & ~GAI_PROSE_TABLE) | (mark & GAI_PROSE_TABLE);
 	}
 	return mark;
 }

@@ -216,7 +216,8 @@ run_number(struct gx_toks *t, size_t lim)
  * go into one GX_T_MANY, the last of them kept after it.  On the line of
  * a row's label the walks count them (gather) or read their digits as
  * one run to the last number (glued_cells); no other walk gets there
- * (see runs).
+ * (see runs).  Called after each cell (a cell of text is one token, so
+ * t->last_text is never one of the cells still to look at but the first).
  */
 static void
 squash(struct gx_toks *t)

@@ -262,11 +262,11 @@ gai_normalize_declared(struct gai_normalizer *nz, const char *bytes, size_t n,
 
 int
 gai_normalize_page(struct gai_normalizer *nz, struct gai_buf *page,
-    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
-    struct gai_norm_result *res, struct gai_error *err)
+    size_t n, const char *forced, const char *declared, gai_utf8_sink write,
+    void *ctx, struct gai_norm_result *res, struct gai_error *err)
 {
-	int rc = normalize(nz, page->data != NULL ? page->data : "", page->len,
-	    page, forced, declared, write, ctx, res, err);
+	int rc = normalize(nz, page->data != NULL ? page->data : "", n, page,
+	    forced, declared, write, ctx, res, err);
 
 	gai_buf_free(page);	/* what is left of it */
 	return rc;

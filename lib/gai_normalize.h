@@ -73,14 +73,15 @@ int gai_normalize_declared(struct gai_normalizer *nz, const char *bytes,
     void *ctx, struct gai_norm_result *res, struct gai_error *err);
 
 /*
- * The same for a document held in page, which is taken apart as it is
- * decoded: the bytes decoded are given back from page's front, so that
- * the page and its text are never both held whole (a page in GB18030 or
- * Big5 becomes more bytes of UTF-8).  page is freed, whatever the outcome.
+ * The same for a document that is the first n bytes of page, which is
+ * taken apart as it is decoded: the bytes decoded are given back from
+ * page's front, so that the page and its text are never both held whole
+ * (a page in GB18030 or Big5 becomes more bytes of UTF-8).  page is freed,
+ * whatever the outcome.
  */
 int gai_normalize_page(struct gai_normalizer *nz, struct gai_buf *page,
-    const char *forced, const char *declared, gai_utf8_sink write, void *ctx,
-    struct gai_norm_result *res, struct gai_error *err);
+    size_t n, const char *forced, const char *declared, gai_utf8_sink write,
+    void *ctx, struct gai_norm_result *res, struct gai_error *err);
 
 void gai_normalizer_free(struct gai_normalizer *nz);
 

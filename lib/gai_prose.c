@@ -188,7 +188,9 @@ next_paragraph(const char *text, size_t len, struct cursor *cur)
 			continue;
 		for (b = nl; b > a && b[-1] == ' '; b--)
 			continue;
-		if (a == b || table_line(a, (size_t)(b - a))) {
+		if (a == b || (cur->lmarks != NULL ?
+		    (cur->lmarks[cur->line] & GAI_PROSE_TABLE) != 0 :
+		    table_line(a, (size_t)(b - a)))) {
 			cur->prev = 0;
 			p = nl + 1;
 			cur->line++;

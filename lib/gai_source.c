@@ -484,16 +484,21 @@ rest(struct gai_source *s, size_t size, struct gai_source_doc *doc,
     struct gai_error *err)
 {
 	struct gai_src_in *in = s->cur;
+	int rc;
 
 	while (!in->eof && !too_big(s, gai_src_avail(in)))
 		if (gai_src_fill(in, gai_src_avail(in) + CHUNK) != 0) {
 			unreadable(s, doc, in->why);
 			return GAI_OK;
 		}
-	if (too_big(s, gai_src_avail(in)))
-		return cut(s, doc, gai_src_peek(in), gai_src_avail(in),
-		    size > gai_src_avail(in) ? size : gai_src_avail(in), err);
-	return classify(s, doc, gai_src_peek(in), gai_src_avail(in), err);
+	rc = too_big(s, gai_src_avail(in)) ? cut(s, doc, gai_src_peek(in),
+	    gai_src_avail(in), size > gai_src_avail(in) ? size :
+	    gai_src_avail(in), err) : classify(s, doc, gai_src_peek(in),
+	    gai_src_avail(in), err);
+	/* a page where the buffer starts: the caller's to take apart */
+	if (rc == GAI_OK && doc->len > 0 && doc->bytes == in->b.data)
+		doc->page = &in->b;
+	return rc;
 }
 
 /* The rest of the operand as one document. */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "gai_buf.h"
 #include "gai_error.h"
 
 struct gai_source;
@@ -55,6 +56,13 @@ struct gai_source_doc {
 	 * to its end (no limit here), before the next gai_source_next.
 	 */
 	int stream1;
+	/*
+	 * NULL, or the source's buffer that bytes start (bytes is its data):
+	 * the caller may take it apart as it reads the bytes
+	 * (gai_normalize_page), and free it; nothing more is read into it
+	 * for this document.
+	 */
+	struct gai_buf *page;
 };
 
 /*

@@ -376,10 +376,10 @@ holds(const char *s, size_t n, const char *const *w)
 /*
  * gx_scan's marks are what each matcher finds on the line alone: the
  * heading filter's characters, gx_glue_hint's pairs, 件 and the first
- * characters of the prose's hint words, 年, 时 or 日; every mark on a line
- * that is not UTF-8; whether the text is UTF-8 and holds a NUL; and the
- * fold's span, on random lines of Han, ASCII, what folds and broken
- * sequences.
+ * characters of the prose's hint words, 年, 时 or 日, a TAB or '|'; every
+ * mark on a line that is not UTF-8 (a TAB or '|' told as on any other);
+ * whether the text is UTF-8 and holds a NUL; and the fold's span, on
+ * random lines of Han, ASCII, what folds and broken sequences.
  */
 static void
 scan_random(void)
@@ -387,7 +387,7 @@ scan_random(void)
 	static const char *const pieces[] = {
 		"况", "題", "项", "废", "止", "廢", "新", "製", "制", "件",
 		"申", "結", "行", "办", "答", "顺", " ", "*", "#", "a", "\t",
-		"|", "\n", "\n", "本年", "12345678", "、", "é", "（", "\xC2\xA0",
+		"|", "\n", "\n", "本年", "12345678", "、", "ab|cdefgh", "1234|", "é", "（", "\xC2\xA0",
 		"\r", "\xE5", "\xE5\xBA", "\x85", "亟", "𠀀", "　",
 		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80",
 		"时", "時", "日"
@@ -401,7 +401,7 @@ scan_random(void)
 	struct gx_scanned sc;
 	char s[256];
 	size_t n, ls, le, line, bad = 0;
-	unsigned want;
+	unsigned want, table;
 	int round;
 
 	if (x == NULL) {
@@ -427,8 +427,11 @@ scan_random(void)
 			const char *q = memchr(s + ls, '\n', n - ls);
 
 			le = q != NULL ? (size_t)(q - s) : n;
+			table = memchr(s + ls, '\t', le - ls) != NULL ||
+			    memchr(s + ls, '|', le - ls) != NULL ?
+			    GAI_PROSE_TABLE : 0;
 			if (gai_text_valid_utf8(s + ls, le - ls) < le - ls)
-				want = GX_L_ALL;
+				want = (GX_L_ALL & ~GAI_PROSE_TABLE) | table;
 			else
 				want = (gai_chars_find(&x->head_chars, s + ls,
 				    le - ls) < le - ls ? GX_L_HEAD : 0) |
@@ -441,7 +444,7 @@ scan_random(void)
 				    (holds(s + ls, le - ls, year) ?
 				    GX_L_YEAR : 0) |
 				    (holds(s + ls, le - ls, date) ?
-				    GX_L_DATE : 0);
+				    GX_L_DATE : 0) | table;
 			if (x->lmark[line] != want && bad++ < 5)
 				CHECK(0, "scan: round %d line %zu: %#x, not %#x",
 				    round, line, x->lmark[line], want);

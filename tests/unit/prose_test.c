@@ -48,6 +48,8 @@ mark_lines(const char *text)
 	for (; *p != '\0' && line < sizeof marks; p++)
 		if (*p == '\n')
 			line++;
+		else if (*p == '\t' || *p == '|')
+			marks[line] |= GAI_PROSE_TABLE;
 		else if (*p >= 0xe0 && *p < 0xf0)	/* valid UTF-8 here */
 			marks[line] |= (unsigned char)gai_chars_bits(&c, p);
 }
