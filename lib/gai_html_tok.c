@@ -60,6 +60,7 @@ struct gai_html_tok {
 	int in_text;		/* the last thing read was text or a reference */
 	int unlike;		/* read where libxml2 2.9 reads the page wrong */
 	int in_comment;		/* in a comment read in part, its end not yet */
+	int raw_lt, raw_cut;	/* raw_text: a "</", a chunk's end, in it */
 	int nomem;
 	int track;		/* the lines are tracked (gai_html_at_line) */
 	unsigned long line;	/* the page line at counted */
@@ -867,6 +868,15 @@ pi_at(struct gai_html_tok *t, const char *s, size_t n, int final)
  * content gives no text; libxml2 ends it there whatever follows the name).
  * The bytes skipped; *at_end says an end tag starts there, else what is
  * left may start one and waits for the next chunk.
+ *
+ * libxml2's push parser, once it read such content from a "</" (where
+ * the content starts, or a chunk did) to the end of its input, takes what
+ * the next chunk starts with for an end tag: "</p>" ends an open <p> and
+ * the script or style with it; "</sty" and a bad byte is an end tag read
+ * and dropped up to the next '>', "</style>" with it.  A browser, like
+ * gai, reads on to "</style".  Where its chunks start (gai_html.c keeps
+ * a cut "</style" or drops a "</body>" for it) is not quite where gai's
+ * do: content that holds a "</" and is cut into chunks is reported.
  */
 static size_t
 raw_text(struct gai_html_tok *t, const char *s, size_t n, int final,
@@ -884,6 +894,10 @@ raw_text(struct gai_html_tok *t, const char *s, size_t n, int final,
 		if (s[i + 1] == '/' && starts_ci(s + i + 2, n - i - 2, w, k)) {
 			*at_end = 1;
 			return i;
+		}
+		if (s[i + 1] == '/') {
+			t->raw_lt = 1;
+			t->unlike |= t->raw_cut;
 		}
 		i++;
 	}
@@ -947,6 +961,7 @@ parse(struct gai_html_tok *t, const char *s, size_t n, int final)
 				break;
 			i += k;
 			t->in_text = 0;
+			t->raw_lt = t->raw_cut = 0;
 			continue;
 		}
 		if (s[i] != '<' && s[i] != '&') {
@@ -1001,6 +1016,10 @@ gai_html_tok_feed(struct gai_html_tok *t, const char *s, size_t n, int final)
 	size_t used;
 
 	t->track = gai_html_tracks_lines(t->h);
+	if (n > 0 && (top(t) == GT_script || top(t) == GT_style)) {
+		t->raw_cut = 1;		/* the page is cut inside one */
+		t->unlike |= t->raw_lt;
+	}
 	if (t->carry.len > 0) {
 		if (gai_buf_append(&t->carry, s, n) != 0)
 			return GAI_E_NOMEM;

@@ -109,6 +109,15 @@ differs() {
 	differs "<html><p>a<h o${z}='>-l" 'a' 'a'
 	differs "<html><p>a<h o${z}x='>-l'>y" 'ay' 'ay'
 	differs "<html><p>a<h o${z}0 b='>-l'>y" 'ay' 'ay'
+	# A <style> or <script> whose content libxml2 read from a "</" to the
+	# end of a chunk (here cut at the bad byte): it takes the next
+	# chunk's "</p>" for an end tag, or reads "</sty" and the bad byte
+	# as one up to the "</style>"; a browser, like gai, ends it at
+	# "</style".
+	differs $'<html>t<style></\x85</p>l' 't' $'t\nl' -f UTF-8
+	differs $'<html><p>t<style></p></sty\x85</style>l' 'tl' 't' -f UTF-8
+	differs $'<html>t<style>a</\x85</p>l' 't' 't' -f UTF-8
+	differs $'<html>t<style></\x85</style>l' 'tl' 'tl' -f UTF-8
 	# The fuzz target's find without its "<html>": a page that starts
 	# with text and a tag gai-normalize does not look for is text.
 	local page want

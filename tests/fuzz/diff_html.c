@@ -7,8 +7,9 @@
  * one that reads the page wrong) are only normalized, not compared: found
  * in the bytes, or, where it takes the parser's state to tell (an end tag
  * where no element is open, a </head> libxml2 leaves unread, a quote
- * libxml2 pairs otherwise, "<?.", a long attribute name, "<!--!>"),
- * reported by gai's parser (gai_norm_result.unlike_libxml2).
+ * libxml2 pairs otherwise, "<?.", a long attribute name, "<!--!>", a
+ * <style> cut into chunks), reported by gai's parser
+ * (gai_norm_result.unlike_libxml2).
  */
 #include <config.h>
 
