@@ -405,8 +405,8 @@ extract_saved(struct opts *op, struct gai_source *src,
 
 /*
  * An operand that is not text (compressed, an archive, WARC, PDF, DOCX,
- * binary): each document gai_source finds in it is a raw page, or saved
- * stream 1.
+ * binary): each document gai_source finds in it is a raw page (given back
+ * as it is decoded when it is in gai_source's buffer), or saved stream 1.
  */
 static int
 extract_source(struct opts *op, const char *path, struct gai_source *src)
@@ -435,7 +435,7 @@ extract_source(struct opts *op, const char *path, struct gai_source *src)
 		if (doc.unreadable == NULL) {
 			op->nz.cut = doc.cut;
 			status = fe_worse(status, extract_page(op, doc.name,
-			    doc.bytes, doc.len, doc.charset, cuts, NULL));
+			    doc.bytes, doc.len, doc.charset, cuts, doc.page));
 			continue;
 		}
 		fe_warn(0, "%s: %s", fe_quote(doc.name), doc.unreadable);
