@@ -89,9 +89,13 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
  * len cells, none of them text, that only a count of them can reach (see
  * gx_tokenize): whole lines of numbers and blank cells, or numbers inside
  * a line, the line's last number kept after it; its off is its first
- * cell's.
+ * cell's.  GX_T_BLANKS: len lines of one blank cell each, stepped over
+ * as blank cells and counted; GX_T_WORDS: len cells of text that no
+ * label, heading or number can be (ASCII, no digit, no '+'), on lines of
+ * nothing else, which no walk reaches (see fill in gai_extract_tok.c).
  */
-enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY };
+enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY, GX_T_BLANKS,
+	GX_T_WORDS };
 
 /*
  * A cell of the document: 16 bytes (documents are under 4 GiB:
@@ -133,6 +137,11 @@ struct gx_toks {
 	size_t last_text, run, run_num, scan, many;
 	size_t sqi, many_in;	/* squash: the cells to look at, the
 				 * GX_T_MANY of the line's numbers */
+	/* fill: the run of lines of one blank cell (GX_T_BLANKS) or of
+	 * words (GX_T_WORDS) the last lines are in, 0 none; its first
+	 * cell; its GX_T_BLANKS or GX_T_WORDS once it has one, else NONE */
+	int fkind;
+	size_t fstart, fill;
 	struct gai_buf scratch;
 };
 
@@ -228,6 +237,28 @@ int gx_fuzzy(const char *lit, struct gai_buf *out);
  * −2, 持平) as a signed number appended to out: 1; 0 when it is not one.
  */
 int gx_change_read(const char *s, size_t n, struct gai_buf *out);
+
+/*
+ * Can s[0..n) start with a word or sign of 本年增/减?  Most cells are no
+ * word: the words' first two bytes (增 e5 a2, 减 e5 87, 減 e6 b8, 持 e6 8c,
+ * + 2b, − e2 88) turn them away before a call compares the words (a Han
+ * character's lead byte is shared by thousands).
+ */
+static inline int
+gx_change_lead(const char *s, size_t n)
+{
+	unsigned char a, b;
+
+	if (n == 0)
+		return 0;
+	if ((a = (unsigned char)s[0]) == '+')
+		return 1;
+	if (n < 2)
+		return 0;
+	b = (unsigned char)s[1];
+	return (a == 0xe2 && b == 0x88) || (a == 0xe5 && (b == 0xa2 ||
+	    b == 0x87)) || (a == 0xe6 && (b == 0xb8 || b == 0x8c));
+}
 
 /* The length of the word or sign of 本年增/减 that s[0..n) starts with
  * (增, 减少, 持平, +, −), with the sign it gives; 0 when none. */

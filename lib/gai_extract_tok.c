@@ -162,7 +162,7 @@ cell_tokens(struct gx_toks *t, const char *text, size_t off, size_t n,
 
 	gai_buf_clear(&t->scratch);
 	if (n < 64 && (gx_num_parse(s, n, &t->scratch, &fl) == 1 ||
-	    gx_change_read(s, n, &t->scratch) == 1))
+	    (gx_change_lead(s, n) && gx_change_read(s, n, &t->scratch) == 1)))
 		kind = GX_T_NUM;	/* 增98: a 本年增/减 cell */
 	else if (((s[0] >= '0' && s[0] <= '9') || s[0] == '-') &&
 	    memchr(s, ' ', n) != NULL && all_numbers(s, n, &t->scratch)) {
@@ -397,6 +397,104 @@ runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
 	t->n = b0 + 1;
 }
 
+/*
+ * A run of lines of one blank cell each, or of words (ASCII cells without
+ * a digit or '+': no label, heading, numbering or 本年增/减 sign is one),
+ * keeps FILL_HEAD cells, then one GX_T_BLANKS or GX_T_WORDS for the
+ * lines after them, then the last FILL_TAIL cells or more.  A walk that
+ * starts before the run and looks at cells one by one steps over at most
+ * 81 cells of text (gather: 80 after a heading) or 24 cells (classify's
+ * look for a label named again) before it stops, or over blank cells to
+ * the first number, counting them (gather); one that starts after the run
+ * and goes back stops at a blank cell or within 40 cells (waiting), or
+ * goes back over blank cells (gather).  So no walk reaches a GX_T_WORDS,
+ * and those that reach a GX_T_BLANKS take it for its blank cells.
+ */
+#define FILL_HEAD 128
+#define FILL_TAIL 64
+
+static int
+word_cell(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '+')
+			return 0;
+	return 1;
+}
+
+/* What the line just cut, cells [b0, t->n), is to such a run: GX_T_BLANKS,
+ * GX_T_WORDS, or 0 (another line, that ends the run). */
+static int
+fill_kind(const struct gx_toks *t, size_t b0)
+{
+	size_t i;
+
+	if (t->n - b0 == 1 && t->v[b0].kind == GX_T_EMPTY)
+		return GX_T_BLANKS;
+	for (i = b0; i < t->n; i++)
+		if (t->v[i].kind != GX_T_TEXT ||
+		    !word_cell(t->text + t->v[i].off, t->v[i].len))
+			return 0;
+	return GX_T_WORDS;
+}
+
+/* An index of t->v once the cells [from, to) are gone into the token
+ * before at, the cells after them moved down to at. */
+static void
+moved(size_t *i, size_t from, size_t to, size_t at)
+{
+	if (*i != NONE && *i >= from)
+		*i = *i >= to ? *i - (to - at) : at;
+}
+
+/* After the line [b0, t->n): its cells into the run's GX_T_BLANKS or
+ * GX_T_WORDS where it is far enough into one (see above). */
+static void
+fill(struct gx_toks *t, size_t b0)
+{
+	size_t p0, c, at;
+	int kind;
+
+	if (t->n == b0)
+		return;		/* no cell: the run goes on */
+	kind = fill_kind(t, b0);
+	if (kind != t->fkind || kind == 0) {
+		t->fkind = kind;
+		t->fstart = b0;
+		t->fill = NONE;
+		return;
+	}
+	/* whole lines go in: from a line's first cell to another's */
+	p0 = t->fill != NONE ? t->fill + 1 : t->fstart + FILL_HEAD;
+	while (p0 < t->n && !t->v[p0].lfirst)
+		p0++;
+	if (p0 >= t->n || t->n - p0 < 2 * FILL_TAIL)
+		return;
+	for (c = t->n - FILL_TAIL; c > p0 && !t->v[c].lfirst; c--)
+		;
+	if (c == p0)
+		return;
+	if (t->fill == NONE) {
+		/* the first cell to go becomes the run's token: its off,
+		 * line, delim; the others are counted into its len */
+		t->fill = p0;
+		t->v[p0].kind = (unsigned char)kind;
+		t->v[p0].len = 0;
+	}
+	at = t->fill + 1;
+	t->v[t->fill].len += (uint32_t)(c - p0);
+	memmove(&t->v[at], &t->v[c], (t->n - c) * sizeof *t->v);
+	moved(&t->last_text, p0, c, at);
+	moved(&t->run, p0, c, at);
+	moved(&t->run_num, p0, c, at);
+	moved(&t->scan, p0, c, at);
+	moved(&t->many, p0, c, at);
+	t->n -= c - at;
+}
+
 int
 gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 {
@@ -409,7 +507,8 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 	t->text = text;
 	t->len = len;
 	t->cur = NONE;
-	t->last_text = t->run = t->many = NONE;
+	t->last_text = t->run = t->many = t->fill = NONE;
+	t->fkind = 0;
 	while (ls < len && rc == 0) {
 		const char *nl = memchr(text + ls, '\n', len - ls);
 
@@ -433,8 +532,10 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 		}
 		t->nlines++;
 		b0 = t->n;
-		if ((rc = line_cells(t, text, ls, le, line)) == 0)
+		if ((rc = line_cells(t, text, ls, le, line)) == 0) {
 			runs(t, b0, text, ls, le);
+			fill(t, b0);
+		}
 		line++;
 		ls = le + 1;
 	}

@@ -761,6 +761,75 @@ many(void)
 	gai_buf_free(&d);
 }
 
+/*
+ * Where a long run of lines of words or of one blank cell is cut short:
+ * the run's first cells kept, one GX_T_WORDS or GX_T_BLANKS for whole
+ * lines, the last cells kept after it; lines of words that could matter
+ * (a digit, '+', a Han character) and runs of mixed lines kept whole.
+ */
+static void
+fill_runs(void)
+{
+	static const char *const kept[] = { "x1\n", "+\n", "七\n",
+	    NULL };
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, k, j, cells, nfill;
+	int ok;
+
+	memset(&t, 0, sizeof t);
+	/* a label, 300 lines of words (two on every third), a label, 300
+	 * lines of a blank cell, a number; then runs that stay */
+	gai_buf_puts(&d, "规章\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 3 == 2 ? "ab  c\n" : "a\n");
+	gai_buf_puts(&d, "行政许可\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 2 ? "||\n" : "| |\n");
+	gai_buf_puts(&d, "7\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 2 ? "a\n" : "||\n");
+	for (k = 0; kept[k] != NULL; k++)
+		for (i = 0; i < 300; i++)
+			gai_buf_puts(&d, kept[k]);
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	/* each run: 128 cells, its token, 64 to 127 cells of whole lines */
+	for (i = 1, k = 0; k < 2; k++) {
+		int kind = k == 0 ? GX_T_TEXT : GX_T_EMPTY;
+		size_t first = i, want = k == 0 ? 400 : 300;
+
+		for (cells = 0, nfill = 0, ok = 1; i < t.n && ok &&
+		    (t.v[i].kind == kind || t.v[i].kind == GX_T_WORDS ||
+		    t.v[i].kind == GX_T_BLANKS) &&
+		    (unsigned char)d.data[t.v[i].off] < 0x80; i++) {
+			if (t.v[i].kind == kind) {
+				cells++;
+				continue;
+			}
+			nfill++;
+			ok = t.v[i].kind == (k == 0 ? GX_T_WORDS :
+			    GX_T_BLANKS) && i - first >= 128 && t.v[i].lfirst;
+			cells += t.v[i].len;
+			/* the cells kept after it: whole lines, 64 or more */
+			for (j = i + 1; j < t.n && t.v[j].kind == kind; j++)
+				;
+			ok = ok && j - i - 1 >= 64 && j - i - 1 < 128 + 2 &&
+			    t.v[i + 1].lfirst;
+		}
+		CHECK(ok && nfill == 1 && cells == want, "run %zu: %zu cells, "
+		    "%zu tokens for them", k, cells, nfill);
+		i++;	/* 行政许可, 7 */
+	}
+	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the blanks");
+	/* the rest kept, a token a cell */
+	CHECK(t.n == i + 300 + 3 * 300, "%zu tokens", t.n);
+	for (ok = 1; i < t.n && ok; i++)
+		ok = t.v[i].kind != GX_T_WORDS && t.v[i].kind != GX_T_BLANKS;
+	CHECK(ok, "no run of mixed lines or words that matter cut short");
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
 /* The words of a 本年增/减 cell, each taken whole, and no other. */
 static void
 change_words(void)
@@ -889,6 +958,7 @@ main(int argc, char *argv[])
 	meta_lines();
 	squeeze();
 	long_lines();
+	fill_runs();
 	many();
 	change_words();
 	return unit_end("extract_test");
