@@ -90,12 +90,14 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
  * gx_tokenize): whole lines of numbers and blank cells, or numbers inside
  * a line, the line's last number kept after it; its off is its first
  * cell's.  GX_T_BLANKS: len lines of one blank cell each, stepped over
- * as blank cells and counted; GX_T_WORDS: len cells of text that no
- * label, heading or number can be (ASCII, no digit, no '+'), on lines of
- * nothing else, which no walk reaches (see fill in gai_extract_tok.c).
+ * as blank cells and counted; GX_T_BLANKROWS: len blank cells on lines
+ * of two or more blank cells, the same; GX_T_WORDS: len cells of text
+ * that no label, heading or number can be (ASCII, no digit, no '+'), on
+ * lines of nothing else, which no walk reaches (see fill in
+ * gai_extract_tok.c).
  */
 enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY, GX_T_BLANKS,
-	GX_T_WORDS };
+	GX_T_BLANKROWS, GX_T_WORDS };
 
 /*
  * A cell of the document: 16 bytes (documents are under 4 GiB:
@@ -137,8 +139,9 @@ struct gx_toks {
 	size_t last_text, run, run_num, scan, many;
 	size_t sqi, many_in;	/* squash: the cells to look at, the
 				 * GX_T_MANY of the line's numbers */
-	/* fill: the run of lines of one blank cell (GX_T_BLANKS) or of
-	 * words (GX_T_WORDS) the last lines are in, 0 none; its first
+	/* fill: the run of lines of one blank cell (GX_T_BLANKS), of
+	 * several (GX_T_BLANKROWS) or of words (GX_T_WORDS) the last lines
+	 * are in, 0 none; its first
 	 * cell; its GX_T_BLANKS or GX_T_WORDS once it has one, else NONE */
 	int fkind;
 	size_t fstart, fill;

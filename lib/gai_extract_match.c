@@ -196,7 +196,8 @@ add_cell(struct gx_cand *rr, const char *s, size_t n, int kind, long line)
 {
 	/* n cells, only counted (a count past INT_MAX, in a document of
 	 * 2 GiB and more of one-byte cells, is said as INT_MAX) */
-	if (kind == GX_T_MANY || kind == GX_T_BLANKS) {
+	if (kind == GX_T_MANY || kind == GX_T_BLANKS ||
+	    kind == GX_T_BLANKROWS) {
 		rr->n = n < (size_t)(INT_MAX - rr->n) ? rr->n + (int)n : INT_MAX;
 		return;
 	}
@@ -383,10 +384,12 @@ gather(struct gai_extract *x, size_t ti, size_t t, size_t rs, size_t re,
 	for (first = j; j < re; j++) {
 		if (v[j].kind == GX_T_NUM || v[j].kind == GX_T_RUN)
 			break;
-		if (v[j].kind == GX_T_EMPTY || v[j].kind == GX_T_BLANKS) {
+		if (v[j].kind == GX_T_EMPTY || v[j].kind == GX_T_BLANKS ||
+		    v[j].kind == GX_T_BLANKROWS) {
 			/* one blank cell alone on its line: a row of blank
 			 * cells, one per line (GX_T_BLANKS: lines of one) */
 			if (!nolabel && v[j].lfirst &&
+			    v[j].kind != GX_T_BLANKROWS &&
 			    (j + 1 == re || v[j + 1].line != v[j].line))
 				break;
 			continue;

@@ -398,17 +398,19 @@ runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
 }
 
 /*
- * A run of lines of one blank cell each, or of words (ASCII cells without
- * a digit or '+': no label, heading, numbering or 本年增/减 sign is one),
- * keeps FILL_HEAD cells, then one GX_T_BLANKS or GX_T_WORDS for the
- * lines after them, then the last FILL_TAIL cells or more.  A walk that
- * starts before the run and looks at cells one by one steps over at most
- * 81 cells of text (gather: 80 after a heading) or 24 cells (classify's
- * look for a label named again) before it stops, or over blank cells to
- * the first number, counting them (gather); one that starts after the run
- * and goes back stops at a blank cell or within 40 cells (waiting), or
- * goes back over blank cells (gather).  So no walk reaches a GX_T_WORDS,
- * and those that reach a GX_T_BLANKS take it for its blank cells.
+ * A run of lines of one blank cell each, of lines of several, or of words
+ * (ASCII cells without a digit or '+': no label, heading, numbering or
+ * 本年增/减 sign is one) keeps FILL_HEAD cells, then one GX_T_BLANKS,
+ * GX_T_BLANKROWS or GX_T_WORDS for the lines after them, then the last
+ * FILL_TAIL cells or more.  A walk that starts before the run and looks
+ * at cells one by one steps over at most 81 cells of text (gather: 80
+ * after a heading) or 24 cells (classify's look for a label named again)
+ * before it stops, or over blank cells to the first number, counting them
+ * (gather); one that starts after the run and goes back stops at a blank
+ * cell or within 40 cells (waiting), or goes back over lines of one
+ * blank cell (gather; it stops at the last cell of a line of several).
+ * So no walk reaches a GX_T_WORDS, and those that reach a GX_T_BLANKS or
+ * GX_T_BLANKROWS take it for its blank cells.
  */
 #define FILL_HEAD 128
 #define FILL_TAIL 64
@@ -426,14 +428,18 @@ word_cell(const char *s, size_t n)
 }
 
 /* What the line just cut, cells [b0, t->n), is to such a run: GX_T_BLANKS,
- * GX_T_WORDS, or 0 (another line, that ends the run). */
+ * GX_T_BLANKROWS, GX_T_WORDS, or 0 (another line, that ends the run). */
 static int
 fill_kind(const struct gx_toks *t, size_t b0)
 {
 	size_t i;
 
-	if (t->n - b0 == 1 && t->v[b0].kind == GX_T_EMPTY)
-		return GX_T_BLANKS;
+	if (t->v[b0].kind == GX_T_EMPTY) {
+		for (i = b0 + 1; i < t->n && t->v[i].kind == GX_T_EMPTY; i++)
+			;
+		return i < t->n ? 0 : i == b0 + 1 ? GX_T_BLANKS :
+		    GX_T_BLANKROWS;
+	}
 	for (i = b0; i < t->n; i++)
 		if (t->v[i].kind != GX_T_TEXT ||
 		    !word_cell(t->text + t->v[i].off, t->v[i].len))
@@ -450,8 +456,9 @@ moved(size_t *i, size_t from, size_t to, size_t at)
 		*i = *i >= to ? *i - (to - at) : at;
 }
 
-/* After the line [b0, t->n): its cells into the run's GX_T_BLANKS or
- * GX_T_WORDS where it is far enough into one (see above). */
+/* After the line [b0, t->n): its cells into the run's GX_T_BLANKS,
+ * GX_T_BLANKROWS or GX_T_WORDS where it is far enough into one (see
+ * above). */
 static void
 fill(struct gx_toks *t, size_t b0)
 {

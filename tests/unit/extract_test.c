@@ -850,14 +850,18 @@ fill_runs(void)
 
 	memset(&t, 0, sizeof t);
 	/* a label, 300 lines of words (two on every third), a label, 300
-	 * lines of a blank cell, a number; then runs that stay */
+	 * lines of a blank cell, a number, a label, 300 lines of two or
+	 * three blank cells, a number; then runs that stay */
 	gai_buf_puts(&d, "规章\n");
 	for (i = 0; i < 300; i++)
 		gai_buf_puts(&d, i % 3 == 2 ? "ab  c\n" : "a\n");
 	gai_buf_puts(&d, "行政许可\n");
 	for (i = 0; i < 300; i++)
 		gai_buf_puts(&d, i % 2 ? "||\n" : "| |\n");
-	gai_buf_puts(&d, "7\n");
+	gai_buf_puts(&d, "7\n行政处罚\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 2 ? "|||\n" : "| | |  |\n");
+	gai_buf_puts(&d, "8\n");
 	for (i = 0; i < 300; i++)
 		gai_buf_puts(&d, i % 2 ? "a\n" : "||\n");
 	for (k = 0; kept[k] != NULL; k++)
@@ -865,21 +869,21 @@ fill_runs(void)
 			gai_buf_puts(&d, kept[k]);
 	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
 	/* each run: 128 cells, its token, 64 to 127 cells of whole lines */
-	for (i = 1, k = 0; k < 2; k++) {
+	for (i = 1, k = 0; k < 3; k++) {
+		static const int fold[] = { GX_T_WORDS, GX_T_BLANKS,
+		    GX_T_BLANKROWS };
 		int kind = k == 0 ? GX_T_TEXT : GX_T_EMPTY;
-		size_t first = i, want = k == 0 ? 400 : 300;
+		size_t first = i, want = k == 0 ? 400 : k == 1 ? 300 : 750;
 
 		for (cells = 0, nfill = 0, ok = 1; i < t.n && ok &&
-		    (t.v[i].kind == kind || t.v[i].kind == GX_T_WORDS ||
-		    t.v[i].kind == GX_T_BLANKS) &&
+		    (t.v[i].kind == kind || t.v[i].kind == fold[k]) &&
 		    (unsigned char)d.data[t.v[i].off] < 0x80; i++) {
 			if (t.v[i].kind == kind) {
 				cells++;
 				continue;
 			}
 			nfill++;
-			ok = t.v[i].kind == (k == 0 ? GX_T_WORDS :
-			    GX_T_BLANKS) && i - first >= 128 && t.v[i].lfirst;
+			ok = i - first >= 128 && t.v[i].lfirst;
 			cells += t.v[i].len;
 			/* the cells kept after it: whole lines, 64 or more */
 			for (j = i + 1; j < t.n && t.v[j].kind == kind; j++)
@@ -889,13 +893,14 @@ fill_runs(void)
 		}
 		CHECK(ok && nfill == 1 && cells == want, "run %zu: %zu cells, "
 		    "%zu tokens for them", k, cells, nfill);
-		i++;	/* 行政许可, 7 */
+		i += k == 1 ? 2 : 1;	/* 行政许可; 7, 行政处罚; 8 */
 	}
-	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the blanks");
+	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the blank cells");
 	/* the rest kept, a token a cell */
 	CHECK(t.n == i + 300 + 3 * 300, "%zu tokens", t.n);
 	for (ok = 1; i < t.n && ok; i++)
-		ok = t.v[i].kind != GX_T_WORDS && t.v[i].kind != GX_T_BLANKS;
+		ok = t.v[i].kind != GX_T_WORDS && t.v[i].kind != GX_T_BLANKS &&
+		    t.v[i].kind != GX_T_BLANKROWS;
 	CHECK(ok, "no run of mixed lines or words that matter cut short");
 	gx_toks_free(&t);
 	gai_buf_free(&d);
