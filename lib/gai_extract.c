@@ -493,6 +493,8 @@ gai_extract_free(struct gai_extract *x)
 	gai_buf_free(&x->fold);
 	gx_toks_free(&x->toks);
 	free(x->lmark);
+	free(x->wline);
+	free(x->words);
 	gai_buf_free(&x->sq);
 	free(x->label);
 	free(x->labend);
@@ -620,6 +622,7 @@ read_doc(struct gai_extract *x, const char *text, size_t len,
 {
 	struct gai_fold st = { 0, 0 };
 	struct gx_scanned sc;
+	struct gai_prose_marks pm;
 	size_t i, k;
 	int rc;
 
@@ -669,9 +672,13 @@ read_doc(struct gai_extract *x, const char *text, size_t len,
 			goto nomem;
 	}
 	/* What the prose says, for gai-check to hold against the tables. */
+	pm.line = x->lmark;
+	pm.wline = x->wline;
+	pm.words = x->words;
+	pm.nw = x->nw;
 	x->nprose = 0;
 	if (x->found_any &&
-	    gai_prose_scan(x->text.data, x->text.len, x->lmark, take_prose,
+	    gai_prose_scan(x->text.data, x->text.len, &pm, take_prose,
 	    x) < 0)
 		goto nomem;
 	/* The records, pointing into the arena now that it stops growing;

@@ -370,6 +370,12 @@ struct gai_extract {
 	struct gx_toks toks;
 	unsigned char *lmark;	/* per line of x->text: GX_L_* (gx_scan) */
 	size_t lmcap;
+	/* the prose's words of the lines marked GAI_PROSE_WORD (a byte a
+	 * line for all would be a third of the memory of a document of
+	 * tiny cells) */
+	uint32_t *wline;
+	unsigned char *words;
+	size_t nw, nwcap;
 	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
 	size_t gtn, gtcap;
 	struct gai_buf gsq;	/* a glued cell without spaces, */
@@ -486,16 +492,22 @@ int gx_unglue(struct gai_extract *x);
 
 /* ---- the pass over a document (gai_extract_scan.c) ---- */
 
-/* A line's marks: GAI_PROSE_JIAN, _HINT and _TABLE (gai_prose.h), and */
+/* A line's marks: GAI_PROSE_JIAN, _WORD and _TABLE (gai_prose.h), and */
 enum {
 	GX_L_HEAD = 0x08,	/* a heading's last character: 况 题 项 */
 	GX_L_GLUE = 0x10,	/* a pair gx_glue_hint looks for */
 	GX_L_YEAR = 0x20,	/* 年 (meta.year) */
 	GX_L_DATE = 0x40,	/* 时 or 日 (发布时间, 日期: meta.published) */
-	GX_L_ALL = 0x7f,
-	/* of a character (never a line's): first of such a pair, second */
-	GX_C_GFIRST = 0x80,
-	GX_C_GNEXT = GX_L_GLUE
+	GX_L_ALL = 0x7f
+};
+
+/* A character's bits in x->marks, for the marks of its line. */
+enum {
+	GX_C_HEAD = 0x01, GX_C_YEAR = 0x02, GX_C_DATE = 0x04,
+	GX_C_JIAN = 0x08,	/* 件 */
+	GX_C_WORD = 0x10,	/* first of a prose word: gai_prose_words */
+	GX_C_GFIRST = 0x20,	/* first of a gx_glue_hint pair, */
+	GX_C_GNEXT = 0x40	/* second of one */
 };
 
 /* The pairs gx_glue_hint looks for (simplified; traditional forms too). */
@@ -514,8 +526,10 @@ struct gx_scanned {
 
 /*
  * Mark each line of s[0..n) (as gx_tokenize cuts them) in x->lmark, and
- * say in *r what else the pass finds.  A line that is not UTF-8 gets
- * every mark but GAI_PROSE_TABLE, which is always exact.  0 or NOMEM.
+ * its prose words in x->wline and x->words, and say in *r what else the
+ * pass finds.  A line that is not UTF-8 gets every mark but
+ * GAI_PROSE_TABLE, which is always exact, and GAI_PROSE_MAYBE.  0 or
+ * NOMEM.
  */
 int gx_scan(struct gai_extract *x, const char *s, size_t n,
     struct gx_scanned *r);

@@ -375,8 +375,8 @@ holds(const char *s, size_t n, const char *const *w)
 
 /*
  * gx_scan's marks are what each matcher finds on the line alone: the
- * heading filter's characters, gx_glue_hint's pairs, 件 and the first
- * characters of the prose's hint words, 年, 时 or 日, a TAB or '|'; every
+ * heading filter's characters, gx_glue_hint's pairs, 件, 年, 时 or 日, a
+ * TAB or '|' (the prose's words: prose_marks); every
  * mark on a line that is not UTF-8 (a TAB or '|' told as on any other);
  * whether the text is UTF-8 and holds a NUL; and the fold's span, on
  * random lines of Han, ASCII, what folds and broken sequences.
@@ -392,9 +392,8 @@ scan_random(void)
 		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80",
 		"时", "時", "日"
 	};
-	static const char *const hint[] = {
-		"申", "結", "结", "答", "办", "辦", "顺", "順", "行", NULL
-	}, *const jian[] = { "件", NULL }, *const year[] = { "年", NULL },
+	static const char *const jian[] = { "件", NULL },
+	    *const year[] = { "年", NULL },
 	    *const date[] = { "时", "時", "日", NULL };
 	struct gai_error err;
 	struct gai_extract *x = gai_extract_new(&err);
@@ -439,17 +438,89 @@ scan_random(void)
 				    GX_L_GLUE : 0) |
 				    (holds(s + ls, le - ls, jian) ?
 				    GAI_PROSE_JIAN : 0) |
-				    (holds(s + ls, le - ls, hint) ?
-				    GAI_PROSE_HINT : 0) |
 				    (holds(s + ls, le - ls, year) ?
 				    GX_L_YEAR : 0) |
 				    (holds(s + ls, le - ls, date) ?
 				    GX_L_DATE : 0) | table;
+			/* the prose's words: prose_marks() */
+			if (want != GX_L_ALL - GAI_PROSE_TABLE + table)
+				want |= x->lmark[line] & GAI_PROSE_WORD;
 			if (x->lmark[line] != want && bad++ < 5)
 				CHECK(0, "scan: round %d line %zu: %#x, not %#x",
 				    round, line, x->lmark[line], want);
 		}
 	}
+	gai_extract_free(x);
+}
+
+static char prose_got[2][4096];
+
+static int
+prose_take(void *ctx, const char *key, const char *value, const char *s,
+    size_t n)
+{
+	char *got = ctx;
+	size_t k = strlen(got);
+
+	snprintf(got + k, 4096 - k, "%s=%s[%.*s];", key, value, (int)n, s);
+	return 0;
+}
+
+/*
+ * The prose read with the lines' marks (its words, 件, table rows) finds
+ * what it finds reading every paragraph, on random lines of the words,
+ * their characters apart, counts, clauses, line breaks and spaces.
+ */
+static void
+prose_marks(void)
+{
+	static const char *const pieces[] = {
+		"申请", "申", "请", "請", "收到", "受理", "答复", "答", "复",
+		"办结", "结转", "結轉", "结", "轉", "上年度", "下年度", "顺延",
+		"行政复议", "行政", "复议", "行政诉讼", "诉讼", "件", "件",
+		"3", "12", "十", "。", "，", "\n", "\n", " ", "  ", "\t", "|",
+		"（含", "）", "a", "共", "收到申请3件", "收到申\n请3件",
+		"答复12件", "答\n复 12 件", "上年度结转5件", "行政复\n议2件",
+		"顺延到下年度4件", "行政诉讼1件", "\xE5"
+	};
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	struct gai_prose_marks pm;
+	struct gx_scanned sc;
+	char s[256];
+	size_t n, bad = 0, found = 0;
+	int round;
+
+	if (x == NULL) {
+		CHECK(0, "gai_extract_new");
+		return;
+	}
+	srand(13);
+	for (round = 0; round < 20001; round++) {
+		n = unit_pieces(s, pieces, sizeof pieces / sizeof pieces[0],
+		    90);
+		/* a line not UTF-8 whose word the next line finishes: its
+		 * own words are not all of the paragraph's */
+		if (round == 20000)
+			n = (size_t)snprintf(s, sizeof s, "%s",
+			    "收到答复\xE7\x94\n\xB3请4件，办结3件。\n");
+		prose_got[0][0] = prose_got[1][0] = '\0';
+		if (gx_scan(x, s, n, &sc) != 0)
+			continue;
+		pm.line = x->lmark;
+		pm.wline = x->wline;
+		pm.words = x->words;
+		pm.nw = x->nw;
+		if (gai_prose_scan(s, n, &pm, prose_take, prose_got[0]) != 0 ||
+		    gai_prose_scan(s, n, NULL, prose_take, prose_got[1]) != 0 ||
+		    strcmp(prose_got[0], prose_got[1]) != 0) {
+			if (bad++ < 5)
+				CHECK(0, "prose marks: round %d: %s, not %s",
+				    round, prose_got[0], prose_got[1]);
+		}
+		found += prose_got[1][0] != '\0';
+	}
+	CHECK(found > 5000, "prose marks: %zu texts with counts", found);
 	gai_extract_free(x);
 }
 
@@ -1008,6 +1079,7 @@ main(int argc, char *argv[])
 	chars();
 	stream1();
 	meta_lines();
+	prose_marks();
 	squeeze();
 	long_lines();
 	fill_runs();
