@@ -147,6 +147,9 @@ struct gx_toks {
 	size_t fstart, fill;
 	size_t hscan, hwords;	/* a run of words: the cells looked at
 				 * for where it may fold from, the words */
+	int lkind;		/* the same inside a line of many cells: */
+	size_t lstart, lfill;	/* (its line: lline) */
+	uint32_t lline;
 	struct gai_buf scratch;
 };
 

@@ -953,6 +953,49 @@ fill_words_blanks(void)
 	gai_buf_free(&d);
 }
 
+/*
+ * Inside a line of many cells too: a long stretch of blank cells is one
+ * GX_T_BLANKROWS, of words one GX_T_WORDS, cells of the same kind before
+ * and after it; the line's cells all counted.
+ */
+static void
+fill_in_line(void)
+{
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, cells = 0, blanks = 0, words = 0;
+	int ok = 1, kind;
+
+	memset(&t, 0, sizeof t);
+	gai_buf_puts(&d, "规章");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, "|");
+	gai_buf_puts(&d, "|5");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, "|a");
+	gai_buf_puts(&d, "|7\n");
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	for (i = 0; i < t.n; i++) {
+		kind = t.v[i].kind;
+		if (kind != GX_T_BLANKROWS && kind != GX_T_WORDS) {
+			cells++;
+			continue;
+		}
+		cells += t.v[i].len;
+		blanks += kind == GX_T_BLANKROWS;
+		words += kind == GX_T_WORDS;
+		kind = kind == GX_T_WORDS ? GX_T_TEXT : GX_T_EMPTY;
+		ok = ok && i >= 128 && i + 64 < t.n && !t.v[i].lfirst &&
+		    t.v[i].line == 0 && t.v[i - 1].kind == kind &&
+		    t.v[i + 1].kind == kind && t.v[i + 64].kind == kind;
+	}
+	CHECK(ok && blanks == 1 && words == 1 && cells == 603 &&
+	    t.n < 603 - 100 && t.v[0].lfirst, "%zu tokens for %zu cells",
+	    t.n, cells);
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
 /* The words of a 本年增/减 cell, each taken whole, and no other. */
 static void
 change_words(void)
@@ -1084,6 +1127,7 @@ main(int argc, char *argv[])
 	long_lines();
 	fill_runs();
 	fill_words_blanks();
+	fill_in_line();
 	many();
 	change_words();
 	return unit_end("extract_test");
