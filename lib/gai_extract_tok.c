@@ -314,7 +314,7 @@ moved(size_t *i, size_t from, size_t to, size_t at)
 		*i = *i >= to ? *i - (to - at) : at;
 }
 
-/* Cells [p0, t->n - c) into the token *fill (p0 itself when NONE, of
+/* Cells [p0, c) into the token *fill (p0 itself when NONE, made of
  * the given kind), the cells after them moved down. */
 static void
 fold(struct gx_toks *t, size_t p0, size_t c, size_t *fill, int kind)
