@@ -93,8 +93,8 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
  * as blank cells and counted; GX_T_BLANKROWS: len blank cells on lines
  * of two or more blank cells, the same; GX_T_WORDS: len cells of text
  * that no label, heading or number can be (ASCII, no digit, no '+'), on
- * lines of nothing else, which no walk reaches (see fill in
- * gai_extract_tok.c).
+ * lines of nothing else, and of lines of one blank cell among them,
+ * which no walk reaches (see fill in gai_extract_tok.c).
  */
 enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY, GX_T_BLANKS,
 	GX_T_BLANKROWS, GX_T_WORDS };
@@ -145,6 +145,8 @@ struct gx_toks {
 	 * cell; its GX_T_BLANKS or GX_T_WORDS once it has one, else NONE */
 	int fkind;
 	size_t fstart, fill;
+	size_t hscan, hwords;	/* a run of words: the cells looked at
+				 * for where it may fold from, the words */
 	struct gai_buf scratch;
 };
 

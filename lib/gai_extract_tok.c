@@ -411,6 +411,13 @@ runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
  * blank cell (gather; it stops at the last cell of a line of several).
  * So no walk reaches a GX_T_WORDS, and those that reach a GX_T_BLANKS or
  * GX_T_BLANKROWS take it for its blank cells.
+ *
+ * A run of words takes in lines of one blank cell too: its GX_T_WORDS
+ * comes after FILL_HEAD words and right after a word (gather's count of
+ * a row's cells, from a blank cell, stops at the next word), and a word
+ * is kept after it (gather's walk back over blank cells stops there).
+ * A long stretch of blank lines after its last word starts a run of
+ * blank lines, which ends it.
  */
 #define FILL_HEAD 128
 #define FILL_TAIL 64
@@ -456,6 +463,20 @@ moved(size_t *i, size_t from, size_t to, size_t at)
 		*i = *i >= to ? *i - (to - at) : at;
 }
 
+/* Where a run of words may first fold from: a line's first cell after
+ * FILL_HEAD words, right after a word; NONE yet. */
+static size_t
+words_head(struct gx_toks *t)
+{
+	for (; t->hscan < t->n; t->hscan++) {
+		if (t->hwords >= FILL_HEAD && t->v[t->hscan].lfirst &&
+		    t->v[t->hscan - 1].kind == GX_T_TEXT)
+			return t->hscan;
+		t->hwords += t->v[t->hscan].kind == GX_T_TEXT;
+	}
+	return NONE;
+}
+
 /* After the line [b0, t->n): its cells into the run's GX_T_BLANKS,
  * GX_T_BLANKROWS or GX_T_WORDS where it is far enough into one (see
  * above). */
@@ -468,21 +489,39 @@ fill(struct gx_toks *t, size_t b0)
 	if (t->n == b0)
 		return;		/* no cell: the run goes on */
 	kind = fill_kind(t, b0);
+	if (t->fkind == GX_T_WORDS && kind == GX_T_BLANKS) {
+		if (t->n - (t->last_text + 1) < FILL_HEAD + 2 * FILL_TAIL)
+			kind = GX_T_WORDS;
+		else {		/* the blank lines after the last word */
+			t->fkind = kind;
+			t->fstart = t->last_text + 1;
+			t->fill = NONE;
+		}
+	}
 	if (kind != t->fkind || kind == 0) {
 		t->fkind = kind;
-		t->fstart = b0;
+		t->fstart = t->hscan = b0;
+		t->hwords = 0;
 		t->fill = NONE;
 		return;
 	}
 	/* whole lines go in: from a line's first cell to another's */
-	p0 = t->fill != NONE ? t->fill + 1 : t->fstart + FILL_HEAD;
-	while (p0 < t->n && !t->v[p0].lfirst)
-		p0++;
+	if (t->fill != NONE)
+		p0 = t->fill + 1;
+	else if (kind == GX_T_WORDS)
+		p0 = words_head(t);
+	else
+		for (p0 = t->fstart + FILL_HEAD; p0 < t->n &&
+		    !t->v[p0].lfirst; p0++)
+			;
 	if (p0 >= t->n || t->n - p0 < 2 * FILL_TAIL)
 		return;
-	for (c = t->n - FILL_TAIL; c > p0 && !t->v[c].lfirst; c--)
-		;
-	if (c == p0)
+	c = t->n - FILL_TAIL;
+	if (kind == GX_T_WORDS && c > t->last_text)
+		c = t->last_text;	/* a word kept after it */
+	while (c > p0 && !t->v[c].lfirst)
+		c--;
+	if (c <= p0)
 		return;
 	if (t->fill == NONE) {
 		/* the first cell to go becomes the run's token: its off,

@@ -796,13 +796,14 @@ line.txt	warn.row_unread	active.rules: the label is at line 2 but its values can
 	[ "$kb" -le $((2 * 10000000 / 1024 + 12288)) ]
 }
 
-@test "peak memory within twice the document plus a constant: millions of lines of a word, of one blank cell, of several (#11 item 10)" {
+@test "peak memory within twice the document plus a constant: millions of lines of a word, of one blank cell, of several, of both in turn (#11 item 10)" {
 	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
 	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
-	# three documents of 10 MB: 5 million lines of "a" between labels,
+	# four documents of 10 MB: 5 million lines of "a" between labels,
 	# runs of lines of one blank cell, after a label and after the
-	# heading of a table whose first row has no label, and lines of
-	# three blank cells after a label; the counts exact
+	# heading of a table whose first row has no label, lines of three
+	# blank cells after a label, and lines of "a" and "||" in turn; the
+	# counts exact
 	python3 -c 'import sys
 w = sys.stdout.write
 w("\fwords.txt\n二、主动公开政府信息情况\n规章\n" + "a\n" * 5000000 +
@@ -811,8 +812,9 @@ w("\fblanks.txt\n二、主动公开政府信息情况\n规章\t1\t0\t5\n规范�
     "||\n" * 1666666 + "2\n四、政府信息公开行政复议、行政诉讼情况\n" +
     "||\n" * 1666666 + "1\t2\n")
 w("\fblankrows.txt\n二、主动公开政府信息情况\n规章\t1\t0\t5\n规范性文件\n2\n" +
-    "| | | |\n" * 1250000 + "行政许可\n" + "| | | |\n" * 10 + "3\n")' \
-	    >"$BATS_TEST_TMPDIR/fill"
+    "| | | |\n" * 1250000 + "行政许可\n" + "| | | |\n" * 10 + "3\n")
+w("\fmixed.txt\n二、主动公开政府信息情况\n规章\n" + "a\n||\n" * 2000000 +
+    "规范性文件\n行政许可\n3\n")' >"$BATS_TEST_TMPDIR/fill"
 	run -0 python3 -c '
 import resource, subprocess, sys
 st = subprocess.call(["gai-extract", sys.argv[1]],
@@ -822,7 +824,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 	[ "$st" -eq 0 ]
 	echo "peak $kb KB for documents of 10 MB"
 	run -0 grep -c . "$BATS_TEST_TMPDIR/fill.out"
-	[ "$output" -eq 34 ]
+	[ "$output" -eq 44 ]
 	run -0 grep -F -e row_unread -e rules -e license.decisions "$BATS_TEST_TMPDIR/fill.out"
 	[ "$output" = "words.txt	warn.row_unread	active.rules: the label is at line 2 but its values cannot be read for certain: no numbers follow the label
 words.txt	warn.row_unread	active.normative: the label is at line 5000003 but its values cannot be read for certain: no numbers follow it before the label of active.license at line 5000004
@@ -836,7 +838,10 @@ blankrows.txt	active.rules.issued	1
 blankrows.txt	active.rules.repealed	0
 blankrows.txt	active.rules.in_force	5
 blankrows.txt	active.license.decisions	3
-blankrows.txt	warn.row_unread	active.normative: the label is at line 3 but its values cannot be read for certain: a run of 3750001 numbers follows it" ]
+blankrows.txt	warn.row_unread	active.normative: the label is at line 3 but its values cannot be read for certain: a run of 3750001 numbers follows it
+mixed.txt	warn.row_unread	active.rules: the label is at line 2 but its values cannot be read for certain: its 1 cells are blank and do not match its 3 columns
+mixed.txt	warn.row_unread	active.normative: the label is at line 4000003 but its values cannot be read for certain: no numbers follow it before the label of active.license at line 4000004
+mixed.txt	warn.row_unread	active.license: the label is at line 4000004 but its values cannot be read for certain: the numbers that follow on line 4000005 could be its or those of active.normative, whose label at line 4000003 waits for numbers too" ]
 	# a 16-byte cell each was 10 times the document
 	[ "$kb" -le $((2 * 10000000 / 1024 + 12288)) ]
 }

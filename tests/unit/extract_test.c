@@ -900,25 +900,28 @@ many(void)
 }
 
 /*
- * Where a long run of lines of words or of one blank cell is cut short:
- * the run's first cells kept, one GX_T_WORDS or GX_T_BLANKS for whole
- * lines, the last cells kept after it; lines of words that could matter
- * (a digit, '+', a Han character) and runs of mixed lines kept whole.
+ * Where a long run of lines of words or of blank cells is cut short: the
+ * run's first cells kept, one GX_T_WORDS, GX_T_BLANKS or GX_T_BLANKROWS
+ * for whole lines, the last cells kept after it; lines of words that
+ * could matter (a digit, '+', a Han character) kept whole.
  */
 static void
 fill_runs(void)
 {
 	static const char *const kept[] = { "x1\n", "+\n", "七\n",
 	    NULL };
+	static const int fold[] = { GX_T_WORDS, GX_T_BLANKS, GX_T_BLANKROWS,
+	    GX_T_WORDS };
 	struct gx_toks t;
 	struct gai_buf d = GAI_BUF_INIT;
-	size_t i, k, j, cells, nfill;
+	size_t i, k, j, cells, nfill, w;
 	int ok;
 
 	memset(&t, 0, sizeof t);
 	/* a label, 300 lines of words (two on every third), a label, 300
 	 * lines of a blank cell, a number, a label, 300 lines of two or
-	 * three blank cells, a number; then runs that stay */
+	 * three blank cells, a number, 300 lines of a word and of a blank
+	 * cell in turn, a number; then runs that stay */
 	gai_buf_puts(&d, "规章\n");
 	for (i = 0; i < 300; i++)
 		gai_buf_puts(&d, i % 3 == 2 ? "ab  c\n" : "a\n");
@@ -929,46 +932,90 @@ fill_runs(void)
 	for (i = 0; i < 300; i++)
 		gai_buf_puts(&d, i % 2 ? "|||\n" : "| | |  |\n");
 	gai_buf_puts(&d, "8\n");
-	for (i = 0; i < 300; i++)
-		gai_buf_puts(&d, i % 2 ? "a\n" : "||\n");
+	for (i = 0; i < 600; i++)
+		gai_buf_puts(&d, i % 2 ? "||\n" : "a\n");
+	gai_buf_puts(&d, "9\n");
 	for (k = 0; kept[k] != NULL; k++)
 		for (i = 0; i < 300; i++)
 			gai_buf_puts(&d, kept[k]);
 	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
-	/* each run: 128 cells, its token, 64 to 127 cells of whole lines */
-	for (i = 1, k = 0; k < 3; k++) {
-		static const int fold[] = { GX_T_WORDS, GX_T_BLANKS,
-		    GX_T_BLANKROWS };
-		int kind = k == 0 ? GX_T_TEXT : GX_T_EMPTY;
-		size_t first = i, want = k == 0 ? 400 : k == 1 ? 300 : 750;
+	/* each run: 128 cells (words), its token, 64 cells or more of whole
+	 * lines, a word among them in a run of words */
+	for (i = 1, k = 0; k < 4; k++) {
+		size_t first = i, want = k == 0 ? 400 : k == 1 ? 300 :
+		    k == 2 ? 750 : 600;
 
-		for (cells = 0, nfill = 0, ok = 1; i < t.n && ok &&
-		    (t.v[i].kind == kind || t.v[i].kind == fold[k]) &&
+		for (cells = 0, nfill = 0, w = 0, ok = 1; i < t.n && ok &&
+		    (t.v[i].kind == GX_T_TEXT || t.v[i].kind == GX_T_EMPTY ||
+		    t.v[i].kind == fold[k]) &&
 		    (unsigned char)d.data[t.v[i].off] < 0x80; i++) {
-			if (t.v[i].kind == kind) {
+			if (t.v[i].kind != fold[k]) {
 				cells++;
+				w += t.v[i].kind == GX_T_TEXT;
 				continue;
 			}
 			nfill++;
-			ok = i - first >= 128 && t.v[i].lfirst;
+			ok = i - first >= 128 && t.v[i].lfirst &&
+			    (fold[k] != GX_T_WORDS || (w >= 128 &&
+			    t.v[i - 1].kind == GX_T_TEXT));
 			cells += t.v[i].len;
-			/* the cells kept after it: whole lines, 64 or more */
-			for (j = i + 1; j < t.n && t.v[j].kind == kind; j++)
-				;
+			/* the cells kept after it */
+			for (j = i + 1, w = 0; j < t.n &&
+			    (t.v[j].kind == GX_T_TEXT ||
+			    t.v[j].kind == GX_T_EMPTY) &&
+			    (unsigned char)d.data[t.v[j].off] < 0x80; j++)
+				w += t.v[j].kind == GX_T_TEXT;
 			ok = ok && j - i - 1 >= 64 && j - i - 1 < 128 + 2 &&
-			    t.v[i + 1].lfirst;
+			    t.v[i + 1].lfirst && (fold[k] != GX_T_WORDS ||
+			    w > 0);
 		}
 		CHECK(ok && nfill == 1 && cells == want, "run %zu: %zu cells, "
 		    "%zu tokens for them", k, cells, nfill);
-		i += k == 1 ? 2 : 1;	/* 行政许可; 7, 行政处罚; 8 */
+		i += k == 1 ? 2 : 1;	/* 行政许可; 7, 行政处罚; 8; 9 */
 	}
-	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the blank cells");
+	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the runs");
 	/* the rest kept, a token a cell */
-	CHECK(t.n == i + 300 + 3 * 300, "%zu tokens", t.n);
+	CHECK(t.n == i + 3 * 300, "%zu tokens", t.n);
 	for (ok = 1; i < t.n && ok; i++)
-		ok = t.v[i].kind != GX_T_WORDS && t.v[i].kind != GX_T_BLANKS &&
-		    t.v[i].kind != GX_T_BLANKROWS;
-	CHECK(ok, "no run of mixed lines or words that matter cut short");
+		ok = t.v[i].kind == GX_T_TEXT;
+	CHECK(ok, "no run of words that matter cut short");
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
+/*
+ * A long stretch of blank lines after a run of words is a run of its
+ * own: a GX_T_WORDS with a word after it, then a GX_T_BLANKS its cells
+ * after the last word.
+ */
+static void
+fill_words_blanks(void)
+{
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, cells = 0, words = 0, blanks = 0, last_word = 0;
+	int ok = 1;
+
+	memset(&t, 0, sizeof t);
+	gai_buf_puts(&d, "规章\n");
+	for (i = 0; i < 800; i++)
+		gai_buf_puts(&d, i >= 400 || i % 2 ? "||\n" : "a\n");
+	gai_buf_puts(&d, "9\n");
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	for (i = 1; i + 1 < t.n; i++) {
+		if (t.v[i].kind == GX_T_TEXT)
+			last_word = i;
+		if (t.v[i].kind == GX_T_WORDS)
+			ok = ok && ++words == 1 && blanks == 0;
+		if (t.v[i].kind == GX_T_BLANKS)
+			ok = ok && ++blanks == 1 && words == 1 &&
+			    i >= last_word + 128;
+		cells += t.v[i].kind == GX_T_WORDS ||
+		    t.v[i].kind == GX_T_BLANKS ? t.v[i].len : 1;
+	}
+	CHECK(ok && words == 1 && blanks == 1 && cells == 800 &&
+	    t.v[t.n - 1].kind == GX_T_NUM, "%zu cells, %zu and %zu tokens",
+	    cells, words, blanks);
 	gx_toks_free(&t);
 	gai_buf_free(&d);
 }
@@ -1104,6 +1151,7 @@ main(int argc, char *argv[])
 	squeeze();
 	long_lines();
 	fill_runs();
+	fill_words_blanks();
 	many();
 	change_words();
 	return unit_end("extract_test");
