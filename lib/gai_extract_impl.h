@@ -368,8 +368,11 @@ struct gai_extract {
 
 	/* per document, reused */
 	struct gai_buf text;	/* the document, folded: the caller's text
-				 * itself, or x->fold (never written) */
-	struct gai_buf fold;	/* the document when folding changed it */
+				 * itself (folded where it is when the
+				 * caller gave it up), or x->fold (never
+				 * written) */
+	struct gai_buf fold;	/* the document when folding changed it, or
+				 * a piece of it folded in place */
 	struct gx_toks toks;
 	unsigned char *lmark;	/* per line of x->text: GX_L_* (gx_scan) */
 	size_t lmcap;

@@ -873,6 +873,37 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
 	[ "$kb" -le $((2 * page + 12288)) ]
 }
 
+@test "peak memory: a raw 40 MB text page that folding changes, folded where it is; one with a stray byte, normalized (#11 item 10)" {
+	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	cd "$BATS_TEST_TMPDIR"
+	# seed 004 as its page gave it: full-width （）： and U+3000 in it,
+	# so not folded yet, and blank-line separated cells
+	python3 -c 'import sys
+d = open(sys.argv[1], "rb").read() * 4000
+open("text.txt", "wb").write(d)
+open("stray.txt", "wb").write(d[:len(d) // 2] + b"\xff" + d[len(d) // 2:])' \
+	    "$SEEDS/004_53c757b5f08b753a.txt"
+	for f in text.txt stray.txt; do
+		run -0 python3 -c '
+import resource, subprocess, sys
+st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]],
+    stdout=open(sys.argv[1] + ".out", "w"), stderr=subprocess.DEVNULL)
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $f
+		read -r st kb <<<"$output"
+		page=$(($(wc -c <$f) / 1024))
+		echo "$f: peak $kb KB for a page of $page KB"
+		[ "$st" -eq 0 ]
+		# folded into a copy beside it, the text was held twice: 3
+		# times the page
+		[ "$kb" -le $((2 * page + 12288)) ]
+	done
+	# the records as through gai-normalize
+	gai-normalize --max-size=0 text.txt | gai-extract --max-size=0 >want
+	cmp want text.txt.out
+	grep -q '^stray.txt	meta.encoding	UTF-8$' stray.txt.out
+}
+
 @test "peak memory: a raw 30 MB page in GB18030, Big5 or UTF-16, whose text is larger, given back as it is decoded (#11 item 10)" {
 	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
 	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"

@@ -614,6 +614,73 @@ stream1(void)
 }
 
 /*
+ * gai_extract_stream1_buf folds text that is not folded yet where it is,
+ * in pieces: the text left is what gai_text_fold makes of it, the records
+ * those of gai_extract_doc, wherever a piece ends (in a character, a CR
+ * LF, a CR whose LF comes later): the document shifted a byte at a time
+ * past the end of the first piece of 512 KiB.
+ */
+static void
+stream1_in_place(void)
+{
+	static const char unit[] = "表（一）\r\n规章\t3\t0\xE3\x80\x80" "15\r"
+	    "\r\n情况\xEF\xBC\x9A\xC2\xA0况\n";
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err), *y =
+	    gai_extract_new(&err);
+	struct gai_buf doc = GAI_BUF_INIT, own = GAI_BUF_INIT,
+	    want = GAI_BUF_INIT, a = GAI_BUF_INIT, b = GAI_BUF_INIT;
+	struct gai_fold st = { 0, 0 };
+	size_t shift;
+	int rc;
+
+	if (x == NULL || y == NULL) {
+		CHECK(0, "gai_extract_new");
+		goto done;
+	}
+	for (shift = 0; shift < sizeof unit - 1; shift++) {
+		/* folding first changes byte 0: the pieces start there */
+		gai_buf_clear(&doc);
+		gai_buf_puts(&doc, "（一）二、主动公开政府信息情况\n");
+		while (doc.len < ((size_t)1 << 18) + shift)
+			gai_buf_putc(&doc, 'x');
+		while (doc.len < ((size_t)3 << 18))
+			gai_buf_puts(&doc, unit);
+		gai_buf_putc(&doc, '\r');	/* a CR last: the fold's end */
+		gai_buf_clear(&want);
+		gai_text_fold(&st, &want, doc.data, doc.len);
+		gai_text_fold_end(&st, &want);
+		gai_buf_clear(&own);
+		gai_buf_append(&own, doc.data, doc.len);
+		rc = gai_extract_stream1_buf(x, &own, 1, &err);
+		CHECK(rc >= 0 && own.len == want.len && own.data[own.len] ==
+		    '\0' && memcmp(own.data, want.data, want.len) == 0,
+		    "in place %zu: %d, %zu bytes, want %zu", shift, rc,
+		    own.len, want.len);
+		records(x, &a);
+		CHECK(gai_extract_doc(y, doc.data, doc.len, 1, &err) == rc,
+		    "in place %zu: the same status", shift);
+		records(y, &b);
+		CHECK(a.data != NULL && b.data != NULL &&
+		    strcmp(a.data, b.data) == 0, "in place %zu: the same "
+		    "records", shift);
+	}
+	/* not stream 1: left as it was */
+	gai_buf_clear(&own);
+	gai_buf_puts(&own, "（一）\xE6\x83\r\n");
+	CHECK(gai_extract_stream1_buf(x, &own, 1, &err) == GAI_E_ENCODING &&
+	    strcmp(own.data, "（一）\xE6\x83\r\n") == 0, "in place: a raw page");
+done:
+	gai_buf_free(&doc);
+	gai_buf_free(&own);
+	gai_buf_free(&want);
+	gai_buf_free(&a);
+	gai_buf_free(&b);
+	gai_extract_free(x);
+	gai_extract_free(y);
+}
+
+/*
  * gx_squeeze drops ' ', '*' and '#' wherever they stand, eight bytes at a
  * time where none is: one of them at each place of a long cell.
  */
@@ -1121,6 +1188,7 @@ main(int argc, char *argv[])
 	memo();
 	chars();
 	stream1();
+	stream1_in_place();
 	meta_lines();
 	prose_marks();
 	squeeze();
