@@ -327,7 +327,12 @@ awk -v n="$norm_bytes" 'BEGIN { print "\ftiny.txt"; for (i = 0; i < n / 20; i++)
 	print "1\t2\t3\t4\t5\t6\t7\t8\t9\t0" }' >"$work/big-tiny.txt"
 awk -v n="$norm_bytes" 'BEGIN { print "\ftiny1.txt"; for (i = 0; i < n / 2; i++)
 	print "1" }' >"$work/big-tiny1.txt"
-for shape in report tiny tiny1; do
+# and as many bytes of lines of a word, and of lines of one blank cell
+awk -v n="$norm_bytes" 'BEGIN { print "\fwords.txt"; for (i = 0; i < n / 2; i++)
+	print "a" }' >"$work/big-words.txt"
+awk -v n="$norm_bytes" 'BEGIN { print "\fblanks.txt"; for (i = 0; i < n / 3; i++)
+	print "||" }' >"$work/big-blanks.txt"
+for shape in report tiny tiny1 words blanks; do
 	if have gai-extract; then
 		measure "big doc: gai-extract, $shape" \
 		    "$(wc -c <"$work/big-$shape.txt")" docs 1 \
@@ -460,7 +465,7 @@ lxml=$("$py" -c 'import lxml.etree as e; print(".".join(map(str, e.LXML_VERSION)
 	r=$(ratio "extract: gai-extract" "extract: python regex")
 	say "  extract gai-extract / Python      $r   (target >= 20; and >= 50 MB/s: $(field "extract: gai-extract" 3))"
 	say "  extract gai-extract, glued text   $(field "extract: gai-extract glued" 3) MB/s   (target >= 50)"
-	say "  extract peak memory: $(field "big doc: gai-extract, report" 6) MB for one $(awk -v b="$(wc -c <"$work/big-report.txt")" 'BEGIN { printf "%.1f", b / 1e6 }') MB report, $(field "big doc: gai-extract, tiny" 6) MB for as much of tiny cells in rows of ten, $(field "big doc: gai-extract, tiny1" 6) MB one a line   (target <= 2x + a constant)"
+	say "  extract peak memory: $(field "big doc: gai-extract, report" 6) MB for one $(awk -v b="$(wc -c <"$work/big-report.txt")" 'BEGIN { printf "%.1f", b / 1e6 }') MB report, $(field "big doc: gai-extract, tiny" 6) MB for as much of tiny cells in rows of ten, $(field "big doc: gai-extract, tiny1" 6) MB one a line, $(field "big doc: gai-extract, words" 6) MB of lines of a word, $(field "big doc: gai-extract, blanks" 6) MB of blank cells   (target <= 2x + a constant)"
 	r=$(ratio "pipeline: gai" "pipeline: python")
 	say "  pipeline gai / Python (norm+extract only) $r"
 	r=$(cratio "trad: gai-normalize --simplified" "trad: opencc -c t2s.json")

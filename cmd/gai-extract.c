@@ -123,10 +123,10 @@ put_out(struct opts *op)
  * source's for --trace; cuts, NULL-ended, says why the document was cut
  * (here or upstream), a warn.cut record each, after the others.
  * Returns an exit status; with maybe_page, -1 and nothing written when
- * t is not stream 1 but a raw page.
+ * t is not stream 1 but a raw page, else t may be folded where it is.
  */
 static int
-extract(struct opts *op, const char *name, const struct gai_buf *t,
+extract(struct opts *op, const char *name, struct gai_buf *t,
     const struct gai_html_lines *src, const char *encoding,
     const char *const *cuts, int maybe_page)
 {
@@ -135,8 +135,9 @@ extract(struct opts *op, const char *name, const struct gai_buf *t,
 	int rc;
 
 	memset(&err, 0, sizeof err);
-	rc = (maybe_page ? gai_extract_stream1 : gai_extract_doc)(op->x,
-	    t->data != NULL ? t->data : "", t->len, 1, &err);
+	rc = maybe_page ? gai_extract_stream1_buf(op->x, t, 1, &err) :
+	    gai_extract_doc(op->x, t->data != NULL ? t->data : "", t->len, 1,
+	    &err);
 	if (rc == GAI_E_ENCODING && maybe_page)
 		return -1;
 	if (rc < 0) {
@@ -296,7 +297,7 @@ record_name(struct opts *op)
 static int
 extract_one(struct opts *op, const char *cut)
 {
-	const struct gai_doc *d = &op->doc;
+	struct gai_doc *d = &op->doc;
 	const char *name = record_name(op);
 	const char *cuts[4] = { NULL, NULL, NULL, NULL };
 	char why[CUT_REASON_MAX];

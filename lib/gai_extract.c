@@ -17,6 +17,9 @@
 #include "gai_prose.h"
 #include "gai_text.h"
 
+/* Text folded where it is goes through x->fold in pieces of this size. */
+#define FOLD_PIECE ((size_t)1 << 19)
+
 static int nojit;		/* JIT off, or a pattern failed to JIT-compile */
 
 void *
@@ -493,6 +496,8 @@ gai_extract_free(struct gai_extract *x)
 	gai_buf_free(&x->fold);
 	gx_toks_free(&x->toks);
 	free(x->lmark);
+	free(x->wline);
+	free(x->words);
 	gai_buf_free(&x->sq);
 	free(x->label);
 	free(x->labend);
@@ -612,14 +617,65 @@ sort_warns(struct gx_warn *w, size_t n)
 	}
 }
 
-/* The document read, as gai_extract_doc says; with check, GAI_E_ENCODING
- * when it is not stream 1. */
+/*
+ * Fold own, valid UTF-8, from byte from on where it is, in pieces through
+ * x->fold: no character grows as it folds (（ to (, CR LF to LF), so what
+ * is written never passes what is still to be read, and the document is
+ * not held twice.
+ */
 static int
-read_doc(struct gai_extract *x, const char *text, size_t len,
-    long first_line, int check, struct gai_error *err)
+fold_in_place(struct gai_extract *x, struct gai_buf *own, size_t from)
 {
 	struct gai_fold st = { 0, 0 };
+	size_t at = from, to = from, k;
+
+	while (at < own->len) {
+		/* whole characters: back over continuation bytes */
+		if ((k = own->len - at) > FOLD_PIECE)
+			for (k = FOLD_PIECE;
+			    ((unsigned char)own->data[at + k] & 0xC0) == 0x80;
+			    k--)
+				;
+		gai_buf_clear(&x->fold);
+		if (gai_text_fold(&st, &x->fold, own->data + at, k) < 0 ||
+		    (at + k == own->len &&
+		    gai_text_fold_end(&st, &x->fold) < 0))
+			return GAI_E_NOMEM;
+		at += k;
+		if (x->fold.len > 0)
+			memcpy(own->data + to, x->fold.data, x->fold.len);
+		to += x->fold.len;
+	}
+	own->len = to;
+	own->data[to] = '\0';
+	x->text.data = own->data;
+	x->text.len = to;
+	return 0;
+}
+
+/* Fold text[0..len) into x->fold, the caller's text left as it is. */
+static int
+fold_copy(struct gai_extract *x, const char *text, size_t len)
+{
+	struct gai_fold st = { 0, 0 };
+
+	gai_buf_clear(&x->fold);
+	if (gai_text_fold(&st, &x->fold, text, len) < 0 ||
+	    gai_text_fold_end(&st, &x->fold) < 0)
+		return GAI_E_NOMEM;
+	x->text = x->fold;
+	return 0;
+}
+
+/* The document read, as gai_extract_doc says; with check, GAI_E_ENCODING
+ * when it is not stream 1; own, when not NULL, holds text (and may be
+ * folded where it is). */
+static int
+read_doc(struct gai_extract *x, const char *text, size_t len,
+    struct gai_buf *own, long first_line, int check, struct gai_error *err)
+{
 	struct gx_scanned sc;
+	struct gai_prose_marks pm;
 	size_t i, k;
 	int rc;
 
@@ -646,14 +702,10 @@ read_doc(struct gai_extract *x, const char *text, size_t len,
 	 * is: no copy of the document. */
 	x->text.data = (char *)text;
 	x->text.len = len;
-	if (sc.fold < len) {
-		gai_buf_clear(&x->fold);
-		if (gai_text_fold(&st, &x->fold, text, len) < 0 ||
-		    gai_text_fold_end(&st, &x->fold) < 0 ||
-		    gx_scan(x, x->fold.data, x->fold.len, &sc) < 0)
-			goto nomem;
-		x->text = x->fold;
-	}
+	if (sc.fold < len && ((own != NULL ? fold_in_place(x, own, sc.fold) :
+	    fold_copy(x, text, len)) < 0 ||
+	    gx_scan(x, x->text.data, x->text.len, &sc) < 0))
+		goto nomem;
 	if (gx_tokenize(&x->toks, x->text.data, x->text.len) < 0)
 		goto nomem;
 	if ((rc = gx_meta(x, 1)) < 0 || (rc = gx_match_tables(x)) < 0 ||
@@ -669,9 +721,13 @@ read_doc(struct gai_extract *x, const char *text, size_t len,
 			goto nomem;
 	}
 	/* What the prose says, for gai-check to hold against the tables. */
+	pm.line = x->lmark;
+	pm.wline = x->wline;
+	pm.words = x->words;
+	pm.nw = x->nw;
 	x->nprose = 0;
 	if (x->found_any &&
-	    gai_prose_scan(x->text.data, x->text.len, x->lmark, take_prose,
+	    gai_prose_scan(x->text.data, x->text.len, &pm, take_prose,
 	    x) < 0)
 		goto nomem;
 	/* The records, pointing into the arena now that it stops growing;
@@ -707,14 +763,22 @@ int
 gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
     long first_line, struct gai_error *err)
 {
-	return read_doc(x, text, len, first_line, 0, err);
+	return read_doc(x, text, len, NULL, first_line, 0, err);
 }
 
 int
 gai_extract_stream1(struct gai_extract *x, const char *text, size_t len,
     long first_line, struct gai_error *err)
 {
-	return read_doc(x, text, len, first_line, 1, err);
+	return read_doc(x, text, len, NULL, first_line, 1, err);
+}
+
+int
+gai_extract_stream1_buf(struct gai_extract *x, struct gai_buf *text,
+    long first_line, struct gai_error *err)
+{
+	return read_doc(x, text->data != NULL ? text->data : "", text->len,
+	    text, first_line, 1, err);
 }
 
 size_t

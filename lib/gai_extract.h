@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "gai_buf.h"
 #include "gai_error.h"
 
 struct gai_extract;
@@ -45,6 +46,16 @@ int gai_extract_doc(struct gai_extract *x, const char *text, size_t len,
  * the extraction makes anyway.
  */
 int gai_extract_stream1(struct gai_extract *x, const char *text, size_t len,
+    long first_line, struct gai_error *err);
+
+/*
+ * gai_extract_stream1 for text the caller gives up to it: stream 1 that
+ * is not folded yet (text that skipped gai-normalize) is folded where it
+ * is, text->len shrinking, not into a copy beside it (the document held
+ * twice: a peak of 3 times its size, not 2).  Left as it was when
+ * GAI_E_ENCODING.
+ */
+int gai_extract_stream1_buf(struct gai_extract *x, struct gai_buf *text,
     long first_line, struct gai_error *err);
 
 /* The number of records the last document gave, and the i-th of them. */

@@ -89,9 +89,15 @@ int64_t gx_run_int(const struct gx_run *r, size_t a, size_t b, int *ok);
  * len cells, none of them text, that only a count of them can reach (see
  * gx_tokenize): whole lines of numbers and blank cells, or numbers inside
  * a line, the line's last number kept after it; its off is its first
- * cell's.
+ * cell's.  GX_T_BLANKS: len lines of one blank cell each, stepped over
+ * as blank cells and counted; GX_T_BLANKROWS: len blank cells on lines
+ * of two or more blank cells, the same; GX_T_WORDS: len cells of text
+ * that no label, heading or number can be (ASCII, no digit, no '+'), on
+ * lines of nothing else, and of lines of one blank cell among them,
+ * which no walk reaches (see fill in gai_extract_tok.c).
  */
-enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY };
+enum { GX_T_TEXT, GX_T_NUM, GX_T_EMPTY, GX_T_RUN, GX_T_MANY, GX_T_BLANKS,
+	GX_T_BLANKROWS, GX_T_WORDS };
 
 /*
  * A cell of the document: 16 bytes (documents are under 4 GiB:
@@ -133,6 +139,17 @@ struct gx_toks {
 	size_t last_text, run, run_num, scan, many;
 	size_t sqi, many_in;	/* squash: the cells to look at, the
 				 * GX_T_MANY of the line's numbers */
+	/* fill: the run of lines of one blank cell (GX_T_BLANKS), of
+	 * several (GX_T_BLANKROWS) or of words (GX_T_WORDS) the last lines
+	 * are in, 0 none; its first
+	 * cell; its GX_T_BLANKS or GX_T_WORDS once it has one, else NONE */
+	int fkind;
+	size_t fstart, fill;
+	size_t hscan, hwords;	/* a run of words: the cells looked at
+				 * for where it may fold from, the words */
+	int lkind;		/* the same inside a line of many cells: */
+	size_t lstart, lfill;	/* (its line: lline) */
+	uint32_t lline;
 	struct gai_buf scratch;
 };
 
@@ -228,6 +245,28 @@ int gx_fuzzy(const char *lit, struct gai_buf *out);
  * −2, 持平) as a signed number appended to out: 1; 0 when it is not one.
  */
 int gx_change_read(const char *s, size_t n, struct gai_buf *out);
+
+/*
+ * Can s[0..n) start with a word or sign of 本年增/减?  Most cells are no
+ * word: the words' first two bytes (增 e5 a2, 减 e5 87, 減 e6 b8, 持 e6 8c,
+ * + 2b, − e2 88) turn them away before a call compares the words (a Han
+ * character's lead byte is shared by thousands).
+ */
+static inline int
+gx_change_lead(const char *s, size_t n)
+{
+	unsigned char a, b;
+
+	if (n == 0)
+		return 0;
+	if ((a = (unsigned char)s[0]) == '+')
+		return 1;
+	if (n < 2)
+		return 0;
+	b = (unsigned char)s[1];
+	return (a == 0xe2 && b == 0x88) || (a == 0xe5 && (b == 0xa2 ||
+	    b == 0x87)) || (a == 0xe6 && (b == 0xb8 || b == 0x8c));
+}
 
 /* The length of the word or sign of 本年增/减 that s[0..n) starts with
  * (增, 减少, 持平, +, −), with the sign it gives; 0 when none. */
@@ -329,11 +368,20 @@ struct gai_extract {
 
 	/* per document, reused */
 	struct gai_buf text;	/* the document, folded: the caller's text
-				 * itself, or x->fold (never written) */
-	struct gai_buf fold;	/* the document when folding changed it */
+				 * itself (folded where it is when the
+				 * caller gave it up), or x->fold (never
+				 * written) */
+	struct gai_buf fold;	/* the document when folding changed it, or
+				 * a piece of it folded in place */
 	struct gx_toks toks;
 	unsigned char *lmark;	/* per line of x->text: GX_L_* (gx_scan) */
 	size_t lmcap;
+	/* the prose's words of the lines marked GAI_PROSE_WORD (a byte a
+	 * line for all would be a third of the memory of a document of
+	 * tiny cells) */
+	uint32_t *wline;
+	unsigned char *words;
+	size_t nw, nwcap;
 	struct gx_tok *gtok;	/* the tokens as gx_unglue cuts them */
 	size_t gtn, gtcap;
 	struct gai_buf gsq;	/* a glued cell without spaces, */
@@ -450,16 +498,22 @@ int gx_unglue(struct gai_extract *x);
 
 /* ---- the pass over a document (gai_extract_scan.c) ---- */
 
-/* A line's marks: GAI_PROSE_JIAN, _HINT and _TABLE (gai_prose.h), and */
+/* A line's marks: GAI_PROSE_JIAN, _WORD and _TABLE (gai_prose.h), and */
 enum {
 	GX_L_HEAD = 0x08,	/* a heading's last character: 况 题 项 */
 	GX_L_GLUE = 0x10,	/* a pair gx_glue_hint looks for */
 	GX_L_YEAR = 0x20,	/* 年 (meta.year) */
 	GX_L_DATE = 0x40,	/* 时 or 日 (发布时间, 日期: meta.published) */
-	GX_L_ALL = 0x7f,
-	/* of a character (never a line's): first of such a pair, second */
-	GX_C_GFIRST = 0x80,
-	GX_C_GNEXT = GX_L_GLUE
+	GX_L_ALL = 0x7f
+};
+
+/* A character's bits in x->marks, for the marks of its line. */
+enum {
+	GX_C_HEAD = 0x01, GX_C_YEAR = 0x02, GX_C_DATE = 0x04,
+	GX_C_JIAN = 0x08,	/* 件 */
+	GX_C_WORD = 0x10,	/* first of a prose word: gai_prose_words */
+	GX_C_GFIRST = 0x20,	/* first of a gx_glue_hint pair, */
+	GX_C_GNEXT = 0x40	/* second of one */
 };
 
 /* The pairs gx_glue_hint looks for (simplified; traditional forms too). */
@@ -478,8 +532,10 @@ struct gx_scanned {
 
 /*
  * Mark each line of s[0..n) (as gx_tokenize cuts them) in x->lmark, and
- * say in *r what else the pass finds.  A line that is not UTF-8 gets
- * every mark but GAI_PROSE_TABLE, which is always exact.  0 or NOMEM.
+ * its prose words in x->wline and x->words, and say in *r what else the
+ * pass finds.  A line that is not UTF-8 gets every mark but
+ * GAI_PROSE_TABLE, which is always exact, and GAI_PROSE_MAYBE.  0 or
+ * NOMEM.
  */
 int gx_scan(struct gai_extract *x, const char *s, size_t n,
     struct gx_scanned *r);

@@ -69,7 +69,8 @@ starts_row(const struct gai_extract *x, size_t i)
 		return 1;	/* cut where a label starts */
 	while (i > 0 && !v[i].lfirst) {
 		i--;
-		if (v[i].kind != GX_T_EMPTY && !(v[i].kind == GX_T_TEXT &&
+		if (v[i].kind != GX_T_EMPTY && v[i].kind != GX_T_BLANKROWS &&
+		    !(v[i].kind == GX_T_TEXT &&
 		    numbering_only(tok_s(x, i), v[i].len)))
 			return 0;
 	}
@@ -196,7 +197,8 @@ add_cell(struct gx_cand *rr, const char *s, size_t n, int kind, long line)
 {
 	/* n cells, only counted (a count past INT_MAX, in a document of
 	 * 2 GiB and more of one-byte cells, is said as INT_MAX) */
-	if (kind == GX_T_MANY) {
+	if (kind == GX_T_MANY || kind == GX_T_BLANKS ||
+	    kind == GX_T_BLANKROWS || kind == GX_T_WORDS) {
 		rr->n = n < (size_t)(INT_MAX - rr->n) ? rr->n + (int)n : INT_MAX;
 		return;
 	}
@@ -383,10 +385,12 @@ gather(struct gai_extract *x, size_t ti, size_t t, size_t rs, size_t re,
 	for (first = j; j < re; j++) {
 		if (v[j].kind == GX_T_NUM || v[j].kind == GX_T_RUN)
 			break;
-		if (v[j].kind == GX_T_EMPTY) {
+		if (v[j].kind == GX_T_EMPTY || v[j].kind == GX_T_BLANKS ||
+		    v[j].kind == GX_T_BLANKROWS) {
 			/* one blank cell alone on its line: a row of blank
-			 * cells, one per line */
+			 * cells, one per line (GX_T_BLANKS: lines of one) */
 			if (!nolabel && v[j].lfirst &&
+			    v[j].kind != GX_T_BLANKROWS &&
 			    (j + 1 == re || v[j + 1].line != v[j].line))
 				break;
 			continue;
@@ -421,7 +425,8 @@ gather(struct gai_extract *x, size_t ti, size_t t, size_t rs, size_t re,
 	}
 	/* the blank cells before the first number that are its row's (on
 	 * its line, or alone on theirs: one cell per line) */
-	while (j > first && j < re && v[j - 1].kind == GX_T_EMPTY &&
+	while (j > first && j < re && (v[j - 1].kind == GX_T_EMPTY ||
+	    v[j - 1].kind == GX_T_BLANKS || v[j - 1].kind == GX_T_BLANKROWS) &&
 	    (v[j - 1].line == v[j].line || v[j - 1].lfirst))
 		j--;
 	rr->detached = !nolabel;

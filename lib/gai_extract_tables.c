@@ -196,32 +196,8 @@ gx_change_word(const char *s, size_t n, int *sign)
 {
 	const struct change_word *w;
 
-	/* most cells are no word: the words' first two bytes (增 e5 a2,
-	 * 减 e5 87, 減 e6 b8, 持 e6 8c, + 2b, − e2 88) turn them away before
-	 * the words are compared (a Han character's lead byte is shared by
-	 * thousands) */
-	if (n == 0)
+	if (!gx_change_lead(s, n))
 		return 0;
-	switch ((unsigned char)s[0]) {
-	case '+':
-		break;
-	case 0xe2:
-		if (n < 2 || (unsigned char)s[1] != 0x88)
-			return 0;
-		break;
-	case 0xe5:
-		if (n < 2 || ((unsigned char)s[1] != 0xa2 &&
-		    (unsigned char)s[1] != 0x87))
-			return 0;
-		break;
-	case 0xe6:
-		if (n < 2 || ((unsigned char)s[1] != 0xb8 &&
-		    (unsigned char)s[1] != 0x8c))
-			return 0;
-		break;
-	default:
-		return 0;
-	}
 	for (w = change_words; w->w != NULL; w++)
 		if (n >= w->n && s[0] == w->w[0] &&
 		    (w->n == 1 || s[1] == w->w[1]) &&

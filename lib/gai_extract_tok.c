@@ -162,7 +162,7 @@ cell_tokens(struct gx_toks *t, const char *text, size_t off, size_t n,
 
 	gai_buf_clear(&t->scratch);
 	if (n < 64 && (gx_num_parse(s, n, &t->scratch, &fl) == 1 ||
-	    gx_change_read(s, n, &t->scratch) == 1))
+	    (gx_change_lead(s, n) && gx_change_read(s, n, &t->scratch) == 1)))
 		kind = GX_T_NUM;	/* 增98: a 本年增/减 cell */
 	else if (((s[0] >= '0' && s[0] <= '9') || s[0] == '-') &&
 	    memchr(s, ' ', n) != NULL && all_numbers(s, n, &t->scratch)) {
@@ -248,6 +248,196 @@ squash(struct gx_toks *t)
 	t->n = t->sqi = w;
 }
 
+/*
+ * A run of lines of one blank cell each, of lines of several, or of words
+ * (ASCII cells without a digit or '+': no label, heading, numbering or
+ * 本年增/减 sign is one) keeps FILL_HEAD cells, then one GX_T_BLANKS,
+ * GX_T_BLANKROWS or GX_T_WORDS for the lines after them, then the last
+ * FILL_TAIL cells or more.  A walk that starts before the run and looks
+ * at cells one by one steps over at most 81 cells of text (gather: 80
+ * after a heading) or 24 cells (classify's look for a label named again)
+ * before it stops, or over blank cells to the first number, counting them
+ * (gather); one that starts after the run and goes back stops at a blank
+ * cell or within 40 cells (waiting), or goes back over lines of one
+ * blank cell (gather; it stops at the last cell of a line of several).
+ * So no walk reaches a GX_T_WORDS, and those that reach a GX_T_BLANKS or
+ * GX_T_BLANKROWS take it for its blank cells.
+ *
+ * A run of words takes in lines of one blank cell too: its GX_T_WORDS
+ * comes after FILL_HEAD words and right after a word (gather's count of
+ * a row's cells, from a blank cell, stops at the next word), and a word
+ * is kept after it (gather's walk back over blank cells stops there).
+ * A long stretch of blank lines after its last word starts a run of
+ * blank lines, which ends it.
+ */
+#define FILL_HEAD 128
+#define FILL_TAIL 64
+
+static int
+word_cell(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '+')
+			return 0;
+	return 1;
+}
+
+/* What the line just cut, cells [b0, t->n), is to such a run: GX_T_BLANKS,
+ * GX_T_BLANKROWS, GX_T_WORDS, or 0 (another line, that ends the run). */
+static int
+fill_kind(const struct gx_toks *t, size_t b0)
+{
+	size_t i;
+
+	if (t->v[b0].kind == GX_T_EMPTY) {
+		for (i = b0 + 1; i < t->n && t->v[i].kind == GX_T_EMPTY; i++)
+			;
+		return i < t->n ? 0 : i == b0 + 1 ? GX_T_BLANKS :
+		    GX_T_BLANKROWS;
+	}
+	for (i = b0; i < t->n; i++)
+		if (t->v[i].kind != GX_T_TEXT ||
+		    !word_cell(t->text + t->v[i].off, t->v[i].len))
+			return 0;
+	return GX_T_WORDS;
+}
+
+/* An index of t->v once the cells [from, to) are gone into the token
+ * before at, the cells after them moved down to at. */
+static void
+moved(size_t *i, size_t from, size_t to, size_t at)
+{
+	if (*i != NONE && *i >= from)
+		*i = *i >= to ? *i - (to - at) : at;
+}
+
+/* Cells [p0, c) into the token *fill (p0 itself when NONE, made of
+ * the given kind), the cells after them moved down. */
+static void
+fold(struct gx_toks *t, size_t p0, size_t c, size_t *fill, int kind)
+{
+	size_t at;
+
+	if (*fill == NONE) {
+		/* the first cell to go becomes the token: its off, line,
+		 * delim, lfirst; the others are counted into its len */
+		*fill = p0;
+		t->v[p0].kind = (unsigned char)kind;
+		t->v[p0].len = 0;
+	}
+	at = *fill + 1;
+	t->v[*fill].len += (uint32_t)(c - p0);
+	memmove(&t->v[at], &t->v[c], (t->n - c) * sizeof *t->v);
+	moved(&t->last_text, p0, c, at);
+	moved(&t->run, p0, c, at);
+	moved(&t->run_num, p0, c, at);
+	moved(&t->scan, p0, c, at);
+	moved(&t->many, p0, c, at);
+	moved(&t->sqi, p0, c, at);
+	moved(&t->many_in, p0, c, at);
+	t->n -= c - at;
+}
+
+/* Where a run of words may first fold from: a line's first cell after
+ * FILL_HEAD words, right after a word; NONE yet. */
+static size_t
+words_head(struct gx_toks *t)
+{
+	for (; t->hscan < t->n; t->hscan++) {
+		if (t->hwords >= FILL_HEAD && t->v[t->hscan].lfirst &&
+		    t->v[t->hscan - 1].kind == GX_T_TEXT)
+			return t->hscan;
+		t->hwords += t->v[t->hscan].kind == GX_T_TEXT;
+	}
+	return NONE;
+}
+
+/* After the line [b0, t->n): its cells into the run's GX_T_BLANKS,
+ * GX_T_BLANKROWS or GX_T_WORDS where it is far enough into one (see
+ * above). */
+static void
+fill(struct gx_toks *t, size_t b0)
+{
+	size_t p0, c;
+	int kind;
+
+	if (t->n == b0)
+		return;		/* no cell: the run goes on */
+	kind = fill_kind(t, b0);
+	if (t->fkind == GX_T_WORDS && kind == GX_T_BLANKS) {
+		if (t->n - (t->last_text + 1) < FILL_HEAD + 2 * FILL_TAIL)
+			kind = GX_T_WORDS;
+		else {		/* the blank lines after the last word */
+			t->fkind = kind;
+			t->fstart = t->last_text + 1;
+			t->fill = NONE;
+		}
+	}
+	if (kind == 0) {
+		t->fkind = 0;	/* most lines: nothing else to keep */
+		return;
+	}
+	if (kind != t->fkind) {
+		t->fkind = kind;
+		t->fstart = t->hscan = b0;
+		t->hwords = 0;
+		t->fill = NONE;
+		return;
+	}
+	/* whole lines go in: from a line's first cell to another's */
+	if (t->fill != NONE)
+		p0 = t->fill + 1;
+	else if (kind == GX_T_WORDS)
+		p0 = words_head(t);
+	else
+		for (p0 = t->fstart + FILL_HEAD; p0 < t->n &&
+		    !t->v[p0].lfirst; p0++)
+			;
+	if (p0 >= t->n || t->n - p0 < 2 * FILL_TAIL)
+		return;
+	c = t->n - FILL_TAIL;
+	if (kind == GX_T_WORDS && c > t->last_text)
+		c = t->last_text;	/* a word kept after it */
+	while (c > p0 && !t->v[c].lfirst)
+		c--;
+	if (c <= p0)
+		return;
+	fold(t, p0, c, &t->fill, kind);
+}
+
+/*
+ * In a line of many cells, after each cell: a stretch of blank cells or
+ * of words in it is cut short the same way, into a GX_T_BLANKROWS or a
+ * GX_T_WORDS inside the line.  The walks along a line count its cells
+ * (gather, on a label's line) or go back over its blank cells (gather;
+ * starts_row, to a label's line's first cell): they take the first for
+ * its blank cells and the second for words (the cells kept after them
+ * are of the same kind).
+ */
+static void
+in_line(struct gx_toks *t)
+{
+	const struct gx_tok *k = &t->v[t->n - 1];
+	int kind = k->kind == GX_T_EMPTY ? GX_T_BLANKROWS :
+	    k->kind == GX_T_TEXT && word_cell(t->text + k->off, k->len) ?
+	    GX_T_WORDS : 0;
+	size_t p0;
+
+	if (kind != t->lkind || kind == 0 || k->line != t->lline) {
+		t->lkind = kind;
+		t->lline = k->line;
+		t->lstart = t->n - 1;
+		t->lfill = NONE;
+		return;
+	}
+	p0 = t->lfill != NONE ? t->lfill + 1 : t->lstart + FILL_HEAD;
+	if (t->n >= p0 + 2 * FILL_TAIL)
+		fold(t, p0, t->n - FILL_TAIL, &t->lfill, kind);
+}
+
 /* Cells of a line kept from the first cut for the second; a line with
  * more is cut again. */
 #define LINE_CELLS 64
@@ -323,12 +513,13 @@ line_cells(struct gx_toks *t, const char *text, size_t ls, size_t le,
 			    !emitted) < 0)
 				return GAI_E_NOMEM;
 			emitted = 1;
-			continue;
-		}
-		if (cell_tokens(t, text, cs, cl, line, delim, &emitted) < 0)
+		} else if (cell_tokens(t, text, cs, cl, line, delim,
+		    &emitted) < 0)
 			return GAI_E_NOMEM;
-		if (n > LINE_CELLS)
+		if (n > LINE_CELLS && t->n > 0) {
 			squash(t);
+			in_line(t);
+		}
 	}
 	return 0;
 }
@@ -380,7 +571,8 @@ runs(struct gx_toks *t, size_t b0, const char *text, size_t ls, size_t le)
 		return;
 	}
 	for (i = b0; i < t->n; i++)
-		cells += t->v[i].kind == GX_T_MANY ? t->v[i].len : 1;
+		cells += t->v[i].kind == GX_T_MANY ||
+		    t->v[i].kind == GX_T_BLANKROWS ? t->v[i].len : 1;
 	if (t->many != NONE) {
 		t->v[t->many].len += (uint32_t)cells;
 		t->n = b0;
@@ -409,7 +601,8 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 	t->text = text;
 	t->len = len;
 	t->cur = NONE;
-	t->last_text = t->run = t->many = NONE;
+	t->last_text = t->run = t->many = t->fill = NONE;
+	t->fkind = t->lkind = 0;
 	while (ls < len && rc == 0) {
 		const char *nl = memchr(text + ls, '\n', len - ls);
 
@@ -433,8 +626,10 @@ gx_tokenize(struct gx_toks *t, const char *text, size_t len)
 		}
 		t->nlines++;
 		b0 = t->n;
-		if ((rc = line_cells(t, text, ls, le, line)) == 0)
+		if ((rc = line_cells(t, text, ls, le, line)) == 0) {
 			runs(t, b0, text, ls, le);
+			fill(t, b0);
+		}
 		line++;
 		ls = le + 1;
 	}

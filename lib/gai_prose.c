@@ -61,6 +61,15 @@ static pcre2_match_data *md;
 static struct gai_buf flat;
 /* The first characters of the hint words, to find them all in one pass. */
 static struct gai_chars hint_first;
+/* The hint words by their first character: word_first's bits g (1, 2 ...)
+ * for the words words[gstart[g - 1] .. gstart[g]). */
+static struct word {
+	const char *w;
+	size_t n;
+	unsigned pat;
+} words[NPAT * 5];
+static size_t gstart[NPAT * 5 + 1];
+static struct gai_chars word_first;
 
 /* The first character of every hint word into c, marked bits, or with
  * bits 0 bit i for those of pattern i. */
@@ -86,14 +95,40 @@ add_firsts(struct gai_chars *c, unsigned bits)
 	return rc;
 }
 
-int
-gai_prose_chars(struct gai_chars *c)
+/* words and word_first from the patterns' hints. */
+static int
+index_words(void)
 {
-	int rc = add_firsts(c, GAI_PROSE_HINT);
+	size_t i, h, j, k, g = 0, nw = 0;
+	char first[4];
 
-	if (rc == 0 && gai_chars_add(c, "件", 0, GAI_PROSE_JIAN) != 0)
-		rc = GAI_E_FORMAT;
-	return rc;
+	memset(&word_first, 0, sizeof word_first);
+	for (i = 0; i < NPAT; i++)
+		for (h = 0; h < sizeof patterns[i].hint /
+		    sizeof patterns[i].hint[0] && patterns[i].hint[h] != NULL;
+		    h++) {
+			memcpy(first, patterns[i].hint[h], 3);
+			first[3] = '\0';
+			if (gai_chars_bits(&word_first,
+			    (const unsigned char *)first) != 0)
+				continue;	/* its group is made */
+			/* a group of every word that starts with it */
+			if (++g > 255 ||
+			    gai_chars_add(&word_first, first, 0, (unsigned)g) != 0)
+				return GAI_E_FORMAT;
+			for (j = 0; j < NPAT; j++)
+				for (k = 0; k < sizeof patterns[j].hint /
+				    sizeof patterns[j].hint[0] &&
+				    patterns[j].hint[k] != NULL; k++)
+					if (memcmp(patterns[j].hint[k], first,
+					    3) == 0) {
+						words[nw].w = patterns[j].hint[k];
+						words[nw].n = strlen(words[nw].w);
+						words[nw++].pat = (unsigned)j;
+					}
+			gstart[g] = nw;
+		}
+	return 0;
 }
 
 static int
@@ -106,7 +141,8 @@ compile(void)
 	if (md != NULL)
 		return 0;
 	memset(&hint_first, 0, sizeof hint_first);
-	if ((rc = add_firsts(&hint_first, 0)) != 0)
+	if ((rc = add_firsts(&hint_first, 0)) != 0 ||
+	    (rc = index_words()) != 0)
 		return rc;
 	for (i = 0; i < NPAT; i++) {
 		code[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
@@ -120,6 +156,41 @@ compile(void)
 	if ((md = pcre2_match_data_create(8, NULL)) == NULL)
 		return GAI_E_NOMEM;
 	return 0;
+}
+
+int
+gai_prose_chars(struct gai_chars *c, unsigned first, unsigned jian)
+{
+	int rc;
+
+	if ((rc = compile()) == 0 && (rc = add_firsts(c, first)) == 0 &&
+	    gai_chars_add(c, "件", 0, jian) != 0)
+		rc = GAI_E_FORMAT;
+	return rc;
+}
+
+unsigned
+gai_prose_words(const char *s, size_t n)
+{
+	unsigned g = gai_chars_bits(&word_first, (const unsigned char *)s),
+	    m = 0;
+	size_t k, i;
+
+	if (g == 0)
+		return 0;
+	/* the first character is s's: the rest decides, a byte at a time
+	 * (a few bytes: no call) */
+	for (k = gstart[g - 1]; k < gstart[g]; k++) {
+		const struct word *w = &words[k];
+
+		for (i = 3; i < w->n && i < n && s[i] == w->w[i]; i++)
+			;
+		if (i == w->n)
+			m |= 1u << w->pat;
+		else if (i == n)
+			m |= GAI_PROSE_MAYBE;
+	}
+	return m;
 }
 
 /*
@@ -162,15 +233,38 @@ struct cursor {
 	size_t pos;		/* the next line's offset */
 	size_t line;		/* and its number */
 	int prev;		/* the line before goes on on it */
-	const unsigned char *lmarks;	/* GAI_PROSE_* of each line, or NULL */
+	const struct gai_prose_marks *pm;	/* the lines' marks, or NULL */
+	size_t wi;		/* the next of pm's lines with words */
 	unsigned marks;		/* those of the paragraph's lines */
+	unsigned words;		/* and their words */
 };
+
+/* The marks and words of the line cur is at, into cur's. */
+static void
+mark_line(struct cursor *cur)
+{
+	const struct gai_prose_marks *pm = cur->pm;
+
+	if (pm == NULL) {	/* every line may have everything */
+		cur->marks |= GAI_PROSE_JIAN | GAI_PROSE_WORD;
+		cur->words |= GAI_PROSE_MAYBE;
+		return;
+	}
+	cur->marks |= pm->line[cur->line];
+	if (!(pm->line[cur->line] & GAI_PROSE_WORD))
+		return;
+	while (cur->wi < pm->nw && pm->wline[cur->wi] < cur->line)
+		cur->wi++;
+	cur->words |= cur->wi < pm->nw && pm->wline[cur->wi] == cur->line ?
+	    pm->words[cur->wi] : GAI_PROSE_MAYBE;
+}
 
 /*
  * The prose with its hard line breaks undone (PDF text wraps a sentence
  * anywhere: 答\n复), spaces around a break dropped; table rows and blank
  * lines end a paragraph.  Paragraph by paragraph: the next one into flat
- * (cur carries on from the last call; cur->marks gets its lines'), 1;
+ * (cur carries on from the last call; cur->marks and cur->words get
+ * its lines'), 1;
  * 0 at the end.  One paragraph at a time, so memory stays the size of
  * the longest.
  */
@@ -180,7 +274,7 @@ next_paragraph(const char *text, size_t len, struct cursor *cur)
 	const char *p = text + cur->pos, *end = text + len, *nl, *a, *b;
 
 	gai_buf_clear(&flat);
-	cur->marks = 0;
+	cur->marks = cur->words = 0;
 	while (p < end) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
@@ -188,8 +282,8 @@ next_paragraph(const char *text, size_t len, struct cursor *cur)
 			continue;
 		for (b = nl; b > a && b[-1] == ' '; b--)
 			continue;
-		if (a == b || (cur->lmarks != NULL ?
-		    (cur->lmarks[cur->line] & GAI_PROSE_TABLE) != 0 :
+		if (a == b || (cur->pm != NULL ?
+		    (cur->pm->line[cur->line] & GAI_PROSE_TABLE) != 0 :
 		    table_line(a, (size_t)(b - a)))) {
 			cur->prev = 0;
 			p = nl + 1;
@@ -210,8 +304,7 @@ next_paragraph(const char *text, size_t len, struct cursor *cur)
 		if (gai_buf_append(&flat, a, (size_t)(b - a)) != 0)
 			return GAI_E_NOMEM;
 		cur->prev = cjk_or_digit_end(a, (size_t)(b - a));
-		cur->marks |= cur->lmarks != NULL ? cur->lmarks[cur->line] :
-		    GAI_PROSE_JIAN | GAI_PROSE_HINT;
+		mark_line(cur);
 		p = nl + 1;
 		cur->line++;
 		if (!cur->prev)
@@ -397,11 +490,11 @@ scan(size_t i, size_t from, size_t to, struct found *f)
 }
 
 int
-gai_prose_scan(const char *text, size_t len, const unsigned char *marks,
-    gai_prose_emit emit, void *ctx)
+gai_prose_scan(const char *text, size_t len,
+    const struct gai_prose_marks *marks, gai_prose_emit emit, void *ctx)
 {
 	struct found f[NPAT];
-	struct cursor cur = { 0, 0, 0, NULL, 0 };
+	struct cursor cur = { 0, 0, 0, NULL, 0, 0, 0 };
 	size_t i;
 	unsigned want = (1u << NPAT) - 1, m;
 	int rc;
@@ -412,13 +505,16 @@ gai_prose_scan(const char *text, size_t len, const unsigned char *marks,
 	/* Each pattern's first count, paragraph by paragraph: only those
 	 * that state a count (every pattern ends in 件) are looked at, for
 	 * the patterns they have words of and that are not found yet. */
-	cur.lmarks = marks;
+	cur.pm = marks;
 	while (want != 0 && (rc = next_paragraph(text, len, &cur)) > 0) {
-		if ((cur.marks & (GAI_PROSE_JIAN | GAI_PROSE_HINT)) !=
-		    (GAI_PROSE_JIAN | GAI_PROSE_HINT) ||
+		if ((cur.marks & (GAI_PROSE_JIAN | GAI_PROSE_WORD)) !=
+		    (GAI_PROSE_JIAN | GAI_PROSE_WORD) ||
 		    find_word(flat.data, flat.len, "件", 3) == NULL)
 			continue;
-		m = hinted(flat.data, flat.len, want);
+		/* the words the lines' marks say, unless one may go on from
+		 * a line to the next: then they are looked for again */
+		m = cur.words & GAI_PROSE_MAYBE ? hinted(flat.data, flat.len,
+		    want) : cur.words & want;
 		for (i = 0; i < NPAT; i++)
 			if ((m & (1u << i)) &&
 			    (rc = scan(i, 0, flat.len, &f[i])) != 0) {

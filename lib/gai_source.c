@@ -474,6 +474,14 @@ cut(struct gai_source *s, struct gai_source_doc *doc, const char *bytes,
 	return rc;
 }
 
+/* A page where buffer b starts is the caller's to take apart. */
+static void
+hand_over(struct gai_source_doc *doc, struct gai_buf *b)
+{
+	if (doc->unreadable == NULL && doc->len > 0 && doc->bytes == b->data)
+		doc->page = b;
+}
+
 /*
  * The rest of cur as one document, read in place (no copy); past the
  * limit no further: it may never end.  size is what it says its size is
@@ -495,9 +503,7 @@ rest(struct gai_source *s, size_t size, struct gai_source_doc *doc,
 	    gai_src_avail(in), size > gai_src_avail(in) ? size :
 	    gai_src_avail(in), err) : classify(s, doc, gai_src_peek(in),
 	    gai_src_avail(in), err);
-	/* a page where the buffer starts: the caller's to take apart */
-	if (rc == GAI_OK && doc->len > 0 && doc->bytes == in->b.data)
-		doc->page = &in->b;
+	hand_over(doc, &in->b);
 	return rc;
 }
 
@@ -612,6 +618,7 @@ warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
 {
 	const char *type = rec->content_type, *body = s->doc.data;
 	size_t n = s->doc.len;
+	struct gai_buf *page = &s->doc;
 	struct gai_http h;
 	int rc;
 
@@ -642,9 +649,21 @@ warc_payload(struct gai_source *s, const struct gai_warc_rec *rec,
 		return 1;
 	}
 	gai_http_charset(type, s->charset, sizeof s->charset);
-	if (rest > 0 || h.cut)
-		return cut(s, doc, body, n, n + rest, err);
-	return classify(s, doc, body, n, err);
+	/* the payload where its buffer starts, so that it can be handed over */
+	if (body == s->payload.data)
+		page = &s->payload;
+	else if (body == s->scratch.data)
+		page = &s->scratch;
+	else if (n > 0) {
+		memmove(s->doc.data, body, n);
+		s->doc.len = n;
+		s->doc.data[n] = '\0';
+		body = s->doc.data;
+	}
+	rc = rest > 0 || h.cut ? cut(s, doc, body, n, n + rest, err) :
+	    classify(s, doc, body, n, err);
+	hand_over(doc, page);
+	return rc;
 }
 
 /* The next response or resource record that holds a page. */

@@ -375,8 +375,8 @@ holds(const char *s, size_t n, const char *const *w)
 
 /*
  * gx_scan's marks are what each matcher finds on the line alone: the
- * heading filter's characters, gx_glue_hint's pairs, 件 and the first
- * characters of the prose's hint words, 年, 时 or 日, a TAB or '|'; every
+ * heading filter's characters, gx_glue_hint's pairs, 件, 年, 时 or 日, a
+ * TAB or '|' (the prose's words: prose_marks); every
  * mark on a line that is not UTF-8 (a TAB or '|' told as on any other);
  * whether the text is UTF-8 and holds a NUL; and the fold's span, on
  * random lines of Han, ASCII, what folds and broken sequences.
@@ -392,9 +392,8 @@ scan_random(void)
 		"\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBD", "\xC0\x80",
 		"时", "時", "日"
 	};
-	static const char *const hint[] = {
-		"申", "結", "结", "答", "办", "辦", "顺", "順", "行", NULL
-	}, *const jian[] = { "件", NULL }, *const year[] = { "年", NULL },
+	static const char *const jian[] = { "件", NULL },
+	    *const year[] = { "年", NULL },
 	    *const date[] = { "时", "時", "日", NULL };
 	struct gai_error err;
 	struct gai_extract *x = gai_extract_new(&err);
@@ -439,17 +438,89 @@ scan_random(void)
 				    GX_L_GLUE : 0) |
 				    (holds(s + ls, le - ls, jian) ?
 				    GAI_PROSE_JIAN : 0) |
-				    (holds(s + ls, le - ls, hint) ?
-				    GAI_PROSE_HINT : 0) |
 				    (holds(s + ls, le - ls, year) ?
 				    GX_L_YEAR : 0) |
 				    (holds(s + ls, le - ls, date) ?
 				    GX_L_DATE : 0) | table;
+			/* the prose's words: prose_marks() */
+			if (want != GX_L_ALL - GAI_PROSE_TABLE + table)
+				want |= x->lmark[line] & GAI_PROSE_WORD;
 			if (x->lmark[line] != want && bad++ < 5)
 				CHECK(0, "scan: round %d line %zu: %#x, not %#x",
 				    round, line, x->lmark[line], want);
 		}
 	}
+	gai_extract_free(x);
+}
+
+static char prose_got[2][4096];
+
+static int
+prose_take(void *ctx, const char *key, const char *value, const char *s,
+    size_t n)
+{
+	char *got = ctx;
+	size_t k = strlen(got);
+
+	snprintf(got + k, 4096 - k, "%s=%s[%.*s];", key, value, (int)n, s);
+	return 0;
+}
+
+/*
+ * The prose read with the lines' marks (its words, 件, table rows) finds
+ * what it finds reading every paragraph, on random lines of the words,
+ * their characters apart, counts, clauses, line breaks and spaces.
+ */
+static void
+prose_marks(void)
+{
+	static const char *const pieces[] = {
+		"申请", "申", "请", "請", "收到", "受理", "答复", "答", "复",
+		"办结", "结转", "結轉", "结", "轉", "上年度", "下年度", "顺延",
+		"行政复议", "行政", "复议", "行政诉讼", "诉讼", "件", "件",
+		"3", "12", "十", "。", "，", "\n", "\n", " ", "  ", "\t", "|",
+		"（含", "）", "a", "共", "收到申请3件", "收到申\n请3件",
+		"答复12件", "答\n复 12 件", "上年度结转5件", "行政复\n议2件",
+		"顺延到下年度4件", "行政诉讼1件", "\xE5"
+	};
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err);
+	struct gai_prose_marks pm;
+	struct gx_scanned sc;
+	char s[256];
+	size_t n, bad = 0, found = 0;
+	int round;
+
+	if (x == NULL) {
+		CHECK(0, "gai_extract_new");
+		return;
+	}
+	srand(13);
+	for (round = 0; round < 20001; round++) {
+		n = unit_pieces(s, pieces, sizeof pieces / sizeof pieces[0],
+		    90);
+		/* a line not UTF-8 whose word the next line finishes: its
+		 * own words are not all of the paragraph's */
+		if (round == 20000)
+			n = (size_t)snprintf(s, sizeof s, "%s",
+			    "收到答复\xE7\x94\n\xB3请4件，办结3件。\n");
+		prose_got[0][0] = prose_got[1][0] = '\0';
+		if (gx_scan(x, s, n, &sc) != 0)
+			continue;
+		pm.line = x->lmark;
+		pm.wline = x->wline;
+		pm.words = x->words;
+		pm.nw = x->nw;
+		if (gai_prose_scan(s, n, &pm, prose_take, prose_got[0]) != 0 ||
+		    gai_prose_scan(s, n, NULL, prose_take, prose_got[1]) != 0 ||
+		    strcmp(prose_got[0], prose_got[1]) != 0) {
+			if (bad++ < 5)
+				CHECK(0, "prose marks: round %d: %s, not %s",
+				    round, prose_got[0], prose_got[1]);
+		}
+		found += prose_got[1][0] != '\0';
+	}
+	CHECK(found > 5000, "prose marks: %zu texts with counts", found);
 	gai_extract_free(x);
 }
 
@@ -536,6 +607,73 @@ stream1(void)
 		CHECK(strcmp(a.data != NULL ? a.data : "", b.data != NULL ?
 		    b.data : "") == 0, "stream1 %zu: the same records", i);
 	}
+	gai_buf_free(&a);
+	gai_buf_free(&b);
+	gai_extract_free(x);
+	gai_extract_free(y);
+}
+
+/*
+ * gai_extract_stream1_buf folds text that is not folded yet where it is,
+ * in pieces: the text left is what gai_text_fold makes of it, the records
+ * those of gai_extract_doc, wherever a piece ends (in a character, a CR
+ * LF, a CR whose LF comes later): the document shifted a byte at a time
+ * past the end of the first piece of 512 KiB.
+ */
+static void
+stream1_in_place(void)
+{
+	static const char unit[] = "表（一）\r\n规章\t3\t0\xE3\x80\x80" "15\r"
+	    "\r\n情况\xEF\xBC\x9A\xC2\xA0况\n";
+	struct gai_error err;
+	struct gai_extract *x = gai_extract_new(&err), *y =
+	    gai_extract_new(&err);
+	struct gai_buf doc = GAI_BUF_INIT, own = GAI_BUF_INIT,
+	    want = GAI_BUF_INIT, a = GAI_BUF_INIT, b = GAI_BUF_INIT;
+	struct gai_fold st = { 0, 0 };
+	size_t shift;
+	int rc;
+
+	if (x == NULL || y == NULL) {
+		CHECK(0, "gai_extract_new");
+		goto done;
+	}
+	for (shift = 0; shift < sizeof unit - 1; shift++) {
+		/* folding first changes byte 0: the pieces start there */
+		gai_buf_clear(&doc);
+		gai_buf_puts(&doc, "（一）二、主动公开政府信息情况\n");
+		while (doc.len < ((size_t)1 << 18) + shift)
+			gai_buf_putc(&doc, 'x');
+		while (doc.len < ((size_t)3 << 18))
+			gai_buf_puts(&doc, unit);
+		gai_buf_putc(&doc, '\r');	/* a CR last: the fold's end */
+		gai_buf_clear(&want);
+		gai_text_fold(&st, &want, doc.data, doc.len);
+		gai_text_fold_end(&st, &want);
+		gai_buf_clear(&own);
+		gai_buf_append(&own, doc.data, doc.len);
+		rc = gai_extract_stream1_buf(x, &own, 1, &err);
+		CHECK(rc >= 0 && own.len == want.len && own.data[own.len] ==
+		    '\0' && memcmp(own.data, want.data, want.len) == 0,
+		    "in place %zu: %d, %zu bytes, want %zu", shift, rc,
+		    own.len, want.len);
+		records(x, &a);
+		CHECK(gai_extract_doc(y, doc.data, doc.len, 1, &err) == rc,
+		    "in place %zu: the same status", shift);
+		records(y, &b);
+		CHECK(a.data != NULL && b.data != NULL &&
+		    strcmp(a.data, b.data) == 0, "in place %zu: the same "
+		    "records", shift);
+	}
+	/* not stream 1: left as it was */
+	gai_buf_clear(&own);
+	gai_buf_puts(&own, "（一）\xE6\x83\r\n");
+	CHECK(gai_extract_stream1_buf(x, &own, 1, &err) == GAI_E_ENCODING &&
+	    strcmp(own.data, "（一）\xE6\x83\r\n") == 0, "in place: a raw page");
+done:
+	gai_buf_free(&doc);
+	gai_buf_free(&own);
+	gai_buf_free(&want);
 	gai_buf_free(&a);
 	gai_buf_free(&b);
 	gai_extract_free(x);
@@ -761,6 +899,170 @@ many(void)
 	gai_buf_free(&d);
 }
 
+/*
+ * Where a long run of lines of words or of blank cells is cut short: the
+ * run's first cells kept, one GX_T_WORDS, GX_T_BLANKS or GX_T_BLANKROWS
+ * for whole lines, the last cells kept after it; lines of words that
+ * could matter (a digit, '+', a Han character) kept whole.
+ */
+static void
+fill_runs(void)
+{
+	static const char *const kept[] = { "x1\n", "+\n", "七\n",
+	    NULL };
+	static const int fold[] = { GX_T_WORDS, GX_T_BLANKS, GX_T_BLANKROWS,
+	    GX_T_WORDS };
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, k, j, cells, nfill, w;
+	int ok;
+
+	memset(&t, 0, sizeof t);
+	/* a label, 300 lines of words (two on every third), a label, 300
+	 * lines of a blank cell, a number, a label, 300 lines of two or
+	 * three blank cells, a number, 300 lines of a word and of a blank
+	 * cell in turn, a number; then runs that stay */
+	gai_buf_puts(&d, "规章\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 3 == 2 ? "ab  c\n" : "a\n");
+	gai_buf_puts(&d, "行政许可\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 2 ? "||\n" : "| |\n");
+	gai_buf_puts(&d, "7\n行政处罚\n");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, i % 2 ? "|||\n" : "| | |  |\n");
+	gai_buf_puts(&d, "8\n");
+	for (i = 0; i < 600; i++)
+		gai_buf_puts(&d, i % 2 ? "||\n" : "a\n");
+	gai_buf_puts(&d, "9\n");
+	for (k = 0; kept[k] != NULL; k++)
+		for (i = 0; i < 300; i++)
+			gai_buf_puts(&d, kept[k]);
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	/* each run: 128 cells (words), its token, 64 cells or more of whole
+	 * lines, a word among them in a run of words */
+	for (i = 1, k = 0; k < 4; k++) {
+		size_t first = i, want = k == 0 ? 400 : k == 1 ? 300 :
+		    k == 2 ? 750 : 600;
+
+		for (cells = 0, nfill = 0, w = 0, ok = 1; i < t.n && ok &&
+		    (t.v[i].kind == GX_T_TEXT || t.v[i].kind == GX_T_EMPTY ||
+		    t.v[i].kind == fold[k]) &&
+		    (unsigned char)d.data[t.v[i].off] < 0x80; i++) {
+			if (t.v[i].kind != fold[k]) {
+				cells++;
+				w += t.v[i].kind == GX_T_TEXT;
+				continue;
+			}
+			nfill++;
+			ok = i - first >= 128 && t.v[i].lfirst &&
+			    (fold[k] != GX_T_WORDS || (w >= 128 &&
+			    t.v[i - 1].kind == GX_T_TEXT));
+			cells += t.v[i].len;
+			/* the cells kept after it */
+			for (j = i + 1, w = 0; j < t.n &&
+			    (t.v[j].kind == GX_T_TEXT ||
+			    t.v[j].kind == GX_T_EMPTY) &&
+			    (unsigned char)d.data[t.v[j].off] < 0x80; j++)
+				w += t.v[j].kind == GX_T_TEXT;
+			ok = ok && j - i - 1 >= 64 && j - i - 1 < 128 + 2 &&
+			    t.v[i + 1].lfirst && (fold[k] != GX_T_WORDS ||
+			    w > 0);
+		}
+		CHECK(ok && nfill == 1 && cells == want, "run %zu: %zu cells, "
+		    "%zu tokens for them", k, cells, nfill);
+		i += k == 1 ? 2 : 1;	/* 行政许可; 7, 行政处罚; 8; 9 */
+	}
+	CHECK(t.v[i - 1].kind == GX_T_NUM, "the number after the runs");
+	/* the rest kept, a token a cell */
+	CHECK(t.n == i + 3 * 300, "%zu tokens", t.n);
+	for (ok = 1; i < t.n && ok; i++)
+		ok = t.v[i].kind == GX_T_TEXT;
+	CHECK(ok, "no run of words that matter cut short");
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
+/*
+ * A long stretch of blank lines after a run of words is a run of its
+ * own: a GX_T_WORDS with a word after it, then a GX_T_BLANKS its cells
+ * after the last word.
+ */
+static void
+fill_words_blanks(void)
+{
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, cells = 0, words = 0, blanks = 0, last_word = 0;
+	int ok = 1;
+
+	memset(&t, 0, sizeof t);
+	gai_buf_puts(&d, "规章\n");
+	for (i = 0; i < 800; i++)
+		gai_buf_puts(&d, i >= 400 || i % 2 ? "||\n" : "a\n");
+	gai_buf_puts(&d, "9\n");
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	for (i = 1; i + 1 < t.n; i++) {
+		if (t.v[i].kind == GX_T_TEXT)
+			last_word = i;
+		if (t.v[i].kind == GX_T_WORDS)
+			ok = ok && ++words == 1 && blanks == 0;
+		if (t.v[i].kind == GX_T_BLANKS)
+			ok = ok && ++blanks == 1 && words == 1 &&
+			    i >= last_word + 128;
+		cells += t.v[i].kind == GX_T_WORDS ||
+		    t.v[i].kind == GX_T_BLANKS ? t.v[i].len : 1;
+	}
+	CHECK(ok && words == 1 && blanks == 1 && cells == 800 &&
+	    t.v[t.n - 1].kind == GX_T_NUM, "%zu cells, %zu and %zu tokens",
+	    cells, words, blanks);
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
+/*
+ * Inside a line of many cells too: a long stretch of blank cells is one
+ * GX_T_BLANKROWS, of words one GX_T_WORDS, cells of the same kind before
+ * and after it; the line's cells all counted.
+ */
+static void
+fill_in_line(void)
+{
+	struct gx_toks t;
+	struct gai_buf d = GAI_BUF_INIT;
+	size_t i, cells = 0, blanks = 0, words = 0;
+	int ok = 1, kind;
+
+	memset(&t, 0, sizeof t);
+	gai_buf_puts(&d, "规章");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, "|");
+	gai_buf_puts(&d, "|5");
+	for (i = 0; i < 300; i++)
+		gai_buf_puts(&d, "|a");
+	gai_buf_puts(&d, "|7\n");
+	CHECK(gx_tokenize(&t, d.data, d.len) == 0);
+	for (i = 0; i < t.n; i++) {
+		kind = t.v[i].kind;
+		if (kind != GX_T_BLANKROWS && kind != GX_T_WORDS) {
+			cells++;
+			continue;
+		}
+		cells += t.v[i].len;
+		blanks += kind == GX_T_BLANKROWS;
+		words += kind == GX_T_WORDS;
+		kind = kind == GX_T_WORDS ? GX_T_TEXT : GX_T_EMPTY;
+		ok = ok && i >= 128 && i + 64 < t.n && !t.v[i].lfirst &&
+		    t.v[i].line == 0 && t.v[i - 1].kind == kind &&
+		    t.v[i + 1].kind == kind && t.v[i + 64].kind == kind;
+	}
+	CHECK(ok && blanks == 1 && words == 1 && cells == 603 &&
+	    t.n < 603 - 100 && t.v[0].lfirst, "%zu tokens for %zu cells",
+	    t.n, cells);
+	gx_toks_free(&t);
+	gai_buf_free(&d);
+}
+
 /* The words of a 本年增/减 cell, each taken whole, and no other. */
 static void
 change_words(void)
@@ -886,9 +1188,14 @@ main(int argc, char *argv[])
 	memo();
 	chars();
 	stream1();
+	stream1_in_place();
 	meta_lines();
+	prose_marks();
 	squeeze();
 	long_lines();
+	fill_runs();
+	fill_words_blanks();
+	fill_in_line();
 	many();
 	change_words();
 	return unit_end("extract_test");

@@ -2,6 +2,7 @@
 /* prose_test: gai_prose_scan on real report prose and on made-up sentences. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,28 +31,46 @@ collect(void *ctx, const char *key, const char *value, const char *sentence,
 }
 
 /* Each line's GAI_PROSE_* marks, as gai-extract's pass makes them. */
-static unsigned char marks[64];
+static unsigned char marks[64], words[64];
+static uint32_t wline[64];
+static struct gai_prose_marks pm = { marks, wline, words, 0 };
 
 static void
 mark_lines(const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
+	const char *p = text, *nl, *te;
 	struct gai_chars c;
-	size_t line = 0;
+	size_t line;
+	unsigned b, w;
 
 	memset(&c, 0, sizeof c);
-	if (gai_prose_chars(&c) != 0) {
+	if (gai_prose_chars(&c, 1, 2) != 0) {
 		printf("not ok: gai_prose_chars\n");
 		unit_failures++;
 	}
 	memset(marks, 0, sizeof marks);
-	for (; *p != '\0' && line < sizeof marks; p++)
-		if (*p == '\n')
-			line++;
-		else if (*p == '\t' || *p == '|')
-			marks[line] |= GAI_PROSE_TABLE;
-		else if (*p >= 0xe0 && *p < 0xf0)	/* valid UTF-8 here */
-			marks[line] |= (unsigned char)gai_chars_bits(&c, p);
+	pm.nw = 0;
+	for (line = 0; *p != '\0' && line < 64; line++, p = nl + (*nl != 0)) {
+		nl = p + strcspn(p, "\n");
+		for (te = nl; te > p && te[-1] == ' '; te--)
+			;
+		for (w = 0; p < nl; p++)
+			if (*p == '\t' || *p == '|')
+				marks[line] |= GAI_PROSE_TABLE;
+			else if ((unsigned char)*p >= 0xe0 &&
+			    (unsigned char)*p < 0xf0) {	/* UTF-8 here */
+				b = gai_chars_bits(&c, (const unsigned char *)p);
+				if (b & 1)
+					w |= gai_prose_words(p, (size_t)(te - p));
+				if (b & 2)
+					marks[line] |= GAI_PROSE_JIAN;
+			}
+		if (w != 0) {
+			marks[line] |= GAI_PROSE_WORD;
+			wline[pm.nw] = (uint32_t)line;
+			words[pm.nw++] = (unsigned char)w;
+		}
+	}
 }
 
 /* The counts of text are want, read with the lines' marks or without. */
@@ -74,7 +93,7 @@ expect(const char *text, const char *want)
 	memcpy(said, sentences, sizeof said);
 	got[0] = '\0';
 	mark_lines(text);
-	if (gai_prose_scan(text, strlen(text), marks, collect, NULL) != 0 ||
+	if (gai_prose_scan(text, strlen(text), &pm, collect, NULL) != 0 ||
 	    strcmp(got, plain) != 0) {
 		printf("not ok: with marks: %s\n  got  %s\n", text, got);
 		unit_failures++;
@@ -136,13 +155,30 @@ main(void)
 	expect("一、本年新收政府信息公开申请数量\t10\t0\t0\n", "");
 	expect("答复群众来信12件。", "");
 	expect("未出现因政府信息公开产生行政复议、行政诉讼情况。", "");
-	/* A paragraph whose lines are marked without 件 is not read. */
+	/* A paragraph whose lines are marked without 件, or without the
+	 * words of a pattern, is not read for it. */
+	mark_lines("收到申请4件。\n");
 	got[0] = '\0';
-	memset(marks, GAI_PROSE_HINT, sizeof marks);
-	if (gai_prose_scan("收到申请4件。\n", 20, marks, collect, NULL) != 0 ||
+	marks[0] &= ~GAI_PROSE_JIAN;
+	if (gai_prose_scan("收到申请4件。\n", 20, &pm, collect, NULL) != 0 ||
 	    got[0] != '\0') {
 		printf("not ok: marks without 件: %s\n", got);
 		unit_failures++;
 	}
+	marks[0] |= GAI_PROSE_JIAN;
+	words[0] = 2;
+	if (gai_prose_scan("收到申请4件。\n", 20, &pm, collect, NULL) != 0 ||
+	    got[0] != '\0') {
+		printf("not ok: marks without the word: %s\n", got);
+		unit_failures++;
+	}
+	/* a word a line break splits (申\n请) is looked for again */
+	mark_lines("收到申\n请4件。\n");
+	if (pm.nw != 1 || wline[0] != 0 || words[0] != GAI_PROSE_MAYBE) {
+		printf("not ok: a split word's marks\n");
+		unit_failures++;
+	}
+	expect("收到申  \n请4件。\n", "prose.req.received=4;");
+	expect("收到申请\n4件。另收到申\n", "prose.req.received=4;");
 	return unit_end("prose_test");
 }
