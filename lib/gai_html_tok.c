@@ -698,8 +698,12 @@ end_tag_at(struct gai_html_tok *t, const char *s, size_t n, int final)
 
 	if (n < 3 && !final)
 		return 0;
-	if (n < 3 || !name_start((unsigned char)s[2]))
+	if (n < 3 || !name_start((unsigned char)s[2])) {
+		/* Where no element is open libxml2 drops all that follows,
+		 * as after a stray end tag (end_tag). */
+		t->unlike |= n >= 3 && t->n == 0;
 		return 2;	/* libxml2 drops the "</", keeps the rest */
+	}
 	i = 2 + read_name(s + 2, n - 2, name, &len);
 	if ((gt = memchr(s + i, '>', n - i)) == NULL) {
 		if (!final)

@@ -498,6 +498,8 @@ test_unlike_libxml2(void)
 		{ "<html><p/></p><p>a", 0 },
 		{ "<html><br/><p>a</p>x", 0 },
 		{ "<html/>", 0 },		/* no end tag after it */
+		{ "<html/></\xef\xbf\xbd", 1 },	/* "</", no name */
+		{ "<html></\xef\xbf\xbd", 0 },
 		{ "<p>a</p></td>", 0 },		/* <html> is still open */
 		/* A </head> libxml2 leaves unread after a misplaced tag. */
 		{ "<html><html><head><t></head>x", 1 },
