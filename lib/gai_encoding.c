@@ -54,13 +54,8 @@ gai_encoding_canonical(const char *label)
 	return NULL;
 }
 
-/*
- * The bytes of the character at u[i] in GB18030 (gb) or Big5: one below
- * 0x81, else two, or four in GB18030's four-byte form (a digit second);
- * past n when the character is cut there.
- */
-static size_t
-dbcs_len(int gb, const unsigned char *u, size_t i, size_t n)
+size_t
+gai_encoding_dbcs_len(int gb, const unsigned char *u, size_t i, size_t n)
 {
 	if (u[i] < 0x81 || u[i] == 0xFF)
 		return 1;
@@ -99,7 +94,7 @@ gai_encoding_head(const char *name, const char *s, size_t n, size_t chars)
 		return i;
 	}
 	for (; i < n && chars > 0; chars--)
-		i += gb || big5 ? dbcs_len(gb, u, i, n) : 1;
+		i += gb || big5 ? gai_encoding_dbcs_len(gb, u, i, n) : 1;
 	return i < n ? i : n;
 }
 
@@ -133,7 +128,7 @@ gai_encoding_whole(const char *name, const char *s, size_t n)
 	for (i = n; i > 0 && u[i - 1] >= 0x30; i--)
 		;
 	for (; i < n; i += k)
-		if (i + (k = dbcs_len(gb, u, i, n)) > n)
+		if (i + (k = gai_encoding_dbcs_len(gb, u, i, n)) > n)
 			return i;
 	return n;
 }

@@ -89,6 +89,15 @@ size_t gai_encoding_head(const char *name, const char *bytes, size_t n,
     size_t chars);
 
 /*
+ * The bytes of the character at u[i] in GB18030 (gb) or Big5: one below
+ * 0x81, else two, or four in GB18030's four-byte form (a digit second);
+ * past n when the character is cut there.  gai_encoding_head's step, for a
+ * caller that looks at each character.
+ */
+size_t gai_encoding_dbcs_len(int gb, const unsigned char *u, size_t i,
+    size_t n);
+
+/*
  * How many of bytes[0..n), the start of a longer text cut anywhere (at a
  * size limit), hold whole characters in the encoding called name: n, less
  * a character the cut went through.  UTF-8, UTF-16 (LE, BE), GB18030 and

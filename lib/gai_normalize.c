@@ -116,10 +116,15 @@ sniff(const struct gai_encoding *enc, const char *bytes, size_t n)
 	size_t i, k = 0;
 	int be;
 
-	if (strncmp(enc->name, "UTF-16", 6) != 0)
+	if (strncmp(enc->name, "UTF-16", 6) != 0) {
+		/* No '<', no markup (no trail byte is one): not worth
+		 * counting the characters of the top of a text page. */
+		if (memchr(bytes + enc->bom, '<', n - enc->bom) == NULL)
+			return 0;
 		return gai_html_sniff(bytes + enc->bom, n - enc->bom,
 		    gai_encoding_head(enc->name, bytes + enc->bom,
 		    n - enc->bom, GAI_HTML_SNIFF_CHARS));
+	}
 	/* UTF-16: an ASCII unit carries the markup; others stand as 'x'. */
 	be = strcmp(enc->name, "UTF-16BE") == 0;
 	for (i = enc->bom; i + 1 < n && k < sizeof ascii; i += 2) {
