@@ -736,14 +736,10 @@ PY
 }
 
 @test "peak memory within twice the document plus a constant: a 40 MB one-line document (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	{ printf '\fbig\n'; head -c 40000000 /dev/zero | tr '\0' a; echo; } >"$BATS_TEST_TMPDIR/big"
 	# peak RSS of the child in KB, through getrusage
-	run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", sys.argv[1]], stdout=subprocess.DEVNULL)
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/big"
+	run -0 peak_kb "gai-extract '$BATS_TEST_TMPDIR/big' >/dev/null"
 	read -r st kb <<<"$output"
 	[ "$st" -eq 1 ]
 	echo "peak $kb KB for 40 MB"
@@ -758,8 +754,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_T
 }
 
 @test "peak memory within twice the document plus a constant: millions of tiny cells, one a line, ten a row, all on one line (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	# three documents of 10 MB: 5 million cells of "1" a line after a
 	# label, 5 million in rows of ten after another, and 5 million on a
 	# label's line; the counts in the warnings are exact
@@ -771,11 +766,7 @@ w("\frows.txt\n二、主动公开政府信息情况\n规章\t1\t0\t5\n规范性�
     "1\t2\t3\t4\t5\t6\t7\t8\t9\t0\n" * 500000 + "行政许可\t7\n")
 w("\fline.txt\n二、主动公开政府信息情况\n规章\t" + "1\t" * 4999999 +
     "1\n规范性文件\t1\t2\t3\n行政许可\t4\n")' >"$BATS_TEST_TMPDIR/tiny"
-	run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", sys.argv[1]],
-    stdout=open(sys.argv[1] + ".out", "w"))
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/tiny"
+	run -0 peak_kb "gai-extract '$BATS_TEST_TMPDIR/tiny' >'$BATS_TEST_TMPDIR/tiny.out'"
 	read -r st kb <<<"$output"
 	[ "$st" -eq 0 ]
 	echo "peak $kb KB for documents of 10 MB"
@@ -797,8 +788,7 @@ line.txt	warn.row_unread	active.rules: the label is at line 2 but its values can
 }
 
 @test "peak memory within twice the document plus a constant: millions of lines of a word, of one blank cell, of several, of both in turn, on one line (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	# five documents of 10 MB: 5 million lines of "a" between labels,
 	# runs of lines of one blank cell, after a label and after the
 	# heading of a table whose first row has no label, lines of three
@@ -818,11 +808,7 @@ w("\fmixed.txt\n二、主动公开政府信息情况\n规章\n" + "a\n||\n" * 20
     "规范性文件\n行政许可\n3\n")
 w("\flines.txt\n二、主动公开政府信息情况\n规章|" + "|" * 5000000 + "1\n规范性文件" +
     "|a" * 2500000 + "\n行政许可\t4\n")' >"$BATS_TEST_TMPDIR/fill"
-	run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", sys.argv[1]],
-    stdout=open(sys.argv[1] + ".out", "w"))
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BATS_TEST_TMPDIR/fill"
+	run -0 peak_kb "gai-extract '$BATS_TEST_TMPDIR/fill' >'$BATS_TEST_TMPDIR/fill.out'"
 	read -r st kb <<<"$output"
 	[ "$st" -eq 0 ]
 	echo "peak $kb KB for documents of 10 MB"
@@ -853,17 +839,13 @@ lines.txt	warn.row_unread	active.normative: the label is at line 3 but its value
 }
 
 @test "peak memory: a raw 50 MB HTML page that is nearly all text, freed once normalized (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	cd "$BATS_TEST_TMPDIR"
 	python3 -c 'import sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 body = "".join("<p>%s</p>\n" % l for l in lines if l.strip())
 sys.stdout.write("<html><head><title>t</title></head><body>\n" + body * (50000000 // len(body.encode())) + "</body></html>\n")' "$SEEDS/004_53c757b5f08b753a.txt" >page.html
-	run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]], stdout=subprocess.DEVNULL)
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
+	run -0 peak_kb "gai-extract --max-size=0 page.html >/dev/null"
 	read -r st kb <<<"$output"
 	[ "$st" -eq 0 ]
 	page=$(($(wc -c <page.html) / 1024))
@@ -874,8 +856,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' page.html
 }
 
 @test "peak memory: a raw 40 MB text page that folding changes, folded where it is; one with a stray byte, normalized (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	cd "$BATS_TEST_TMPDIR"
 	# seed 004 as its page gave it: full-width （）： and U+3000 in it,
 	# so not folded yet, and blank-line separated cells
@@ -885,11 +866,7 @@ open("text.txt", "wb").write(d)
 open("stray.txt", "wb").write(d[:len(d) // 2] + b"\xff" + d[len(d) // 2:])' \
 	    "$SEEDS/004_53c757b5f08b753a.txt"
 	for f in text.txt stray.txt; do
-		run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]],
-    stdout=open(sys.argv[1] + ".out", "w"), stderr=subprocess.DEVNULL)
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $f
+		run -0 peak_kb "gai-extract --max-size=0 $f >$f.out 2>/dev/null"
 		read -r st kb <<<"$output"
 		page=$(($(wc -c <$f) / 1024))
 		echo "$f: peak $kb KB for a page of $page KB"
@@ -905,8 +882,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $f
 }
 
 @test "peak memory: a raw 30 MB page in GB18030, Big5 or UTF-16, whose text is larger, given back as it is decoded (#11 item 10)" {
-	grep -qa __asan_init "$(command -v gai-extract)" && skip "ASan's shadow memory"
-	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+	skip_unless_own_memory gai-extract
 	cd "$BATS_TEST_TMPDIR"
 	for enc in gb18030 big5 utf-16 utf-16-be; do
 		python3 -c 'import sys
@@ -925,11 +901,7 @@ b = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + open("page", "rb").r
 sys.stdout.buffer.write(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.cn/p\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % len(b) + b + b"\r\n\r\n")' >page.warc
 		fi
 		for tool in gai-extract gai-normalize; do
-			run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call([sys.argv[1], "--max-size=0", "page"], stdout=subprocess.DEVNULL,
-    stderr=subprocess.DEVNULL)
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $tool
+			run -0 peak_kb "$tool --max-size=0 page >/dev/null 2>/dev/null"
 			read -r st kb <<<"$output"
 			echo "$enc $tool: peak $kb KB for a page of $page KB"
 			[ "$st" -eq $([ $tool = gai-extract ] && echo 1 || echo 0) ]
@@ -940,11 +912,7 @@ print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $tool
 	done
 	page=$(($(gzip -dc page.gz | wc -c) / 1024))
 	for f in page.gz page.warc; do
-		run -0 python3 -c '
-import resource, subprocess, sys
-st = subprocess.call(["gai-extract", "--max-size=0", sys.argv[1]], stdout=subprocess.DEVNULL,
-    stderr=subprocess.DEVNULL)
-print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' $f
+		run -0 peak_kb "gai-extract --max-size=0 $f >/dev/null 2>/dev/null"
 		read -r st kb <<<"$output"
 		echo "gb18030 $f gai-extract: peak $kb KB for a page of $page KB"
 		[ "$st" -eq 1 ] && [ "$kb" -le $((2 * page + 8192)) ]

@@ -24,3 +24,18 @@ assert_same() {
 		return 1
 	fi
 }
+
+# Skip a test of peak memory where the memory is not the tool's own:
+# ASan's shadow memory, valgrind's.
+skip_unless_own_memory() {
+	grep -qa __asan_init "$(command -v "$1")" && skip "ASan's shadow memory"
+	[ -z "${GAI_WRAPDIR:-}" ] || skip "valgrind's own memory"
+}
+
+# Run a shell command line; print its exit status and the peak resident
+# memory of its largest process, in KB.
+peak_kb() {
+	python3 -c 'import resource, subprocess, sys
+st = subprocess.call(["sh", "-c", sys.argv[1]])
+print(st, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$1"
+}
